@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { coreImports, coreProviders } from '@careplan/messaging';
+import { HealthController, MetricsController } from '@careplan/platform';
+import { ArchiveEnv } from './config/archive.env';
+import { archiveDatabase } from './database/archive.database';
+import { HistoryConsumer } from './history/history.consumer';
+import { HistoryController } from './history/history.controller';
+import { HistoryService } from './history/history.service';
+import { InternalTokenGuard } from './history/internal-token.guard';
+
+@Module({})
+export class AppModule {
+  static register(env: ArchiveEnv): DynamicModule {
+    const core = { service: 'archive', schema: archiveDatabase.schema, database: archiveDatabase };
+    return {
+      module: AppModule,
+      imports: coreImports(env, core),
+      controllers: [HistoryController, HealthController, MetricsController],
+      providers: [
+        ...coreProviders(env, core),
+        { provide: ArchiveEnv, useValue: env },
+        InternalTokenGuard,
+        HistoryService,
+        HistoryConsumer,
+      ],
+    };
+  }
+}

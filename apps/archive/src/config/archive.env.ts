@@ -1,0 +1,8 @@
+import { IsString, MinLength } from 'class-validator';
+import { CommonEnv } from '@careplan/platform';
+
+export class ArchiveEnv extends CommonEnv {
+  override PORT = 3003;
+  /** Shared secret that the gateway presents on the internal API. Set it in production. */
+  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
+}

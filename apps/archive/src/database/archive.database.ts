@@ -1,0 +1,10 @@
+import type { ServiceDatabase } from '@careplan/persistence';
+import { HistoryRecordEntity } from '../history/history-record.entity';
+import { ArchiveInit1764000000400 } from './migrations/1764000000400-archive-init';
+import { ARCHIVE_SCHEMA } from './schema';
+
+export const archiveDatabase: ServiceDatabase = {
+  schema: ARCHIVE_SCHEMA,
+  entities: [HistoryRecordEntity],
+  migrations: [ArchiveInit1764000000400],
+};

@@ -1,0 +1,53 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  BaseEvent,
+  DeliveryAcknowledgedEvent,
+  DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
+  EventClass,
+  SubmissionReceivedEvent,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
+import { EventConsumer, KafkaService } from '@careplan/messaging';
+import { MetricsService } from '@careplan/platform';
+import { ARCHIVE_SCHEMA } from '../database/schema';
+import { HistoryService } from './history.service';
+
+const RECORDED: EventClass[] = [
+  SubmissionReceivedEvent,
+  SubmissionValidatedEvent,
+  SubmissionRejectedEvent,
+  DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
+  DeliveryAcknowledgedEvent,
+];
+
+/** The archive listens to every event and keeps each office's history. */
+@Injectable()
+export class HistoryConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: EventConsumer;
+
+  constructor(
+    kafka: KafkaService,
+    @InjectDataSource() dataSource: DataSource,
+    metrics: MetricsService,
+    history: HistoryService,
+  ) {
+    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+      name: 'archive',
+      schema: ARCHIVE_SCHEMA,
+      handlers: RECORDED.map((event) => ({ event, handle: (e: BaseEvent, m) => history.record(e, m) })),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}

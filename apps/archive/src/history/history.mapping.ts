@@ -1,0 +1,67 @@
+import {
+  BaseEvent,
+  DeliveryAcknowledgedEvent,
+  DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
+  DeliveryReceiptEvent,
+  FileRef,
+  SubmissionReceivedEvent,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
+import { HistoryEvent, HistoryFile, HistoryRecordEntity } from './history-record.entity';
+
+export type HistoryRow = Omit<HistoryRecordEntity, 'id'>;
+
+interface Parties {
+  submissionId: string;
+  senderOfficeNumber: string;
+  receiverOfficeNumber: string;
+}
+
+const filesOf = (files: FileRef[]): HistoryFile[] =>
+  files.map((f) => ({ name: f.name, kind: f.kind, size: f.size, sha256: f.sha256 }));
+
+function row(
+  e: BaseEvent & Parties,
+  role: 'sender' | 'receiver',
+  event: HistoryEvent,
+  extra: Partial<HistoryRow> = {},
+): HistoryRow {
+  return {
+    officeNumber: role === 'sender' ? e.senderOfficeNumber : e.receiverOfficeNumber,
+    counterpartOfficeNumber: role === 'sender' ? e.receiverOfficeNumber : e.senderOfficeNumber,
+    role,
+    event,
+    submissionId: e.submissionId,
+    deliveryId: null,
+    files: [],
+    details: null,
+    occurredAt: new Date(e.occurredAt),
+    eventId: e.eventId,
+    ...extra,
+  };
+}
+
+/** What each event means in each office's history: sender and receiver see their own steps. */
+export function historyRowsFor(e: BaseEvent): HistoryRow[] {
+  if (e instanceof SubmissionReceivedEvent) return [row(e, 'sender', 'sent', { files: filesOf(e.files) })];
+  if (e instanceof SubmissionValidatedEvent || e instanceof SubmissionRejectedEvent) {
+    const verdict = e instanceof SubmissionValidatedEvent ? 'validated' : 'rejected';
+    return [row(e, 'sender', verdict, { details: { report: e.report } })];
+  }
+  if (e instanceof DeliveryDeliveredEvent) {
+    const extra = { deliveryId: e.deliveryId, files: filesOf(e.files) };
+    return [row(e, 'sender', 'delivered', extra), row(e, 'receiver', 'received', extra)];
+  }
+  if (e instanceof DeliveryDownloadedEvent || e instanceof DeliveryAcknowledgedEvent) {
+    const step = e instanceof DeliveryDownloadedEvent ? 'downloaded' : 'acknowledged';
+    return receiptRows(e, step);
+  }
+  return [];
+}
+
+function receiptRows(e: DeliveryReceiptEvent, step: 'downloaded' | 'acknowledged'): HistoryRow[] {
+  const extra = { deliveryId: e.deliveryId };
+  return [row(e, 'receiver', step, extra), row(e, 'sender', step, extra)];
+}

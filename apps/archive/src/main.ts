@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { createHttpApp, loadEnv, runOrExit } from '@careplan/platform';
+import { AppModule } from './app.module';
+import { ArchiveEnv } from './config/archive.env';
+
+runOrExit('archive', async () => {
+  const env = loadEnv(ArchiveEnv);
+  return createHttpApp(AppModule.register(env), { port: env.PORT, host: env.HOST });
+});

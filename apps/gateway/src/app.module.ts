@@ -1,0 +1,55 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { coreImports, coreProviders } from '@careplan/messaging';
+import { HealthController, MetricsController } from '@careplan/platform';
+import { GatewayEnv } from './config/gateway.env';
+import { gatewayDatabase } from './database/gateway.database';
+import { GatewayEventsConsumer } from './events/gateway-events.consumer';
+import { HistoryClient } from './history/history.client';
+import { HistoryController } from './history/history.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { ApiKeyGuard } from './offices/api-key.guard';
+import { OfficesService } from './offices/offices.service';
+import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsService } from './submissions/submissions.service';
+import { UPLOAD_LIMITS } from './submissions/upload-limits';
+
+@Module({})
+export class AppModule {
+  static register(env: GatewayEnv): DynamicModule {
+    const core = { service: 'gateway', schema: gatewayDatabase.schema, database: gatewayDatabase };
+    return {
+      module: AppModule,
+      imports: coreImports(env, core),
+      controllers: [
+        SubmissionsController,
+        InboxController,
+        HistoryController,
+        HealthController,
+        MetricsController,
+      ],
+      providers: [
+        ...coreProviders(env, core),
+        { provide: GatewayEnv, useValue: env },
+        {
+          provide: UPLOAD_LIMITS,
+          useValue: {
+            maxFileBytes: env.MAX_FILE_BYTES,
+            maxFiles: env.MAX_FILES,
+            maxBundleBytes: env.MAX_BUNDLE_BYTES,
+          },
+        },
+        {
+          provide: HistoryClient,
+          useFactory: () =>
+            new HistoryClient({ archiveUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
+        },
+        OfficesService,
+        ApiKeyGuard,
+        SubmissionsService,
+        InboxService,
+        GatewayEventsConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { CommonEnv } from '@careplan/platform';
+
+const MiB = 1024 * 1024;
+
+/** Gateway configuration: the common variables plus upload limits and the archive's address. */
+export class GatewayEnv extends CommonEnv {
+  override PORT = 3000;
+
+  /** Largest single file accepted, in bytes (default 10 MiB). */
+  @IsInt() @Min(1) MAX_FILE_BYTES = 10 * MiB;
+  /** Most files in one submission (default 100). */
+  @IsInt() @Min(1) @Max(10000) MAX_FILES = 100;
+  /** Largest submission, all files together, in bytes (default 50 MiB). */
+  @IsInt() @Min(1) MAX_BUNDLE_BYTES = 50 * MiB;
+
+  @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3003';
+  /** Shared secret for service-to-service calls (gateway → archive). Set it in production. */
+  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
+}

@@ -1,0 +1,14 @@
+import type { ServiceDatabase } from '@careplan/persistence';
+import { InboxEntryEntity } from '../inbox/inbox-entry.entity';
+import { ApiKeyEntity } from '../offices/api-key.entity';
+import { OfficeEntity } from '../offices/office.entity';
+import { SubmissionFileEntity } from '../submissions/submission-file.entity';
+import { SubmissionEntity } from '../submissions/submission.entity';
+import { GatewayInit1764000000100 } from './migrations/1764000000100-gateway-init';
+import { GATEWAY_SCHEMA } from './schema';
+
+export const gatewayDatabase: ServiceDatabase = {
+  schema: GATEWAY_SCHEMA,
+  entities: [OfficeEntity, ApiKeyEntity, SubmissionEntity, SubmissionFileEntity, InboxEntryEntity],
+  migrations: [GatewayInit1764000000100],
+};

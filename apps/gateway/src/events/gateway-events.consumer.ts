@@ -1,0 +1,58 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  DeliveryDeliveredEvent,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
+import { EventConsumer, KafkaService } from '@careplan/messaging';
+import { MetricsService } from '@careplan/platform';
+import { GATEWAY_SCHEMA } from '../database/schema';
+import { InboxService } from '../inbox/inbox.service';
+import { advanceStatus } from './status-projection';
+
+/** Keeps the gateway's view current: submission status for senders, inbox entries for receivers. */
+@Injectable()
+export class GatewayEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: EventConsumer;
+
+  constructor(
+    kafka: KafkaService,
+    @InjectDataSource() dataSource: DataSource,
+    metrics: MetricsService,
+    inbox: InboxService,
+  ) {
+    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+      name: 'gateway',
+      schema: GATEWAY_SCHEMA,
+      handlers: [
+        {
+          event: SubmissionValidatedEvent,
+          handle: (e: SubmissionValidatedEvent, m) =>
+            advanceStatus(m, e.submissionId, 'validated', new Date(e.occurredAt), e.report),
+        },
+        {
+          event: SubmissionRejectedEvent,
+          handle: (e: SubmissionRejectedEvent, m) =>
+            advanceStatus(m, e.submissionId, 'rejected', new Date(e.occurredAt), e.report),
+        },
+        {
+          event: DeliveryDeliveredEvent,
+          handle: async (e: DeliveryDeliveredEvent, m) => {
+            await inbox.addDelivery(m, e);
+            await advanceStatus(m, e.submissionId, 'delivered', new Date(e.occurredAt));
+          },
+        },
+      ],
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}

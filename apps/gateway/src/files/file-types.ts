@@ -1,0 +1,47 @@
+import { extname } from 'node:path';
+
+/** Attachment types the exchange carries beside the standard CSV files, with their magic bytes. */
+const ATTACHMENTS: Record<string, { contentType: string; matches: (b: Buffer) => boolean }> = {
+  '.pdf': { contentType: 'application/pdf', matches: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  '.jpg': { contentType: 'image/jpeg', matches: isJpeg },
+  '.jpeg': { contentType: 'image/jpeg', matches: isJpeg },
+  '.gif': {
+    contentType: 'image/gif',
+    matches: (b) => /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1')),
+  },
+  '.png': {
+    contentType: 'image/png',
+    matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  '.txt': { contentType: 'text/plain', matches: (b) => !b.includes(0) },
+};
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=Shift_JIS';
+export const ALLOWED_ATTACHMENT_EXTENSIONS = Object.keys(ATTACHMENTS);
+
+function isJpeg(b: Buffer): boolean {
+  return b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+}
+
+export type AttachmentCheck =
+  { ok: true; contentType: string } | { ok: false; reason: 'extension' | 'content'; extension: string };
+
+/** Checks an attachment by its extension and by its first bytes: a renamed .exe is not a PDF. */
+export function checkAttachment(name: string, bytes: Buffer): AttachmentCheck {
+  const extension = extname(name).toLowerCase();
+  const type = ATTACHMENTS[extension];
+  if (!type) return { ok: false, reason: 'extension', extension };
+  if (!type.matches(bytes)) return { ok: false, reason: 'content', extension };
+  return { ok: true, contentType: type.contentType };
+}
+
+export function isCsvName(name: string): boolean {
+  return extname(name).toLowerCase() === '.csv';
+}
+
+/** Keeps the last path segment and drops control characters: names never become paths. */
+export function sanitizeFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+}

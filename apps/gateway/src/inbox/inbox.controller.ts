@@ -1,0 +1,57 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { InboxEntryDto, InboxPageDto, ListInboxQuery } from './dto/inbox.dto';
+import { InboxService } from './inbox.service';
+
+@ApiTags('inbox')
+@ApiSecurity('apiKey')
+@UseGuards(ApiKeyGuard)
+@Controller('v1/inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @ApiOkResponse({ type: InboxPageDto })
+  list(@CurrentOffice() office: AuthenticatedOffice, @Query() query: ListInboxQuery): Promise<InboxPageDto> {
+    return this.inbox.list(office, query.cursor, query.limit);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: InboxEntryDto })
+  get(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<InboxEntryDto> {
+    return this.inbox.get(office, id);
+  }
+
+  @Get(':id/files/:fileId')
+  @ApiProduces('application/octet-stream')
+  async download(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('fileId', new ParseUUIDPipe()) fileId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.inbox.download(office, id, fileId);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-sha256', file.sha256)
+      .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+      .send(file.bytes);
+  }
+
+  @Post(':id/ack')
+  @HttpCode(200)
+  @ApiOkResponse({ type: InboxEntryDto })
+  ack(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<InboxEntryDto> {
+    return this.inbox.acknowledge(office, id);
+  }
+}

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  DeliveryAcknowledgedEvent,
+  DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
+  DeliveryReceiptEvent,
+  EventClass,
+  pairKey,
+} from '@careplan/contracts';
+import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { BlobStore } from '@careplan/persistence';
+import { keysetPage } from '@careplan/platform';
+import { GATEWAY_SCHEMA } from '../database/schema';
+import { advanceStatus } from '../events/status-projection';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { SubmissionFileEntity } from '../submissions/submission-file.entity';
+import { SubmissionEntity } from '../submissions/submission.entity';
+import { toFileDto } from '../submissions/submission.mapper';
+import { InboxEntryDto, InboxPageDto, ValidationSummaryDto } from './dto/inbox.dto';
+import { InboxEntryEntity } from './inbox-entry.entity';
+import { InboxErrors } from './inbox.errors';
+
+export interface DownloadedFile {
+  name: string;
+  contentType: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
+const DEFAULT_PAGE = 50;
+
+/** The receiver's side: its deliveries, their files, and its receipts (downloaded, acknowledged). */
+@Injectable()
+export class InboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Projects a router delivery into the inbox; a repeated event adds nothing. */
+  async addDelivery(m: EntityManager, e: DeliveryDeliveredEvent): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(InboxEntryEntity)
+      .values({
+        id: e.deliveryId,
+        submissionId: e.submissionId,
+        receiverOfficeNumber: e.receiverOfficeNumber,
+        senderOfficeNumber: e.senderOfficeNumber,
+        deliveredAt: new Date(e.occurredAt),
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  list(office: AuthenticatedOffice, cursor?: string, limit = DEFAULT_PAGE): Promise<InboxPageDto> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(InboxEntryEntity, 'e')
+      .where('e.receiverOfficeNumber = :office', { office: office.officeNumber });
+    return keysetPage(qb, 'deliveredAt', cursor, limit, (rows) => this.toDtos(rows));
+  }
+
+  async get(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
+    const [dto] = await this.toDtos([await this.findOwn(office, id)]);
+    return dto;
+  }
+
+  /** The exact bytes sent; the first download is a receipt for the sender. */
+  async download(office: AuthenticatedOffice, id: string, fileId: string): Promise<DownloadedFile> {
+    const entry = await this.findOwn(office, id);
+    const file = await this.dataSource.manager.findOne(SubmissionFileEntity, {
+      where: { id: fileId, submissionId: entry.submissionId },
+    });
+    if (!file) throw InboxErrors.fileNotFound();
+    const bytes = await this.blobs.getOrThrow(file.sha256);
+    if (!entry.downloadedAt) await this.receipt(entry, 'downloaded', DeliveryDownloadedEvent, fileId);
+    return { name: file.name, contentType: file.contentType, sha256: file.sha256, bytes };
+  }
+
+  /** The receiver has imported the delivery. Acknowledging twice changes nothing. */
+  async acknowledge(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
+    const entry = await this.findOwn(office, id);
+    if (!entry.acknowledgedAt) await this.receipt(entry, 'acknowledged', DeliveryAcknowledgedEvent);
+    return this.get(office, id);
+  }
+
+  private async receipt(
+    entry: InboxEntryEntity,
+    step: 'downloaded' | 'acknowledged',
+    eventClass: EventClass<DeliveryReceiptEvent>,
+    fileId?: string,
+  ): Promise<void> {
+    const column = step === 'downloaded' ? 'downloaded_at' : 'acknowledged_at';
+    const at = new Date();
+    await this.dataSource.transaction(async (m) => {
+      // Only the request that sets the timestamp emits the receipt, however many race.
+      const updated = await m.query<[unknown[], number]>(
+        `UPDATE "gateway"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
+        [entry.id, at],
+      );
+      if (updated[1] === 0) return;
+      await advanceStatus(m, entry.submissionId, step, at);
+      const event = Object.assign(new eventClass(), {
+        eventId: randomUUID(),
+        occurredAt: at.toISOString(),
+        deliveryId: entry.id,
+        submissionId: entry.submissionId,
+        senderOfficeNumber: entry.senderOfficeNumber,
+        receiverOfficeNumber: entry.receiverOfficeNumber,
+        ...(fileId ? { fileId } : {}),
+      });
+      await addToOutbox(
+        m,
+        GATEWAY_SCHEMA,
+        eventClass,
+        pairKey(entry.senderOfficeNumber, entry.receiverOfficeNumber),
+        event,
+      );
+    });
+    this.relay.nudge();
+  }
+
+  /** Another office's delivery is reported exactly like a missing one. */
+  private async findOwn(office: AuthenticatedOffice, id: string): Promise<InboxEntryEntity> {
+    const entry = await this.dataSource.manager.findOne(InboxEntryEntity, {
+      where: { id, receiverOfficeNumber: office.officeNumber },
+    });
+    if (!entry) throw InboxErrors.notFound();
+    return entry;
+  }
+
+  private async toDtos(entries: InboxEntryEntity[]): Promise<InboxEntryDto[]> {
+    if (entries.length === 0) return [];
+    const ids = entries.map((e) => e.submissionId);
+    const [submissions, files] = await Promise.all([
+      this.dataSource.manager.find(SubmissionEntity, { where: { id: In(ids) } }),
+      this.dataSource.manager.find(SubmissionFileEntity, {
+        where: { submissionId: In(ids) },
+        order: { position: 'ASC' },
+      }),
+    ]);
+    const reports = new Map(submissions.map((s) => [s.id, s.report]));
+    return entries.map((e) => ({
+      id: e.id,
+      submissionId: e.submissionId,
+      from: e.senderOfficeNumber,
+      deliveredAt: e.deliveredAt.toISOString(),
+      downloadedAt: e.downloadedAt?.toISOString() ?? null,
+      acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
+      files: files.filter((f) => f.submissionId === e.submissionId).map(toFileDto),
+      validation: summarize(reports.get(e.submissionId) ?? null),
+    }));
+  }
+}
+
+/** Counts from a libs/spec report, without trusting its shape blindly. */
+export function summarize(report: Record<string, unknown> | null): ValidationSummaryDto {
+  const files = Array.isArray(report?.files)
+    ? (report.files as { errorCount?: unknown; warningCount?: unknown }[])
+    : [];
+  const sum = (k: 'errorCount' | 'warningCount') =>
+    files.reduce((n, f) => n + (typeof f[k] === 'number' ? f[k] : 0), 0);
+  return { ok: report?.ok === true, errorCount: sum('errorCount'), warningCount: sum('warningCount') };
+}

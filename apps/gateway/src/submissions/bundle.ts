@@ -1,0 +1,53 @@
+import { parseFileName } from '@careplan/spec';
+import type { FileKind } from '@careplan/contracts';
+import {
+  ALLOWED_ATTACHMENT_EXTENSIONS,
+  checkAttachment,
+  CSV_CONTENT_TYPE,
+  isCsvName,
+  sanitizeFileName,
+} from '../files/file-types';
+import type { UploadedFile } from './multipart';
+import { SubmissionErrors } from './submission.errors';
+
+export interface CheckedFile {
+  name: string;
+  kind: FileKind;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/**
+ * What can be checked at the door, before anything is stored: names, types by content, and that
+ * every standard CSV names this sender and this receiver. The validator checks the content later.
+ */
+export function checkBundleFiles(files: UploadedFile[], sender: string, receiver: string): CheckedFile[] {
+  if (files.length === 0) throw SubmissionErrors.noFiles();
+  const seen = new Set<string>();
+  return files.map((f) => {
+    const name = sanitizeFileName(f.rawName);
+    if (!name) throw SubmissionErrors.fileNameInvalid(f.rawName);
+    if (seen.has(name)) throw SubmissionErrors.fileNameDuplicate(name);
+    seen.add(name);
+    if (isCsvName(name)) {
+      checkCsvParties(name, sender, receiver);
+      return { name, kind: 'csv', contentType: CSV_CONTENT_TYPE, bytes: f.bytes };
+    }
+    const check = checkAttachment(name, f.bytes);
+    if (!check.ok) {
+      throw check.reason === 'extension'
+        ? SubmissionErrors.attachmentType(name, ALLOWED_ATTACHMENT_EXTENSIONS)
+        : SubmissionErrors.attachmentContent(name);
+    }
+    return { name, kind: 'attachment', contentType: check.contentType, bytes: f.bytes };
+  });
+}
+
+/** A malformed name is left to the validator, which reports exactly what is wrong with it. */
+function checkCsvParties(name: string, sender: string, receiver: string): void {
+  const parsed = parseFileName(name);
+  if (!parsed) return;
+  if (parsed.senderOfficeNumber !== sender) throw SubmissionErrors.fileNameSenderMismatch(name, sender);
+  if (parsed.receiverOfficeNumber !== receiver)
+    throw SubmissionErrors.fileNameReceiverMismatch(name, receiver);
+}

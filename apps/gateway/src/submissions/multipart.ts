@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { SubmissionErrors } from './submission.errors';
+
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxBundleBytes: number;
+}
+
+export interface UploadedFile {
+  /** The name as sent (sanitised later). */
+  rawName: string;
+  bytes: Buffer;
+}
+
+export interface UploadedBundle {
+  to: string | undefined;
+  files: UploadedFile[];
+}
+
+/** Reads a multipart submission into memory within the limits, mapping each overflow to its error. */
+export async function readBundle(req: FastifyRequest, limits: UploadLimits): Promise<UploadedBundle> {
+  if (!req.isMultipart()) throw SubmissionErrors.notMultipart();
+  const bundle: UploadedBundle = { to: undefined, files: [] };
+  let total = 0;
+  let current = '';
+  try {
+    for await (const part of req.parts({
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20 },
+    })) {
+      if (part.type === 'field') {
+        if (part.fieldname !== 'to') throw SubmissionErrors.unknownField(part.fieldname);
+        bundle.to = typeof part.value === 'string' ? part.value.trim() : undefined;
+        continue;
+      }
+      current = part.filename;
+      const bytes = await part.toBuffer();
+      total += bytes.length;
+      if (total > limits.maxBundleBytes) throw SubmissionErrors.bundleTooLarge(limits.maxBundleBytes);
+      bundle.files.push({ rawName: part.filename, bytes });
+    }
+  } catch (e) {
+    throw mapMultipartError(e, limits, current);
+  }
+  return bundle;
+}
+
+function mapMultipartError(e: unknown, limits: UploadLimits, file: string): unknown {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return SubmissionErrors.fileTooLarge(file, limits.maxFileBytes);
+    case 'FST_FILES_LIMIT':
+      return SubmissionErrors.tooManyFiles(limits.maxFiles);
+    default:
+      return e;
+  }
+}

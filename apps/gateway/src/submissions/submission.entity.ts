@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { GATEWAY_SCHEMA } from '../database/schema';
+import { SubmissionFileEntity } from './submission-file.entity';
+
+export const SUBMISSION_STATUSES = [
+  'accepted',
+  'validated',
+  'rejected',
+  'delivered',
+  'downloaded',
+  'acknowledged',
+] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** One sender → one receiver bundle, as accepted by the gateway. */
+@Entity({ name: 'submissions', schema: GATEWAY_SCHEMA })
+export class SubmissionEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'sender_office_number', type: 'varchar', length: 10 }) senderOfficeNumber!: string;
+  @Column({ name: 'receiver_office_number', type: 'varchar', length: 10 }) receiverOfficeNumber!: string;
+  @Column({ type: 'varchar', length: 16 }) status!: SubmissionStatus;
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true }) idempotencyKey!:
+    string | null;
+  @Column({ name: 'request_hash', type: 'char', length: 64 }) requestHash!: string;
+  @Column({ type: 'jsonb', nullable: true }) report!: Record<string, unknown> | null;
+  @CreateDateColumn({ name: 'accepted_at', type: 'timestamptz' }) acceptedAt!: Date;
+  @Column({ name: 'validated_at', type: 'timestamptz', nullable: true }) validatedAt!: Date | null;
+  @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true }) rejectedAt!: Date | null;
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
+  @Column({ name: 'downloaded_at', type: 'timestamptz', nullable: true }) downloadedAt!: Date | null;
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
+  @OneToMany(() => SubmissionFileEntity, (f) => f.submission) files!: SubmissionFileEntity[];
+}

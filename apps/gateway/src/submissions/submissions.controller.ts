@@ -1,0 +1,74 @@
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpStatus,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { SubmissionDto } from './dto/submission.dto';
+import { readBundle, UploadLimits } from './multipart';
+import { SubmissionsService } from './submissions.service';
+import { UPLOAD_LIMITS } from './upload-limits';
+
+@ApiTags('submissions')
+@ApiSecurity('apiKey')
+@UseGuards(ApiKeyGuard)
+@Controller('v1/submissions')
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: SubmissionsService,
+    @Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits,
+  ) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'same key + same content returns the original submission',
+  })
+  @ApiAcceptedResponse({
+    type: SubmissionDto,
+    description: 'accepted; follow statusUrl for validation and delivery',
+  })
+  async create(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<SubmissionDto> {
+    const bundle = await readBundle(req, this.limits);
+    const { submission, replayed } = await this.submissions.accept(office, bundle, idempotencyKey);
+    void reply
+      .status(replayed ? HttpStatus.OK : HttpStatus.ACCEPTED)
+      .header('location', submission.statusUrl);
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return submission;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: SubmissionDto })
+  get(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<SubmissionDto> {
+    return this.submissions.getForSender(office, id);
+  }
+}

@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { OFFICE_NUMBER_PATTERN, pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
+import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { BlobStore, sha256Hex } from '@careplan/persistence';
+import { MetricsService } from '@careplan/platform';
+import { GATEWAY_SCHEMA } from '../database/schema';
+import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
+import { CheckedFile, checkBundleFiles } from './bundle';
+import { SubmissionDto } from './dto/submission.dto';
+import type { UploadedBundle } from './multipart';
+import { SubmissionFileEntity } from './submission-file.entity';
+import { SubmissionEntity } from './submission.entity';
+import { SubmissionErrors } from './submission.errors';
+import { toSubmissionDto } from './submission.mapper';
+
+export interface AcceptResult {
+  submission: SubmissionDto;
+  /** True when an Idempotency-Key matched an earlier identical submission. */
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offices: OfficesService,
+    private readonly blobs: BlobStore,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /**
+   * Accepts a bundle durably: bytes, submission and its received event are committed in one
+   * transaction (transactional outbox), so an accepted submission is never lost, even with Kafka down.
+   */
+  async accept(
+    office: AuthenticatedOffice,
+    bundle: UploadedBundle,
+    idempotencyKey?: string,
+  ): Promise<AcceptResult> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
+      throw SubmissionErrors.idempotencyKeyInvalid();
+    const to = await this.checkParties(office, bundle.to);
+    const files = checkBundleFiles(bundle.files, office.officeNumber, to);
+    const requestHash = hashRequest(to, files);
+    if (idempotencyKey) {
+      const earlier = await this.findByIdempotencyKey(office.officeNumber, idempotencyKey, requestHash);
+      if (earlier) return { submission: earlier, replayed: true };
+    }
+    try {
+      const submission = await this.dataSource.transaction((m) =>
+        this.store(m, office.officeNumber, to, files, requestHash, idempotencyKey ?? null),
+      );
+      this.relay.nudge();
+      this.metrics.counter('careplan_submissions_total', 'Submissions accepted by the gateway').inc();
+      return { submission, replayed: false };
+    } catch (e) {
+      // Two concurrent requests with one Idempotency-Key: the loser answers like a replay.
+      if (idempotencyKey && isUniqueViolation(e)) {
+        const earlier = await this.findByIdempotencyKey(office.officeNumber, idempotencyKey, requestHash);
+        if (earlier) return { submission: earlier, replayed: true };
+      }
+      throw e;
+    }
+  }
+
+  /** The sender's view of one of its submissions; another office's id is simply not found. */
+  async getForSender(office: AuthenticatedOffice, id: string): Promise<SubmissionDto> {
+    const submission = await this.dataSource.manager.findOne(SubmissionEntity, {
+      where: { id, senderOfficeNumber: office.officeNumber },
+      relations: { files: true },
+    });
+    if (!submission) throw SubmissionErrors.notFound();
+    return toSubmissionDto(submission, submission.files);
+  }
+
+  private async checkParties(office: AuthenticatedOffice, to: string | undefined): Promise<string> {
+    if (!office.licenseActive) throw SubmissionErrors.senderUnlicensed(office.officeNumber);
+    if (!to) throw SubmissionErrors.receiverMissing();
+    if (!OFFICE_NUMBER_PATTERN.test(to)) throw SubmissionErrors.receiverInvalid(to);
+    if (to === office.officeNumber) throw SubmissionErrors.sendToSelf();
+    const receiver = await this.offices.find(to);
+    if (!receiver) throw SubmissionErrors.receiverUnknown(to);
+    if (!receiver.licenseActive) throw SubmissionErrors.receiverUnlicensed(to);
+    return to;
+  }
+
+  private async store(
+    m: EntityManager,
+    from: string,
+    to: string,
+    files: CheckedFile[],
+    requestHash: string,
+    idempotencyKey: string | null,
+  ): Promise<SubmissionDto> {
+    const submission = m.create(SubmissionEntity, {
+      id: randomUUID(),
+      senderOfficeNumber: from,
+      receiverOfficeNumber: to,
+      status: 'accepted',
+      idempotencyKey,
+      requestHash,
+      report: null,
+      acceptedAt: new Date(),
+    });
+    await m.save(SubmissionEntity, submission);
+    const rows: SubmissionFileEntity[] = [];
+    for (const [position, f] of files.entries()) {
+      const sha256 = await this.blobs.put(f.bytes, m);
+      rows.push(
+        m.create(SubmissionFileEntity, {
+          id: randomUUID(),
+          submissionId: submission.id,
+          position,
+          name: f.name,
+          kind: f.kind,
+          contentType: f.contentType,
+          size: f.bytes.length,
+          sha256,
+        }),
+      );
+    }
+    await m.save(SubmissionFileEntity, rows);
+    const event = Object.assign(new SubmissionReceivedEvent(), {
+      eventId: randomUUID(),
+      occurredAt: submission.acceptedAt.toISOString(),
+      submissionId: submission.id,
+      senderOfficeNumber: from,
+      receiverOfficeNumber: to,
+      files: rows.map((r) => ({
+        fileId: r.id,
+        name: r.name,
+        kind: r.kind,
+        contentType: r.contentType,
+        size: r.size,
+        sha256: r.sha256,
+      })),
+    });
+    await addToOutbox(m, GATEWAY_SCHEMA, SubmissionReceivedEvent, pairKey(from, to), event);
+    return toSubmissionDto(submission, rows);
+  }
+
+  private async findByIdempotencyKey(
+    sender: string,
+    key: string,
+    requestHash: string,
+  ): Promise<SubmissionDto | null> {
+    const earlier = await this.dataSource.manager.findOne(SubmissionEntity, {
+      where: { senderOfficeNumber: sender, idempotencyKey: key },
+      relations: { files: true },
+    });
+    if (!earlier) return null;
+    if (earlier.requestHash !== requestHash) throw SubmissionErrors.idempotencyConflict(key);
+    return toSubmissionDto(earlier, earlier.files);
+  }
+}
+
+/** Identifies a request's content: the receiver and every file's name and bytes, in order. */
+function hashRequest(to: string, files: CheckedFile[]): string {
+  const parts = [to, ...files.map((f) => `${f.name}\u0000${sha256Hex(f.bytes)}`)];
+  return createHash('sha256').update(parts.join('\u0001')).digest('hex');
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { driverError?: { code?: string } }).driverError?.code === '23505'
+  );
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import Redis from 'ioredis';
+import { createHttpApp, loadEnv, runOrExit } from '@careplan/platform';
+import { AppModule } from './app.module';
+import { RouterEnv } from './config/router.env';
+
+runOrExit('router', async () => {
+  const env = loadEnv(RouterEnv);
+  // BullMQ needs maxRetriesPerRequest: null on the connections it uses.
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  const app = await createHttpApp(AppModule.register(env, redis), { port: env.PORT, host: env.HOST });
+  app.getHttpServer().on('close', () => redis.disconnect());
+  return app;
+});

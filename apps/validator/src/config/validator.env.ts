@@ -1,0 +1,5 @@
+import { CommonEnv } from '@careplan/platform';
+
+export class ValidatorEnv extends CommonEnv {
+  override PORT = 3001;
+}

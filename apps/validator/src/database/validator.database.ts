@@ -1,0 +1,10 @@
+import type { ServiceDatabase } from '@careplan/persistence';
+import { ValidationEntity } from '../validation/validation.entity';
+import { ValidatorInit1764000000200 } from './migrations/1764000000200-validator-init';
+import { VALIDATOR_SCHEMA } from './schema';
+
+export const validatorDatabase: ServiceDatabase = {
+  schema: VALIDATOR_SCHEMA,
+  entities: [ValidationEntity],
+  migrations: [ValidatorInit1764000000200],
+};

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import {
+  pairKey,
+  SubmissionReceivedEvent,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
+import { addToOutbox } from '@careplan/messaging';
+import { BlobStore } from '@careplan/persistence';
+import { MetricsService } from '@careplan/platform';
+import { validateBundle, ValidationReport } from '@careplan/spec';
+import { VALIDATOR_SCHEMA } from '../database/schema';
+import { ValidationEntity } from './validation.entity';
+
+/** Checks every standard CSV file of a received submission and records the verdict as an event. */
+@Injectable()
+export class ValidationService {
+  constructor(
+    private readonly blobs: BlobStore,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async validate(e: SubmissionReceivedEvent, m: EntityManager): Promise<void> {
+    const started = performance.now();
+    const csvFiles = await Promise.all(
+      e.files
+        .filter((f) => f.kind === 'csv')
+        .map(async (f) => ({ name: f.name, bytes: await this.blobs.getOrThrow(f.sha256) })),
+    );
+    const report = validateBundle(csvFiles, {
+      senderOfficeNumber: e.senderOfficeNumber,
+      receiverOfficeNumber: e.receiverOfficeNumber,
+    });
+    const durationMs = Math.round(performance.now() - started);
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(ValidationEntity)
+      .values({ submissionId: e.submissionId, ok: report.ok, ...counts(report), report, durationMs })
+      .orIgnore()
+      .execute();
+    const eventClass = report.ok ? SubmissionValidatedEvent : SubmissionRejectedEvent;
+    const verdict = Object.assign(new eventClass(), {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      submissionId: e.submissionId,
+      senderOfficeNumber: e.senderOfficeNumber,
+      receiverOfficeNumber: e.receiverOfficeNumber,
+      files: e.files,
+      ok: report.ok,
+      report: report as unknown as Record<string, unknown>,
+    });
+    await addToOutbox(
+      m,
+      VALIDATOR_SCHEMA,
+      eventClass,
+      pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
+      verdict,
+    );
+    this.observe(report, durationMs);
+  }
+
+  private observe(report: ValidationReport, durationMs: number): void {
+    this.metrics
+      .counter('careplan_validations_total', 'Submissions validated, by outcome', ['outcome'])
+      .inc({ outcome: report.ok ? 'validated' : 'rejected' });
+    this.metrics
+      .histogram('careplan_validation_duration_seconds', 'Time to validate one submission')
+      .observe(durationMs / 1000);
+    const issues = this.metrics.counter(
+      'careplan_validation_issues_total',
+      'Validation issues found, by code',
+      ['code', 'severity'],
+    );
+    for (const file of report.files)
+      for (const i of file.issues) issues.inc({ code: i.code, severity: i.severity });
+  }
+}
+
+function counts(report: ValidationReport): { errorCount: number; warningCount: number } {
+  return {
+    errorCount: report.files.reduce((n, f) => n + f.errorCount, 0),
+    warningCount: report.files.reduce((n, f) => n + f.warningCount, 0),
+  };
+}

@@ -1,0 +1,93 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Topics } from './topics';
+
+// Office number: 10 characters, the 3rd may be a letter (総合事業), never I, O or Q.
+export const OFFICE_NUMBER_PATTERN = /^\d{2}[0-9A-HJ-NPR-Z]\d{7}$/;
+
+export const FILE_KINDS = ['csv', 'attachment'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** A file travelling with a submission: events carry references, never bytes (claim check). */
+export class FileRef {
+  @IsUUID() fileId!: string;
+  @IsString() name!: string;
+  @IsIn(FILE_KINDS) kind!: FileKind;
+  @IsString() contentType!: string;
+  @IsInt() @Min(0) size!: number;
+  @Matches(/^[0-9a-f]{64}$/) sha256!: string;
+}
+
+/** Fields every event carries; `eventId` is what consumers deduplicate on. */
+export abstract class BaseEvent {
+  @IsUUID() eventId!: string;
+  @IsISO8601() occurredAt!: string;
+}
+
+abstract class SubmissionEvent extends BaseEvent {
+  @IsUUID() submissionId!: string;
+  @Matches(OFFICE_NUMBER_PATTERN) senderOfficeNumber!: string;
+  @Matches(OFFICE_NUMBER_PATTERN) receiverOfficeNumber!: string;
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => FileRef) files!: FileRef[];
+}
+
+export class SubmissionReceivedEvent extends SubmissionEvent {
+  static readonly topic = Topics.SubmissionReceived;
+}
+
+/** The validator's verdict; `report` follows the libs/spec ValidationReport contract. */
+abstract class SubmissionVerdictEvent extends SubmissionEvent {
+  @IsBoolean() ok!: boolean;
+  @IsObject() report!: Record<string, unknown>;
+}
+
+export class SubmissionValidatedEvent extends SubmissionVerdictEvent {
+  static readonly topic = Topics.SubmissionValidated;
+}
+
+export class SubmissionRejectedEvent extends SubmissionVerdictEvent {
+  static readonly topic = Topics.SubmissionRejected;
+}
+
+/** The router put a validated submission into the receiver's inbox. */
+export class DeliveryDeliveredEvent extends SubmissionEvent {
+  static readonly topic = Topics.DeliveryDelivered;
+  @IsUUID() deliveryId!: string;
+}
+
+/** The receiver downloaded (a file of) a delivery, or acknowledged its import. */
+export class DeliveryReceiptEvent extends BaseEvent {
+  @IsUUID() deliveryId!: string;
+  @IsUUID() submissionId!: string;
+  @Matches(OFFICE_NUMBER_PATTERN) senderOfficeNumber!: string;
+  @Matches(OFFICE_NUMBER_PATTERN) receiverOfficeNumber!: string;
+  @IsOptional() @IsUUID() fileId?: string;
+}
+
+export class DeliveryDownloadedEvent extends DeliveryReceiptEvent {
+  static readonly topic = Topics.DeliveryDownloaded;
+}
+
+export class DeliveryAcknowledgedEvent extends DeliveryReceiptEvent {
+  static readonly topic = Topics.DeliveryAcknowledged;
+}
+
+/** An event class that knows its topic: what producers and consumers are typed on. */
+export interface EventClass<T extends BaseEvent = BaseEvent> {
+  new (): T;
+  readonly topic: string;
+}

@@ -1,0 +1,68 @@
+import { DynamicModule, Provider } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ALL_TOPICS } from '@careplan/contracts';
+import { BlobStore, dataSourceOptions, ServiceDatabase, storageDatabase } from '@careplan/persistence';
+import { CommonEnv, PlatformModule, READINESS_CHECKS, ReadinessCheck } from '@careplan/platform';
+import { KafkaService } from './kafka.service';
+import { OutboxRelay } from './outbox';
+
+export interface CoreOptions {
+  /** Service name: Kafka client id and log/metrics label. */
+  service: string;
+  /** The schema whose outbox this service's relay publishes. */
+  schema: string;
+  /** Dependencies beyond PostgreSQL and Kafka that readiness must check (e.g. Redis). */
+  extraChecks?: ReadinessCheck[];
+  /** The service's tables; the blob store's entity is added. */
+  database: ServiceDatabase;
+}
+
+/** Logging, metrics, health machinery and the service's TypeORM connection. */
+export function coreImports(env: CommonEnv, options: CoreOptions): DynamicModule[] {
+  return [
+    PlatformModule.forRoot({ serviceName: options.service, logLevel: env.LOG_LEVEL }),
+    TypeOrmModule.forRoot(
+      dataSourceOptions(env.DATABASE_URL, {
+        ...options.database,
+        entities: [...toArray(options.database.entities), ...toArray(storageDatabase.entities)],
+      }),
+    ),
+  ];
+}
+
+function toArray<T>(list: T[] | Record<string, T>): T[] {
+  return Array.isArray(list) ? list : Object.values(list);
+}
+
+/** What every service wires the same way: Kafka, the blob store, the outbox relay and readiness checks. */
+export function coreProviders(env: CommonEnv, options: CoreOptions): Provider[] {
+  return [
+    {
+      provide: KafkaService,
+      useFactory: () =>
+        new KafkaService({
+          brokers: env.KAFKA_BROKERS.split(','),
+          clientId: `careplan-${options.service}`,
+          topicPrefix: env.KAFKA_TOPIC_PREFIX,
+          groupPrefix: env.KAFKA_GROUP_PREFIX,
+          topics: ALL_TOPICS,
+        }),
+    },
+    { provide: BlobStore, useFactory: (ds: DataSource) => new BlobStore(ds), inject: [getDataSourceToken()] },
+    {
+      provide: OutboxRelay,
+      useFactory: (ds: DataSource, kafka: KafkaService) => new OutboxRelay(ds, kafka, options.schema),
+      inject: [getDataSourceToken(), KafkaService],
+    },
+    {
+      provide: READINESS_CHECKS,
+      useFactory: (ds: DataSource, kafka: KafkaService): ReadinessCheck[] => [
+        { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
+        { name: 'kafka', check: () => kafka.ping() },
+        ...(options.extraChecks ?? []),
+      ],
+      inject: [getDataSourceToken(), KafkaService],
+    },
+  ];
+}

@@ -1,0 +1,5 @@
+export * from './kafka.service';
+export * from './messaging.tables';
+export * from './outbox';
+export * from './event-consumer';
+export * from './core.providers';

@@ -1,0 +1,129 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { BaseEvent, EventClass } from '@careplan/contracts';
+import { KafkaService } from './kafka.service';
+
+/**
+ * Records an event in the same transaction as the change it describes, so that the change and the
+ * event are committed together or not at all. The relay publishes it afterwards.
+ */
+export async function addToOutbox<T extends BaseEvent>(
+  manager: EntityManager,
+  schema: string,
+  eventClass: EventClass<T>,
+  key: string,
+  event: T,
+): Promise<void> {
+  await manager.query(`INSERT INTO "${schema}"."outbox" (topic, key, payload) VALUES ($1, $2, $3)`, [
+    eventClass.topic,
+    key,
+    JSON.stringify(event),
+  ]);
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+}
+
+const BATCH = 200;
+const IDLE_MS = 250;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Publishes outbox rows to Kafka in commit order. One relay at a time per schema holds an advisory
+ * lock, so several instances of a service never reorder events; a crash between send and delete
+ * re-sends, and consumers deduplicate on the event id.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaService,
+    private readonly schema: string,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+  }
+
+  /** Publish now rather than at the next poll (called after a commit that added events). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Publishes one batch; returns how many rows went out. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
+        [`outbox:${this.schema}`],
+      );
+      if (!locked) return 0;
+      const rows = await m.query<OutboxRow[]>(
+        `SELECT id, topic, key, payload FROM "${this.schema}"."outbox" ORDER BY id LIMIT $1`,
+        [BATCH],
+      );
+      for (const group of groupConsecutiveByTopic(rows)) {
+        await this.kafka.send(
+          group.topic,
+          group.rows.map((r) => ({ key: r.key, value: JSON.stringify(r.payload) })),
+        );
+      }
+      if (rows.length > 0) {
+        await m.query(`DELETE FROM "${this.schema}"."outbox" WHERE id = ANY($1::bigint[])`, [
+          rows.map((r) => r.id),
+        ]);
+      }
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let backoff = IDLE_MS;
+    while (this.running) {
+      try {
+        const sent = await this.publishBatch();
+        backoff = IDLE_MS;
+        if (sent === BATCH) continue;
+      } catch (e) {
+        this.logger.warn(`outbox publish failed, retrying in ${backoff} ms: ${String(e)}`);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoff);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+}
+
+/** Splits rows into runs of one topic, keeping their order. */
+export function groupConsecutiveByTopic<T extends { topic: string }>(
+  rows: T[],
+): { topic: string; rows: T[] }[] {
+  const groups: { topic: string; rows: T[] }[] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.topic === row.topic) last.rows.push(row);
+    else groups.push({ topic: row.topic, rows: [row] });
+  }
+  return groups;
+}

@@ -1,0 +1,4 @@
+export * from './database/database';
+export * from './blobs/blob.entity';
+export * from './blobs/blob.store';
+export * from './blobs/storage.database';

@@ -1,0 +1,128 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppException, LocalizedMessage } from './app.exception';
+
+/** The one error envelope (RFC 9457 problem+json) with a stable code and Japanese and English messages. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  message: LocalizedMessage;
+  instance: string;
+  errorId?: string;
+  [extra: string]: unknown;
+}
+
+const GENERIC: Record<number, { code: string; message: LocalizedMessage }> = {
+  400: {
+    code: 'BAD_REQUEST',
+    message: { ja: 'リクエストが正しくありません。', en: 'The request is malformed.' },
+  },
+  401: { code: 'UNAUTHORIZED', message: { ja: '認証が必要です。', en: 'Authentication is required.' } },
+  403: {
+    code: 'FORBIDDEN',
+    message: { ja: 'この操作は許可されていません。', en: 'This operation is not allowed.' },
+  },
+  404: { code: 'NOT_FOUND', message: { ja: '見つかりません。', en: 'Not found.' } },
+  405: {
+    code: 'METHOD_NOT_ALLOWED',
+    message: { ja: 'このメソッドは使えません。', en: 'Method not allowed.' },
+  },
+  406: { code: 'NOT_ACCEPTABLE', message: { ja: '要求された形式では返せません。', en: 'Not acceptable.' } },
+  409: {
+    code: 'CONFLICT',
+    message: { ja: '現在の状態と矛盾します。', en: 'Conflicts with the current state.' },
+  },
+  413: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: { ja: '送信データが大きすぎます。', en: 'The payload is too large.' },
+  },
+  415: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: { ja: 'この形式は受け付けません。', en: 'Unsupported media type.' },
+  },
+  422: {
+    code: 'UNPROCESSABLE',
+    message: { ja: '内容を処理できません。', en: 'The content cannot be processed.' },
+  },
+  429: { code: 'TOO_MANY_REQUESTS', message: { ja: 'リクエストが多すぎます。', en: 'Too many requests.' } },
+};
+const INTERNAL = {
+  code: 'INTERNAL_ERROR',
+  message: {
+    ja: 'サーバー内部でエラーが発生しました。errorId をお知らせください。',
+    en: 'An internal error occurred. Please report the errorId.',
+  },
+};
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toProblem(exception, req.url);
+    void reply
+      .status(body.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(body);
+  }
+
+  toProblem(exception: unknown, instance: string): ProblemBody {
+    if (exception instanceof AppException) {
+      return this.body(exception.status, exception.code, exception.messages, instance, exception.extra);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const generic = GENERIC[status] ?? GENERIC[400];
+      const response = exception.getResponse();
+      // class-validator failures arrive as a list of messages: pass them on as details.
+      const details =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? response.message
+          : undefined;
+      const extra = Array.isArray(details)
+        ? { details }
+        : typeof details === 'string'
+          ? { detail: details }
+          : {};
+      if (status < 500) return this.body(status, generic.code, generic.message, instance, extra);
+    }
+    if (this.isFastifyClientError(exception)) {
+      const status = exception.statusCode;
+      const generic = GENERIC[status] ?? GENERIC[400];
+      return this.body(status, generic.code, generic.message, instance, { detail: exception.message });
+    }
+    const errorId = randomUUID();
+    this.logger.error({ err: exception, errorId }, 'unhandled error');
+    return this.body(500, INTERNAL.code, INTERNAL.message, instance, { errorId });
+  }
+
+  private isFastifyClientError(e: unknown): e is { statusCode: number; message: string } {
+    if (typeof e !== 'object' || e === null || !('statusCode' in e)) return false;
+    const code = e.statusCode;
+    return typeof code === 'number' && code >= 400 && code < 500;
+  }
+
+  private body(
+    status: number,
+    code: string,
+    message: LocalizedMessage,
+    instance: string,
+    extra: Record<string, unknown>,
+  ): ProblemBody {
+    return {
+      type: `https://careplan-exchange.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title: message.en,
+      status,
+      code,
+      message,
+      instance,
+      ...extra,
+    };
+  }
+}

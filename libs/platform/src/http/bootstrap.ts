@@ -1,0 +1,54 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ProblemFilter } from '../errors/problem.filter';
+import { MetricsService } from '../metrics/metrics.service';
+
+export interface HttpOptions {
+  port: number;
+  host: string;
+  bodyLimit?: number;
+  /** Runs before listen: register Fastify plugins (multipart), OpenAPI … */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
+}
+
+/** Creates a service's HTTP app with the shared pipes, error envelope, logging and request metrics. */
+export async function createHttpApp(
+  module: Parameters<typeof NestFactory.create>[0],
+  options: HttpOptions,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  observeRequests(app);
+  await options.configure?.(app);
+  await app.listen(options.port, options.host);
+  return app;
+}
+
+function observeRequests(app: NestFastifyApplication): void {
+  const duration = app
+    .get(MetricsService)
+    .histogram('http_request_duration_seconds', 'HTTP request latency', ['method', 'route', 'status']);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    duration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+}
+
+/** Closes the app on a fatal start-up error with a readable message instead of a stack of Nest internals. */
+export function runOrExit(name: string, start: () => Promise<INestApplication | void>): void {
+  start().catch((e: unknown) => {
+    console.error(`${name} failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { E2eState, STATE_FILE } from './support/state';
+import { APPS, freePort, runTool, serviceEnv, startService, waitUntilReady } from './support/system';
+
+/**
+ * Starts the four services as built, against the real PostgreSQL, Redis and Kafka, isolated from any
+ * other run: a database, topic prefix and consumer groups of this run's own.
+ */
+export default async function globalSetup(): Promise<void> {
+  const kafkaBrokers = process.env.KAFKA_BROKERS;
+  if (!kafkaBrokers) {
+    throw new Error(
+      'KAFKA_BROKERS is not set: run the tests with `npm test`, which starts Kafka (scripts/kafka-local.sh).',
+    );
+  }
+  const run = `e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  base.pathname = `/${run}`;
+  const partial = {
+    databaseUrl: base.toString(),
+    topicPrefix: `${run}.`,
+    groupPrefix: run,
+    kafkaBrokers,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+  const env = serviceEnv(partial);
+  runTool('migrate', [], env);
+
+  const ports = await Promise.all(APPS.map(() => freePort()));
+  const urls = Object.fromEntries(
+    APPS.map((app, i) => [app, `http://127.0.0.1:${ports[i]}`]),
+  ) as E2eState['urls'];
+  const children = APPS.map((app, i) =>
+    startService(app, { ...env, PORT: String(ports[i]), ARCHIVE_URL: urls.archive }),
+  );
+  const state: E2eState = { ...partial, urls, pids: children.map((c) => c.pid ?? 0) };
+  mkdirSync(dirname(STATE_FILE), { recursive: true });
+  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  await Promise.all(APPS.map((app, i) => waitUntilReady(urls[app], children[i])));
+}

@@ -1,0 +1,15 @@
+// Creates the database if missing and runs every service's pending migrations, each in its own schema.
+// Prints {"database": "...", "migrations": {"<schema>": ["<name>", …]}} on stdout.
+import 'reflect-metadata';
+import { ensureDatabase, migrateService } from '@careplan/persistence';
+import { ALL_DATABASES } from './lib/databases';
+import { runTool, toolsEnv } from './lib/tools.env';
+
+runTool('migrate', async () => {
+  const env = toolsEnv();
+  await ensureDatabase(env.DATABASE_URL);
+  const migrations: Record<string, string[]> = {};
+  for (const db of ALL_DATABASES) migrations[db.schema] = await migrateService(env.DATABASE_URL, db);
+  const database = new URL(env.DATABASE_URL).pathname.slice(1);
+  process.stdout.write(JSON.stringify({ database, migrations }) + '\n');
+});
