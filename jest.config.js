@@ -1,9 +1,11 @@
-// Two tiers: unit specs beside the code, and end-to-end tests across the running services.
+// Three tiers: unit specs beside the code, integration specs (*.int-spec.ts) against the real Kafka,
+// PostgreSQL and Redis, and end-to-end tests across the running services.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const base = {
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   rootDir: __dirname,
@@ -21,6 +23,11 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/tools/**/*.spec.ts',
       ],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
     },
     {
       ...base,

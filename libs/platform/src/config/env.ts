@@ -1,4 +1,4 @@
-import { plainToInstance, Transform } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Variables every service reads; each app extends this with its own. Defaults suit a local machine. */
@@ -18,7 +18,8 @@ export class CommonEnv {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 
-  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(65535) PORT!: number;
+  /** Each app sets its own default port. */
+  @IsInt() @Min(1) @Max(65535) PORT = 0;
 
   @IsString() HOST = '0.0.0.0';
 }
@@ -30,12 +31,22 @@ export class CommonEnv {
 export function loadEnv<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const defaults = new cls() as Record<string, unknown>;
   const raw: Record<string, unknown> = { ...defaults };
-  for (const key of Object.keys(env)) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
-  const config = plainToInstance(cls, raw, { enableImplicitConversion: true });
+  for (const key of Object.keys(defaults)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = coerce(value, defaults[key]);
+  }
+  const config = plainToInstance(cls, raw);
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;
+}
+
+/** Environment values are strings; a variable takes the type of its default (a wrong one fails validation). */
+function coerce(value: string, fallback: unknown): unknown {
+  if (typeof fallback === 'number') return value.trim() === '' ? NaN : Number(value);
+  if (typeof fallback === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
 }

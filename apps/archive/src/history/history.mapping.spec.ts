@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DeliveryAcknowledgedEvent,
+  DeliveryDeliveredEvent,
+  SubmissionReceivedEvent,
+  SubmissionRejectedEvent,
+} from '@careplan/contracts';
+import { historyRowsFor } from './history.mapping';
+
+const SENDER = '1371201367';
+const RECEIVER = '1371500420';
+const file = {
+  fileId: randomUUID(),
+  name: 'UPPLAN.CSV',
+  kind: 'csv' as const,
+  contentType: 'text/csv',
+  size: 10,
+  sha256: 'a'.repeat(64),
+};
+const base = () => ({
+  eventId: randomUUID(),
+  occurredAt: '2026-11-01T00:00:00.000Z',
+  submissionId: randomUUID(),
+  senderOfficeNumber: SENDER,
+  receiverOfficeNumber: RECEIVER,
+});
+
+describe('historyRowsFor', () => {
+  it('records a send under the sender only', () => {
+    const rows = historyRowsFor(Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [file] }));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ officeNumber: SENDER, event: 'sent', counterpartOfficeNumber: RECEIVER });
+    expect(rows[0].files).toEqual([{ name: 'UPPLAN.CSV', kind: 'csv', size: 10, sha256: 'a'.repeat(64) }]);
+  });
+
+  it('records a rejection under the sender with the report', () => {
+    const report = { ok: false, files: [] };
+    const rows = historyRowsFor(
+      Object.assign(new SubmissionRejectedEvent(), { ...base(), files: [file], ok: false, report }),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ officeNumber: SENDER, event: 'rejected', details: { report } }),
+    ]);
+  });
+
+  it('records a delivery for both offices', () => {
+    const deliveryId = randomUUID();
+    const rows = historyRowsFor(
+      Object.assign(new DeliveryDeliveredEvent(), { ...base(), files: [file], deliveryId }),
+    );
+    expect(rows.map((r) => [r.officeNumber, r.event, r.deliveryId])).toEqual([
+      [SENDER, 'delivered', deliveryId],
+      [RECEIVER, 'received', deliveryId],
+    ]);
+  });
+
+  it('records an acknowledgement for both offices', () => {
+    const e = Object.assign(new DeliveryAcknowledgedEvent(), { ...base(), deliveryId: randomUUID() });
+    expect(historyRowsFor(e).map((r) => [r.officeNumber, r.event])).toEqual([
+      [RECEIVER, 'acknowledged'],
+      [SENDER, 'acknowledged'],
+    ]);
+  });
+});

@@ -1,0 +1,191 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { IsString } from 'class-validator';
+import { Consumer, KafkaMessage } from 'kafkajs';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { BaseEvent, dlqTopicOf } from '@careplan/contracts';
+import { MetricsService } from '@careplan/platform';
+import { createTestDatabase, kafkaBrokers, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { EventConsumer, PermanentError } from './event-consumer';
+import { KafkaService } from './kafka.service';
+import { createMessagingTables } from './messaging.tables';
+import { addToOutbox, OutboxRelay } from './outbox';
+
+class PingEvent extends BaseEvent {
+  static readonly topic = 'careplan.test.ping.v1';
+  @IsString() text!: string;
+}
+
+const SCHEMA = 'it_messaging';
+
+class ItMessaging1764000000000 implements MigrationInterface {
+  name = 'ItMessaging1764000000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE TABLE "${SCHEMA}"."effects" (consumer text NOT NULL, event_id uuid NOT NULL, text text NOT NULL)`,
+    );
+    await createMessagingTables(q, SCHEMA);
+  }
+  async down(): Promise<void> {}
+}
+
+const ping = (text: string): PingEvent =>
+  Object.assign(new PingEvent(), { eventId: randomUUID(), occurredAt: new Date().toISOString(), text });
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out; last ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('messaging on the real Kafka and PostgreSQL', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let kafka: KafkaService;
+  const run = randomBytes(4).toString('hex');
+  const consumers: (EventConsumer | Consumer)[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [
+      { schema: SCHEMA, entities: [], migrations: [ItMessaging1764000000000] },
+    ]);
+    kafka = new KafkaService({
+      brokers: kafkaBrokers(),
+      clientId: 'it-messaging',
+      topicPrefix: `it${run}.`,
+      groupPrefix: `it${run}`,
+      topics: [PingEvent.topic],
+      partitions: 1,
+    });
+    await kafka.onModuleInit();
+  });
+
+  afterAll(async () => {
+    for (const c of consumers) await (c instanceof EventConsumer ? c.stop() : c.disconnect());
+    await kafka.onApplicationShutdown();
+    await ds.destroy();
+    await db.drop();
+  });
+
+  /** Collects what arrives on a topic from its beginning. */
+  async function collect(topic: string): Promise<KafkaMessage[]> {
+    const seen: KafkaMessage[] = [];
+    const consumer = kafka.kafka.consumer({ groupId: `it${run}.collect.${randomUUID()}` });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: kafka.topic(topic), fromBeginning: true });
+    await consumer.run({ eachMessage: ({ message }) => Promise.resolve(void seen.push(message)) });
+    return seen;
+  }
+
+  function consumer(
+    name: string,
+    handle: (e: PingEvent) => Promise<void> | void,
+    maxAttempts = 5,
+  ): EventConsumer {
+    const c = new EventConsumer(kafka, ds, new MetricsService('it'), {
+      name,
+      schema: SCHEMA,
+      maxAttempts,
+      handlers: [
+        {
+          event: PingEvent,
+          handle: async (e: PingEvent, m) => {
+            await handle(e);
+            await m.query(
+              `INSERT INTO "${SCHEMA}"."effects" (consumer, event_id, text) VALUES ($1, $2, $3)`,
+              [name, e.eventId, e.text],
+            );
+          },
+        },
+      ],
+    });
+    consumers.push(c);
+    return c;
+  }
+
+  /** What one consumer applied, in the order it applied it. */
+  const effectsOf = (name: string) => async (): Promise<string[]> =>
+    (
+      await ds.query<{ text: string }[]>(
+        `SELECT text FROM "${SCHEMA}"."effects" WHERE consumer = $1 ORDER BY ctid`,
+        [name],
+      )
+    ).map((r) => r.text);
+
+  it('publishes outbox rows in commit order and removes them', async () => {
+    const events = ['o1', 'o2', 'o3'].map(ping);
+    await ds.transaction(async (m) => {
+      for (const e of events) await addToOutbox(m, SCHEMA, PingEvent, 'pair-1', e);
+    });
+    const relay = new OutboxRelay(ds, kafka, SCHEMA);
+    expect(await relay.publishBatch()).toBe(3);
+    expect(await relay.publishBatch()).toBe(0);
+    const seen = await collect(PingEvent.topic);
+    const texts = await until(
+      () => Promise.resolve(seen.map((m) => (JSON.parse(m.value!.toString()) as PingEvent).text)),
+      (t) => t.length >= 3,
+    );
+    expect(texts.slice(0, 3)).toEqual(['o1', 'o2', 'o3']);
+    expect(seen[0].key?.toString()).toBe('pair-1');
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const e = ping('twice');
+    const value = JSON.stringify(e);
+    await kafka.send(PingEvent.topic, [
+      { key: 'k', value },
+      { key: 'k', value },
+    ]);
+    const c = consumer('idem', () => undefined);
+    const effects = effectsOf('idem');
+    await c.start();
+    await until(effects, (t) => t.includes('twice'));
+    await new Promise((r) => setTimeout(r, 1000)); // time for the second copy to be consumed
+    expect((await effects()).filter((t) => t === 'twice')).toHaveLength(1);
+    const processed = await ds.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM "${SCHEMA}"."processed_events" WHERE consumer = 'idem' AND event_id = $1`,
+      [e.eventId],
+    );
+    expect(Number(processed[0].n)).toBe(1);
+  });
+
+  it('sends poison and permanently failing messages to the .dlq without blocking the partition', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    await kafka.send(PingEvent.topic, [
+      { key: 'p', value: '{not json' },
+      { key: 'p', value: JSON.stringify({ eventId: 'x', text: 1 }) },
+      { key: 'p', value: JSON.stringify(ping('always-fails')) },
+      { key: 'p', value: JSON.stringify(ping('flaky')) },
+      { key: 'p', value: JSON.stringify(ping('after')) },
+    ]);
+    let flakyCalls = 0;
+    const c = consumer(
+      'poison',
+      (e) => {
+        if (e.text === 'always-fails') throw new PermanentError('cannot ever work');
+        if (e.text === 'flaky' && ++flakyCalls < 2) throw new Error('transient');
+      },
+      3,
+    );
+    const effects = effectsOf('poison');
+    await c.start();
+    await until(effects, (t) => t.includes('after'));
+    // Earlier tests' events are on the topic too; this consumer's last three effects are this test's.
+    expect((await effects()).slice(-2)).toEqual(['flaky', 'after']);
+    expect(await effects()).not.toContain('always-fails');
+    const dead = await until(
+      () => Promise.resolve(dlq.filter((m) => m.headers?.['x-consumer']?.toString() === 'poison')),
+      (d) => d.length >= 3,
+    );
+    const reasons = dead.map((m) => m.headers?.['x-error']?.toString() ?? '');
+    expect(reasons.some((r) => r.includes('JSON'))).toBe(true);
+    expect(reasons.some((r) => r.includes('invalid PingEvent'))).toBe(true);
+    expect(reasons.some((r) => r.includes('cannot ever work'))).toBe(true);
+    expect(dead[0].headers?.['x-original-topic']?.toString()).toBe(kafka.topic(PingEvent.topic));
+  });
+});

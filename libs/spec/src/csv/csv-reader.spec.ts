@@ -1,0 +1,81 @@
+import { parse } from 'csv-parse/sync';
+import { decodeMs932 } from '../encoding';
+import { FILE_TYPES } from '../spec-data';
+import { buildFile } from '../testing/fixtures';
+import { readCsv, scanQuoting } from './csv-reader';
+
+function collect(text: string) {
+  const rows: { fields: string[]; quoted: boolean[]; row: number }[] = [];
+  const errors: [number, string][] = [];
+  let restarts = 0;
+  const result = readCsv(
+    text,
+    {
+      record: (fields, quoted, row) =>
+        rows.push({ fields: [...fields], quoted: quoted.slice(0, fields.length), row }),
+      syntaxError: (row, code) => errors.push([row, code]),
+    },
+    () => {
+      restarts++;
+      rows.length = 0;
+    },
+  );
+  return { rows, errors, restarts, result };
+}
+
+describe('scanQuoting', () => {
+  it('agrees with csv-parse on every fixture file', () => {
+    for (const t of FILE_TYPES.filter((x) => x.isCsv)) {
+      const text = decodeMs932(buildFile(t.id).bytes);
+      const expected: number[] = [];
+      parse(text, {
+        relax_column_count: true,
+        cast: (v: string, ctx) => {
+          expected.push(ctx.quoting ? 1 : 0);
+          return v;
+        },
+      });
+      expect(Array.from(scanQuoting(text) ?? [])).toEqual(expected);
+    }
+  });
+
+  it('handles doubled quotes, line breaks in quotes, empty lines and a trailing comma', () => {
+    expect(Array.from(scanQuoting('"a""b",c\r\n\r\n"x\r\ny",') ?? [])).toEqual([1, 0, 0, 1, 0]);
+  });
+
+  it('returns null on broken quoting', () => {
+    expect(scanQuoting('a,"b"c')).toBeNull();
+    expect(scanQuoting('a,b"c')).toBeNull();
+    expect(scanQuoting('a,"bc')).toBeNull();
+  });
+});
+
+describe('readCsv', () => {
+  it('gives fields, quoting flags and 1-based rows; any line end closes a record', () => {
+    const { rows, errors, result } = collect('1,"a,b"\r\n2,""\n3,c\r');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { fields: ['1', 'a,b'], quoted: [false, true], row: 1 },
+      { fields: ['2', ''], quoted: [false, true], row: 2 },
+      { fields: ['3', 'c'], quoted: [false, false], row: 3 },
+    ]);
+    expect(result).toEqual({ rows: 3, lineEnding: 'crlf' });
+  });
+
+  it('reads on past a broken record in the tolerant mode', () => {
+    const { rows, errors } = collect('1,a\r\n2,"b"x\r\n3,c\r\n');
+    expect(errors[0]).toEqual([2, 'CSV_INVALID_CLOSING_QUOTE']);
+    expect(rows[0]).toMatchObject({ row: 1, fields: ['1', 'a'] });
+  });
+
+  it('lets errors of the sink surface instead of reporting them as CSV errors', () => {
+    expect(() =>
+      readCsv('1,a\r\n', {
+        record: () => {
+          throw new TypeError('bug');
+        },
+        syntaxError: () => undefined,
+      }),
+    ).toThrow('bug');
+  });
+});

@@ -1,0 +1,162 @@
+// Streams the records of a decoded file through csv-parse without keeping them:
+// each record is handed to the sink with per-field "was quoted" flags and its 1-based position.
+//
+// Two modes, for speed: the fast mode parses without csv-parse's per-field cast context and error skipping
+// (both cost about a third of the parse time) and takes quoting flags from a light scan of the text; a file
+// that breaks the CSV syntax is read again in the tolerant mode, which skips broken records and goes on.
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+
+export interface CsvSink {
+  /** fields and quoted are reused between calls: copy what must outlive the call. */
+  record(fields: string[], quoted: readonly boolean[], row: number): void;
+  syntaxError(row: number, code: string, message: string): void;
+}
+
+export type LineEnding = 'crlf' | 'lf' | 'cr' | 'none';
+
+export interface CsvReadResult {
+  rows: number;
+  lineEnding: LineEnding;
+}
+
+interface CsvErrorLike {
+  code?: string;
+  message?: string;
+}
+
+/** Line ending of the records: CRLF when any CRLF exists (free text may hold bare LF). */
+export function detectLineEnding(text: string): LineEnding {
+  if (text.includes('\r\n')) return 'crlf';
+  if (text.includes('\n')) return 'lf';
+  if (text.includes('\r')) return 'cr';
+  return 'none';
+}
+
+// Any line end closes a record, in both modes and in scanQuoting alike (the spec does not fix one).
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Quoting flag of every field, in file order, for syntactically valid CSV (RFC 4180 as csv-parse reads it).
+ * Returns null when the text is not valid CSV; the caller then uses the tolerant mode.
+ */
+export function scanQuoting(text: string): Uint8Array | null {
+  const n = text.length;
+  const flags: number[] = [];
+  let i = 0;
+  while (i < n) {
+    // At the start of a field.
+    if (text.charCodeAt(i) === QUOTE) {
+      flags.push(1);
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) return null;
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      i = j;
+    } else {
+      flags.push(0);
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === COMMA || c === CR || c === LF) break;
+        if (c === QUOTE) return null;
+        i++;
+      }
+    }
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === COMMA) {
+      i++;
+      // A trailing comma at the very end still opens one more (empty) field.
+      if (i >= n) flags.push(0);
+    } else if (c === CR || c === LF) {
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    } else {
+      return null; // text after a closing quote
+    }
+  }
+  return Uint8Array.from(flags);
+}
+
+function readFast(text: string, flags: Uint8Array, sink: CsvSink): number {
+  const quoted: boolean[] = [];
+  let row = 0;
+  let cursor = 0;
+  parse(text, {
+    relax_column_count: true,
+    record_delimiter: RECORD_DELIMITERS,
+    on_record: (record: string[]) => {
+      row++;
+      for (let k = 0; k < record.length; k++) quoted[k] = flags[cursor + k] === 1;
+      cursor += record.length;
+      sink.record(record, quoted, row);
+      // Returning null drops the record: nothing accumulates in memory.
+      return null;
+    },
+  });
+  return row;
+}
+
+function readTolerant(text: string, sink: CsvSink): number {
+  const quoted: boolean[] = [];
+  let row = 0;
+  let fatal = false;
+  // on_skip exists in csv-parse 5.x but is missing from its typings.
+  const options: Options & { on_skip: (err: CsvErrorLike | undefined) => void } = {
+    relax_column_count: true,
+    record_delimiter: RECORD_DELIMITERS,
+    skip_records_with_error: true,
+    cast: (value: string, ctx) => {
+      quoted[ctx.index] = ctx.quoting;
+      return value;
+    },
+    on_record: (record: string[]) => {
+      row++;
+      sink.record(record, quoted, row);
+      return null;
+    },
+    on_skip: (err: CsvErrorLike | undefined) => {
+      row++;
+      sink.syntaxError(row, err?.code ?? 'CSV_ERROR', err?.message ?? 'invalid record');
+    },
+  };
+  try {
+    parse(text, options);
+  } catch (e: unknown) {
+    // Only CSV errors are the file's fault; anything else is a bug and must surface.
+    if (!(e instanceof CsvError)) throw e;
+    // skip_records_with_error covers record-level errors; anything left is reported once.
+    fatal = true;
+    const err = e as CsvErrorLike;
+    sink.syntaxError(row + 1, err.code ?? 'CSV_ERROR', err.message ?? String(e));
+  }
+  return fatal ? row + 1 : row;
+}
+
+/**
+ * Reads every record. When the fast mode fails half-way, onRestart() is called before the tolerant
+ * mode reads the file again from the start, so the sink can drop what it gathered.
+ */
+export function readCsv(text: string, sink: CsvSink, onRestart: () => void = () => undefined): CsvReadResult {
+  const lineEnding = detectLineEnding(text);
+  const flags = scanQuoting(text);
+  if (flags !== null) {
+    try {
+      return { rows: readFast(text, flags, sink), lineEnding };
+    } catch (e: unknown) {
+      if (!(e instanceof CsvError)) throw e;
+      onRestart();
+    }
+  }
+  return { rows: readTolerant(text, sink), lineEnding };
+}

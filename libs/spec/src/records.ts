@@ -1,0 +1,134 @@
+// Records as JSON (English keys from files.json) and back to standard CSV bytes.
+import { hasV3Variant, layoutFor, type Layout } from './columns';
+import { readCsv } from './csv/csv-reader';
+import { decodeMs932, encodeMs932, findUnencodable } from './encoding';
+import { fileTypeByPrefix } from './file-name';
+import { fileTypeSpec, type FileTypeId } from './spec-data';
+import type { RecordByFileType } from './record-types';
+import type { BundleFile } from './types';
+import { csvVersionStatus } from './versions';
+
+/** One record: every column key of the file type, null where the item is empty. */
+export type CsvRecord = Record<string, string | null>;
+
+export interface ParsedRecords {
+  fileType: FileTypeId;
+  csvVersion: string | null;
+  records: CsvRecord[];
+}
+
+/** Thrown when a file cannot be turned into records at all (unknown type, broken CSV). */
+export class RecordsError extends Error {
+  constructor(
+    readonly code: 'FILE_NAME_UNKNOWN_TYPE' | 'NOT_CSV' | 'CSV_SYNTAX' | 'UNENCODABLE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecordsError';
+  }
+}
+
+function toRecord(layout: Layout, fields: readonly string[]): CsvRecord {
+  const rec: CsvRecord = {};
+  const cols = layout.columns;
+  for (let i = 0; i < cols.length; i++) {
+    const v = fields[i];
+    rec[cols[i].key] = v === undefined || v === '' ? null : v;
+  }
+  return rec;
+}
+
+/**
+ * Parses a standard file (type from its name) into records. It does not validate: run validateFile for that.
+ * Records with a wrong column count are kept, missing items null, extra items dropped.
+ */
+export function parseRecords(file: BundleFile): ParsedRecords {
+  const spec = fileTypeByPrefix(file.name);
+  if (!spec) throw new RecordsError('FILE_NAME_UNKNOWN_TYPE', `not a standard file name: ${file.name}`);
+  if (!spec.isCsv) throw new RecordsError('NOT_CSV', `${spec.id} is not a CSV file`);
+  const records: CsvRecord[] = [];
+  let layout: Layout | null = null;
+  let csvVersion: string | null = null;
+  let syntax: string | null = null;
+  readCsv(
+    decodeMs932(file.bytes),
+    {
+      record(fields) {
+        if (fields.length === 1 && fields[0] === '') return;
+        if (layout === null) {
+          csvVersion = fields[0] || null;
+          const v3 = layoutFor(spec, 'v3');
+          const legacyFit =
+            hasV3Variant(spec.id) &&
+            csvVersionStatus(fields[0] ?? '') === 'legacy' &&
+            fields.length === v3.columns.length;
+          layout = legacyFit ? v3 : layoutFor(spec, 'v4');
+        }
+        records.push(toRecord(layout, fields));
+      },
+      syntaxError(row, code) {
+        syntax ??= `${code} at record ${row}`;
+      },
+    },
+    () => {
+      records.length = 0;
+      layout = null;
+      csvVersion = null;
+    },
+  );
+  if (syntax !== null) throw new RecordsError('CSV_SYNTAX', syntax);
+  return { fileType: spec.id, csvVersion, records };
+}
+
+function csvField(value: string, quote: boolean): string {
+  return quote ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Writes records as a standard CSV file in MS932: no header, CRLF after every record,
+ * non-empty free-text items quoted ("" doubled), everything else bare, empty items as nothing.
+ * Throws when a value holds a character MS932 cannot represent (the standard forbids substitutes).
+ */
+export function recordsToCsv(fileType: FileTypeId, records: readonly Readonly<CsvRecord>[]): Buffer {
+  const spec = fileTypeSpec(fileType);
+  if (!spec.isCsv) throw new RecordsError('NOT_CSV', `${fileType} is not a CSV file`);
+  const first = records[0]?.csvVersion ?? '';
+  const layout = layoutFor(
+    spec,
+    csvVersionStatus(first) === 'legacy' && hasV3Variant(fileType) ? 'v3' : 'v4',
+  );
+  const lines: string[] = [];
+  records.forEach((rec, r) => {
+    const cells = layout.columns.map((col) => {
+      const v = rec[col.key] ?? '';
+      const bad = findUnencodable(v);
+      if (bad >= 0) {
+        throw new RecordsError(
+          'UNENCODABLE',
+          `record ${r + 1} ${col.key}: "${String.fromCodePoint(v.codePointAt(bad) ?? 0)}" is not an MS932 character`,
+        );
+      }
+      return csvField(v, col.type === 'text' && v !== '');
+    });
+    lines.push(cells.join(','));
+  });
+  return encodeMs932(lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`);
+}
+
+/** parseRecords for a file whose type the caller expects: records typed by the generated record types. */
+export function parseTypedRecords<T extends keyof RecordByFileType>(
+  file: BundleFile,
+  fileType: T,
+): { fileType: T; csvVersion: string | null; records: RecordByFileType[T][] } {
+  const parsed = parseRecords(file);
+  if (parsed.fileType !== fileType) {
+    throw new RecordsError('FILE_NAME_UNKNOWN_TYPE', `expected a ${fileType} file, got ${parsed.fileType}`);
+  }
+  // parseRecords fills every key of the layout, so the shape matches; values of required items may still be null
+  // in an invalid file, which is why validateFile comes first.
+  return {
+    fileType,
+    csvVersion: parsed.csvVersion,
+    records: parsed.records as unknown as RecordByFileType[T][],
+  };
+}

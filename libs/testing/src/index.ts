@@ -1,0 +1,2 @@
+// Test helpers shared by the integration and end-to-end tiers; never imported by production code.
+export * from './database';
