@@ -1,2 +1,3 @@
 export * from './topics';
 export * from './events';
+export * from './registry.events';

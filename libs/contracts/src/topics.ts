@@ -7,6 +7,13 @@ export const Topics = {
   DeliveryDelivered: 'careplan.delivery.delivered.v1',
   DeliveryDownloaded: 'careplan.delivery.downloaded.v1',
   DeliveryAcknowledged: 'careplan.delivery.acknowledged.v1',
+  // The office registry (archive) → the gateway's projection of offices, licenses and keys.
+  OfficeChanged: 'careplan.office.changed.v1',
+  LicenseChanged: 'careplan.license.changed.v1',
+  ApiKeyIssued: 'careplan.apikey.issued.v1',
+  ApiKeyRevoked: 'careplan.apikey.revoked.v1',
+  // The gateway (vendor API) → the router's webhook endpoints.
+  WebhookConfigured: 'careplan.webhook.configured.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

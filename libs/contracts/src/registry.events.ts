@@ -1,0 +1,56 @@
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { BaseEvent, OFFICE_NUMBER_PATTERN } from './events';
+import { Topics } from './topics';
+
+/**
+ * Events of the office registry. The archive is the system of record for offices and licenses;
+ * the gateway keeps a projection of them (it never reads the archive's tables), and owns API keys.
+ */
+
+/** An office was registered, updated or deactivated. Carries the whole current state (last one wins). */
+export class OfficeChangedEvent extends BaseEvent {
+  static readonly topic = Topics.OfficeChanged;
+  @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
+  @IsString() @MaxLength(200) name!: string;
+  /** Office kind, e.g. 居宅介護支援, 訪問介護 (free text code chosen by the registry). */
+  @IsString() @MaxLength(50) kind!: string;
+  /** False once deactivated: it can neither send nor receive. */
+  @IsBoolean() active!: boolean;
+}
+
+export const LICENSE_STATES = ['active', 'suspended', 'ended', 'none'] as const;
+export type LicenseState = (typeof LICENSE_STATES)[number];
+
+/** An office's license state changed (term started, renewed, suspended, ended). Whole current state. */
+export class LicenseChangedEvent extends BaseEvent {
+  static readonly topic = Topics.LicenseChanged;
+  @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
+  @IsIn(LICENSE_STATES) state!: LicenseState;
+  /** Inclusive end of the current term (YYYY-MM-DD), when there is one. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validUntil?: string;
+}
+
+/** An operator issued a key for an office; only its sha256 travels. */
+export class ApiKeyIssuedEvent extends BaseEvent {
+  static readonly topic = Topics.ApiKeyIssued;
+  @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
+  @IsUUID() keyId!: string;
+  @Matches(/^[0-9a-f]{64}$/) keyHash!: string;
+  @IsString() @MaxLength(16) keyPrefix!: string;
+  @IsString() @MaxLength(200) label!: string;
+}
+
+export class ApiKeyRevokedEvent extends BaseEvent {
+  static readonly topic = Topics.ApiKeyRevoked;
+  @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
+  @IsUUID() keyId!: string;
+}
+
+/** An office set (url and secret) or removed (url null) its webhook endpoint. */
+export class WebhookConfiguredEvent extends BaseEvent {
+  static readonly topic = Topics.WebhookConfigured;
+  @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) url!: string | null;
+  /** HMAC-SHA256 signing secret shared with the office; null when the webhook is removed. */
+  @IsOptional() @IsString() secret!: string | null;
+}
