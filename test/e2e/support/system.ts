@@ -58,7 +58,7 @@ export function startService(app: string, env: NodeJS.ProcessEnv): ChildProcess 
   return child;
 }
 
-export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: service exited with code ${child.exitCode}`);
