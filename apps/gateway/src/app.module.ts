@@ -13,6 +13,8 @@ import { OfficesService } from './offices/offices.service';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmissionsService } from './submissions/submissions.service';
 import { UPLOAD_LIMITS } from './submissions/upload-limits';
+import { ValidateController } from './validate/validate.controller';
+import { ValidateService } from './validate/validate.service';
 
 @Module({})
 export class AppModule {
@@ -23,6 +25,7 @@ export class AppModule {
       imports: coreImports(env, core),
       controllers: [
         SubmissionsController,
+        ValidateController,
         InboxController,
         HistoryController,
         HealthController,
@@ -49,6 +52,7 @@ export class AppModule {
         SubmissionsService,
         InboxService,
         GatewayEventsConsumer,
+        ValidateService,
       ],
     };
   }

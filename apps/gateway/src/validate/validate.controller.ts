@@ -1,0 +1,34 @@
+import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { ValidationReport } from '@careplan/spec';
+import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { readBundle, UploadLimits } from '../submissions/multipart';
+import { UPLOAD_LIMITS } from '../submissions/upload-limits';
+import { ValidateService } from './validate.service';
+
+@ApiTags('validation')
+@ApiSecurity('apiKey')
+@UseGuards(ApiKeyGuard)
+@Controller('v1/validate')
+export class ValidateController {
+  constructor(
+    private readonly validate: ValidateService,
+    @Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiOkResponse({
+    description:
+      'the validation report, as GET /v1/submissions/:id shows it: { ok, files: [{ name, fileType, csvVersion, rows, errorCount, warningCount, issues }] }; nothing is stored or sent',
+  })
+  async check(
+    @Req() req: FastifyRequest,
+    @CurrentOffice() office: AuthenticatedOffice,
+  ): Promise<ValidationReport> {
+    return this.validate.check(office, await readBundle(req, this.limits));
+  }
+}
