@@ -110,3 +110,25 @@ describe('POST /v1/validate (dry run)', () => {
     expect(((await res.json()) as { code: string }).code).toBe('API_KEY_MISSING');
   });
 });
+
+describe('the standard as published data', () => {
+  it('lists the file types and serves each record schema with the Japanese item names', async () => {
+    const types = (await (await fetch(gatewayUrl('/v1/spec/file-types'))).json()) as {
+      id: string;
+      schemaUrl: string;
+    }[];
+    expect(types.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['UPPLAN', 'UPSIKYU', 'UPHOSOKU', 'UP1KYO', 'UPJSK']),
+    );
+    const res = await fetch(gatewayUrl('/v1/spec/schemas/UPPLAN'));
+    expect(res.status).toBe(200);
+    const schema = (await res.json()) as { properties: Record<string, { title?: string }> };
+    expect(Object.values(schema.properties).map((p) => p.title)).toContain('被保険者番号');
+  });
+
+  it('answers 404 with a code for a file type the standard does not have', async () => {
+    const res = await fetch(gatewayUrl('/v1/spec/schemas/UPXXX'));
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe('FILE_TYPE_UNKNOWN');
+  });
+});

@@ -9,10 +9,15 @@ import { HistoryController } from './history/history.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { ApiKeyGuard } from './offices/api-key.guard';
+import { KeysController } from './offices/keys.controller';
+import { KeysService } from './offices/keys.service';
 import { OfficesService } from './offices/offices.service';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmissionsService } from './submissions/submissions.service';
 import { UPLOAD_LIMITS } from './submissions/upload-limits';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
+import { SpecController } from './spec/spec.controller';
 import { ValidateController } from './validate/validate.controller';
 import { ValidateService } from './validate/validate.service';
 
@@ -26,10 +31,13 @@ export class AppModule {
       controllers: [
         SubmissionsController,
         ValidateController,
+        SpecController,
         InboxController,
         HistoryController,
+        KeysController,
         HealthController,
         MetricsController,
+        WebhooksController,
       ],
       providers: [
         ...coreProviders(env, core),
@@ -49,10 +57,12 @@ export class AppModule {
         },
         OfficesService,
         ApiKeyGuard,
+        KeysService,
         SubmissionsService,
         InboxService,
         GatewayEventsConsumer,
         ValidateService,
+        WebhooksService,
       ],
     };
   }

@@ -1,0 +1,51 @@
+import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
+import { AppException } from '@careplan/platform';
+
+export interface FileTypeSummaryDto {
+  id: string;
+  nameJa: string;
+  prefix: string;
+  fileNameExample: string;
+  columns: number;
+  schemaUrl: string;
+}
+
+/**
+ * The standard as published data, no key needed: which file types exist, and each one's records as a
+ * JSON Schema (English keys, Japanese item names as titles) for software moving from CSV to JSON.
+ */
+@ApiTags('spec')
+@Controller('v1/spec')
+export class SpecController {
+  @Get('file-types')
+  @ApiOkResponse({ description: 'every interface file type of ケアプランデータ連携標準仕様 V4.1' })
+  fileTypes(): FileTypeSummaryDto[] {
+    return FILE_TYPES.filter((f) => f.isCsv).map((f) => ({
+      id: f.id,
+      nameJa: f.nameJa,
+      prefix: f.prefix,
+      fileNameExample: f.fileNameExample,
+      columns: f.columns.length,
+      schemaUrl: `/v1/spec/schemas/${f.id}`,
+    }));
+  }
+
+  @Get('schemas/:fileType')
+  @ApiOkResponse({ description: 'JSON Schema (2020-12) of one record of the file type' })
+  schema(@Param('fileType') fileType: string): JsonSchema {
+    if (!isKnownFileType(fileType) || !FILE_TYPES.find((f) => f.id === fileType)?.isCsv) {
+      throw new AppException(
+        'FILE_TYPE_UNKNOWN',
+        HttpStatus.NOT_FOUND,
+        {
+          ja: `ファイル種別「${fileType}」は標準仕様にありません。`,
+          en: `"${fileType}" is not a file type of the standard.`,
+        },
+        { value: fileType },
+      );
+    }
+    return jsonSchemaFor(fileType);
+  }
+}
