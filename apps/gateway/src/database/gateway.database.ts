@@ -5,10 +5,11 @@ import { OfficeEntity } from '../offices/office.entity';
 import { SubmissionFileEntity } from '../submissions/submission-file.entity';
 import { SubmissionEntity } from '../submissions/submission.entity';
 import { GatewayInit1764000000100 } from './migrations/1764000000100-gateway-init';
+import { GatewayPairSequence1764100000400 } from './migrations/1764100000400-gateway-pair-sequence';
 import { GATEWAY_SCHEMA } from './schema';
 
 export const gatewayDatabase: ServiceDatabase = {
   schema: GATEWAY_SCHEMA,
   entities: [OfficeEntity, ApiKeyEntity, SubmissionEntity, SubmissionFileEntity, InboxEntryEntity],
-  migrations: [GatewayInit1764000000100],
+  migrations: [GatewayInit1764000000100, GatewayPairSequence1764100000400],
 };

@@ -48,5 +48,12 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName('C:\\Users\\care\\計画書.pdf')).toBe('計画書.pdf');
     expect(sanitizeFileName('a\u0000b\r\n.txt')).toBe('ab.txt');
     expect(sanitizeFileName('dir/')).toBe('');
+    expect(sanitizeFileName('..')).toBe('');
+    expect(sanitizeFileName('x'.repeat(256) + '.txt')).toBe('');
+  });
+
+  it('drops bidi overrides that would disguise an extension, and composes to NFC', () => {
+    expect(sanitizeFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(sanitizeFileName('\u30ab\u3099.pdf')).toBe('\u30ac.pdf');
   });
 });

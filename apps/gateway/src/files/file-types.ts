@@ -39,9 +39,16 @@ export function isCsvName(name: string): boolean {
   return extname(name).toLowerCase() === '.csv';
 }
 
-/** Keeps the last path segment and drops control characters: names never become paths. */
+export const MAX_FILE_NAME_LENGTH = 255;
+
+/**
+ * Keeps the last path segment and drops control and bidi-override characters: names never become
+ * paths and never disguise their extension. Returns '' for a name that is unusable ('..', too long).
+ */
 export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  if (/^\.*$/.test(name) || name.length > MAX_FILE_NAME_LENGTH) return '';
+  return name.normalize('NFC');
 }

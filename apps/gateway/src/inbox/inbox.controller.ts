@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagge
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { InboxEntryDto, InboxPageDto, ListInboxQuery } from './dto/inbox.dto';
-import { InboxService } from './inbox.service';
+import { FileRecordsDto, InboxEntryDto, InboxFilterQuery, InboxPageDto } from './dto/inbox.dto';
+import { DownloadedFile, InboxService } from './inbox.service';
 
 @ApiTags('inbox')
 @ApiSecurity('apiKey')
@@ -15,8 +15,11 @@ export class InboxController {
 
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
-  list(@CurrentOffice() office: AuthenticatedOffice, @Query() query: ListInboxQuery): Promise<InboxPageDto> {
-    return this.inbox.list(office, query.cursor, query.limit);
+  list(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Query() query: InboxFilterQuery,
+  ): Promise<InboxPageDto> {
+    return this.inbox.list(office, query);
   }
 
   @Get(':id')
@@ -36,13 +39,31 @@ export class InboxController {
     @Param('fileId', new ParseUUIDPipe()) fileId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.inbox.download(office, id, fileId);
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('x-content-sha256', file.sha256)
-      .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
-      .send(file.bytes);
+    await sendFile(reply, await this.inbox.download(office, id, fileId));
+  }
+
+  @Get(':id/files/:fileId/records')
+  @ApiOkResponse({
+    type: FileRecordsDto,
+    description: 'a standard CSV file as records (422 for attachments)',
+  })
+  records(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('fileId', new ParseUUIDPipe()) fileId: string,
+  ): Promise<FileRecordsDto> {
+    return this.inbox.records(office, id, fileId);
+  }
+
+  @Get(':id/zip')
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'every file of the delivery in one ZIP (UTF-8 file names)' })
+  async zip(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendFile(reply, await this.inbox.zip(office, id));
   }
 
   @Post(':id/ack')
@@ -54,4 +75,13 @@ export class InboxController {
   ): Promise<InboxEntryDto> {
     return this.inbox.acknowledge(office, id);
   }
+}
+
+async function sendFile(reply: FastifyReply, file: DownloadedFile): Promise<void> {
+  await reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('x-content-sha256', file.sha256)
+    .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+    .send(file.bytes);
 }

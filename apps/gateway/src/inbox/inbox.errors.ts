@@ -12,4 +12,24 @@ export const InboxErrors = {
       ja: 'ファイルが見つかりません。',
       en: 'File not found.',
     }),
+  notStandardCsv: (file: string) =>
+    new AppException(
+      'FILE_NOT_STANDARD_CSV',
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      {
+        ja: `ファイル「${file}」は標準仕様のCSVファイルではないため、レコードとして表示できません。ファイルをダウンロードしてください。`,
+        en: `File "${file}" is not a standard CSV file, so it has no records. Download the file instead.`,
+      },
+      { file },
+    ),
+  recordsUnreadable: (file: string, reason: string) =>
+    new AppException(
+      'RECORDS_UNREADABLE',
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      {
+        ja: `ファイル「${file}」をレコードとして読み取れません（${reason}）。ファイルをダウンロードしてください。`,
+        en: `File "${file}" cannot be read as records (${reason}). Download the file instead.`,
+      },
+      { file, reason },
+    ),
 };

@@ -11,7 +11,7 @@ import {
   pairKey,
 } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
-import { BlobStore } from '@careplan/persistence';
+import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { advanceStatus } from '../events/status-projection';
@@ -19,8 +19,16 @@ import type { AuthenticatedOffice } from '../offices/offices.service';
 import { SubmissionFileEntity } from '../submissions/submission-file.entity';
 import { SubmissionEntity } from '../submissions/submission.entity';
 import { toFileDto } from '../submissions/submission.mapper';
-import { InboxEntryDto, InboxPageDto, ValidationSummaryDto } from './dto/inbox.dto';
+import {
+  FileRecordsDto,
+  InboxEntryDto,
+  InboxFilterQuery,
+  InboxPageDto,
+  InboxState,
+  ValidationSummaryDto,
+} from './dto/inbox.dto';
 import { InboxEntryEntity } from './inbox-entry.entity';
+import { bundleZip, fileRecords } from './inbox-export';
 import { InboxErrors } from './inbox.errors';
 
 export interface DownloadedFile {
@@ -31,6 +39,12 @@ export interface DownloadedFile {
 }
 
 const DEFAULT_PAGE = 50;
+
+const STATE_CONDITION: Record<InboxState, string> = {
+  new: 'e.downloadedAt IS NULL AND e.acknowledgedAt IS NULL',
+  downloaded: 'e.downloadedAt IS NOT NULL AND e.acknowledgedAt IS NULL',
+  acknowledged: 'e.acknowledgedAt IS NOT NULL',
+};
 
 /** The receiver's side: its deliveries, their files, and its receipts (downloaded, acknowledged). */
 @Injectable()
@@ -58,11 +72,17 @@ export class InboxService {
       .execute();
   }
 
-  list(office: AuthenticatedOffice, cursor?: string, limit = DEFAULT_PAGE): Promise<InboxPageDto> {
+  /** The receiver's deliveries, newest first; filters narrow, never widen, to this office. */
+  list(office: AuthenticatedOffice, query: InboxFilterQuery): Promise<InboxPageDto> {
     const qb = this.dataSource.manager
       .createQueryBuilder(InboxEntryEntity, 'e')
       .where('e.receiverOfficeNumber = :office', { office: office.officeNumber });
-    return keysetPage(qb, 'deliveredAt', cursor, limit, (rows) => this.toDtos(rows));
+    if (query.since) qb.andWhere('e.deliveredAt >= :since', { since: new Date(query.since) });
+    if (query.from) qb.andWhere('e.senderOfficeNumber = :from', { from: query.from });
+    if (query.status) qb.andWhere(STATE_CONDITION[query.status]);
+    return keysetPage(qb, 'deliveredAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>
+      this.toDtos(rows),
+    );
   }
 
   async get(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
@@ -73,13 +93,33 @@ export class InboxService {
   /** The exact bytes sent; the first download is a receipt for the sender. */
   async download(office: AuthenticatedOffice, id: string, fileId: string): Promise<DownloadedFile> {
     const entry = await this.findOwn(office, id);
-    const file = await this.dataSource.manager.findOne(SubmissionFileEntity, {
-      where: { id: fileId, submissionId: entry.submissionId },
-    });
-    if (!file) throw InboxErrors.fileNotFound();
+    const file = await this.findFile(entry, fileId);
     const bytes = await this.blobs.getOrThrow(file.sha256);
-    if (!entry.downloadedAt) await this.receipt(entry, 'downloaded', DeliveryDownloadedEvent, fileId);
+    await this.markDownloaded(entry, fileId);
     return { name: file.name, contentType: file.contentType, sha256: file.sha256, bytes };
+  }
+
+  /** A standard CSV file's records as JSON; reading them is a download like any other. */
+  async records(office: AuthenticatedOffice, id: string, fileId: string): Promise<FileRecordsDto> {
+    const entry = await this.findOwn(office, id);
+    const file = await this.findFile(entry, fileId);
+    const records = fileRecords({ ...file, bytes: await this.blobs.getOrThrow(file.sha256) });
+    await this.markDownloaded(entry, fileId);
+    return records;
+  }
+
+  /** Every file of the delivery in one ZIP, in bundle order. */
+  async zip(office: AuthenticatedOffice, id: string): Promise<DownloadedFile> {
+    const entry = await this.findOwn(office, id);
+    const files = await this.dataSource.manager.find(SubmissionFileEntity, {
+      where: { submissionId: entry.submissionId },
+      order: { position: 'ASC' },
+    });
+    const withBytes = [];
+    for (const f of files) withBytes.push({ ...f, bytes: await this.blobs.getOrThrow(f.sha256) });
+    const bytes = bundleZip(withBytes, entry.deliveredAt);
+    await this.markDownloaded(entry);
+    return { name: `${entry.id}.zip`, contentType: 'application/zip', sha256: sha256Hex(bytes), bytes };
   }
 
   /** The receiver has imported the delivery. Acknowledging twice changes nothing. */
@@ -125,6 +165,18 @@ export class InboxService {
     this.relay.nudge();
   }
 
+  private async markDownloaded(entry: InboxEntryEntity, fileId?: string): Promise<void> {
+    if (!entry.downloadedAt) await this.receipt(entry, 'downloaded', DeliveryDownloadedEvent, fileId);
+  }
+
+  private async findFile(entry: InboxEntryEntity, fileId: string): Promise<SubmissionFileEntity> {
+    const file = await this.dataSource.manager.findOne(SubmissionFileEntity, {
+      where: { id: fileId, submissionId: entry.submissionId },
+    });
+    if (!file) throw InboxErrors.fileNotFound();
+    return file;
+  }
+
   /** Another office's delivery is reported exactly like a missing one. */
   private async findOwn(office: AuthenticatedOffice, id: string): Promise<InboxEntryEntity> {
     const entry = await this.dataSource.manager.findOne(InboxEntryEntity, {
@@ -144,16 +196,17 @@ export class InboxService {
         order: { position: 'ASC' },
       }),
     ]);
-    const reports = new Map(submissions.map((s) => [s.id, s.report]));
+    const byId = new Map(submissions.map((s) => [s.id, s]));
     return entries.map((e) => ({
       id: e.id,
       submissionId: e.submissionId,
       from: e.senderOfficeNumber,
+      sequence: byId.get(e.submissionId)?.pairSeq ?? 0,
       deliveredAt: e.deliveredAt.toISOString(),
       downloadedAt: e.downloadedAt?.toISOString() ?? null,
       acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
       files: files.filter((f) => f.submissionId === e.submissionId).map(toFileDto),
-      validation: summarize(reports.get(e.submissionId) ?? null),
+      validation: summarize(byId.get(e.submissionId)?.report ?? null),
     }));
   }
 }

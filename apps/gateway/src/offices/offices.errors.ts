@@ -14,9 +14,24 @@ export const OfficeErrors = {
     }),
   keyRevoked: () =>
     new AppException('API_KEY_REVOKED', HttpStatus.UNAUTHORIZED, {
-      ja: 'このAPIキーは失効しています。新しいキーの発行を国保連合会に依頼してください。',
-      en: 'This API key has been revoked. Ask your federation for a new key.',
+      ja: 'このAPIキーは失効しています。有効なキーで新しいキーを発行するか、国保連合会に依頼してください。',
+      en: 'This API key has been revoked. Issue a new one with a valid key, or ask your federation.',
     }),
+  keyNotFound: () =>
+    new AppException('API_KEY_NOT_FOUND', HttpStatus.NOT_FOUND, {
+      ja: 'APIキーが見つかりません。',
+      en: 'API key not found.',
+    }),
+  keyLimit: (limit: number) =>
+    new AppException(
+      'API_KEY_LIMIT_REACHED',
+      HttpStatus.CONFLICT,
+      {
+        ja: `有効なAPIキーが上限（${limit}）に達しています。使っていないキーを失効させてください。`,
+        en: `The office already has ${limit} active API keys. Revoke keys that are no longer used.`,
+      },
+      { limit },
+    ),
   officeNumberInvalid: (value: string) =>
     new AppException(
       'OFFICE_NUMBER_INVALID',

@@ -18,6 +18,9 @@ export interface UploadedBundle {
   files: UploadedFile[];
 }
 
+// Only `to` is a field; a few more are tolerated so that a stray one gets a clear FIELD_UNKNOWN.
+const MAX_FIELDS = 20;
+
 /** Reads a multipart submission into memory within the limits, mapping each overflow to its error. */
 export async function readBundle(req: FastifyRequest, limits: UploadLimits): Promise<UploadedBundle> {
   if (!req.isMultipart()) throw SubmissionErrors.notMultipart();
@@ -26,7 +29,7 @@ export async function readBundle(req: FastifyRequest, limits: UploadLimits): Pro
   let current = '';
   try {
     for await (const part of req.parts({
-      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 20 },
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: MAX_FIELDS },
     })) {
       if (part.type === 'field') {
         if (part.fieldname !== 'to') throw SubmissionErrors.unknownField(part.fieldname);
@@ -51,7 +54,12 @@ function mapMultipartError(e: unknown, limits: UploadLimits, file: string): unkn
     case 'FST_REQ_FILE_TOO_LARGE':
       return SubmissionErrors.fileTooLarge(file, limits.maxFileBytes);
     case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
       return SubmissionErrors.tooManyFiles(limits.maxFiles);
+    case 'FST_FIELDS_LIMIT':
+      return SubmissionErrors.tooManyFields(MAX_FIELDS);
+    case 'FST_PROTO_VIOLATION':
+      return SubmissionErrors.unknownField('__proto__');
     default:
       return e;
   }

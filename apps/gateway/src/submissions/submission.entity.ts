@@ -18,6 +18,9 @@ export class SubmissionEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ name: 'sender_office_number', type: 'varchar', length: 10 }) senderOfficeNumber!: string;
   @Column({ name: 'receiver_office_number', type: 'varchar', length: 10 }) receiverOfficeNumber!: string;
+  /** 1, 2, 3 … per sender → receiver pair, in acceptance order: receivers import in this order. */
+  @Column({ name: 'pair_seq', type: 'bigint', transformer: { to: (v: number) => v, from: Number } })
+  pairSeq!: number;
   @Column({ type: 'varchar', length: 16 }) status!: SubmissionStatus;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true }) idempotencyKey!:
     string | null;

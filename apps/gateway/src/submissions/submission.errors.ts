@@ -119,6 +119,13 @@ export const SubmissionErrors = {
         limit,
       },
     ),
+  tooManyFields: (limit: number) =>
+    tooLarge(
+      'TOO_MANY_FIELDS',
+      `フォーム項目数が上限（${limit}）を超えています。`,
+      `More than ${limit} form fields in one submission.`,
+      { limit },
+    ),
   bundleTooLarge: (limit: number) =>
     tooLarge(
       'BUNDLE_TOO_LARGE',

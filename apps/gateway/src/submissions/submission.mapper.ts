@@ -13,6 +13,7 @@ export function toSubmissionDto(s: SubmissionEntity, files: SubmissionFileEntity
     id: s.id,
     from: s.senderOfficeNumber,
     to: s.receiverOfficeNumber,
+    sequence: s.pairSeq,
     status: s.status,
     statusUrl: `/v1/submissions/${s.id}`,
     timeline: {

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Req,
   Res,
   UseGuards,
@@ -22,7 +23,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { SubmissionDto } from './dto/submission.dto';
+import { ListSubmissionsQuery } from './dto/list-submissions.query';
+import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import { readBundle, UploadLimits } from './multipart';
 import { SubmissionsService } from './submissions.service';
 import { UPLOAD_LIMITS } from './upload-limits';
@@ -61,6 +63,18 @@ export class SubmissionsController {
       .header('location', submission.statusUrl);
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return submission;
+  }
+
+  @Get()
+  @ApiOkResponse({
+    type: SubmissionPageDto,
+    description: "the calling office's own submissions, newest first",
+  })
+  list(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Query() query: ListSubmissionsQuery,
+  ): Promise<SubmissionPageDto> {
+    return this.submissions.listForSender(office, query);
   }
 
   @Get(':id')

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN, pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
-import { MetricsService } from '@careplan/platform';
+import { keysetPage, MetricsService } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
-import { SubmissionDto } from './dto/submission.dto';
+import { ListSubmissionsQuery } from './dto/list-submissions.query';
+import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import type { UploadedBundle } from './multipart';
 import { SubmissionFileEntity } from './submission-file.entity';
 import { SubmissionEntity } from './submission.entity';
@@ -23,6 +24,7 @@ export interface AcceptResult {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const DEFAULT_PAGE = 50;
 
 @Injectable()
 export class SubmissionsService {
@@ -79,6 +81,32 @@ export class SubmissionsService {
     return toSubmissionDto(submission, submission.files);
   }
 
+  /** The sender's own submissions, newest first; filters narrow, never widen, to this office. */
+  listForSender(office: AuthenticatedOffice, query: ListSubmissionsQuery): Promise<SubmissionPageDto> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(SubmissionEntity, 's')
+      .where('s.senderOfficeNumber = :office', { office: office.officeNumber });
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    if (query.to) qb.andWhere('s.receiverOfficeNumber = :to', { to: query.to });
+    if (query.since) qb.andWhere('s.acceptedAt >= :since', { since: new Date(query.since) });
+    return keysetPage(qb, 'acceptedAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>
+      this.withFiles(rows),
+    );
+  }
+
+  private async withFiles(rows: SubmissionEntity[]): Promise<SubmissionDto[]> {
+    if (rows.length === 0) return [];
+    const files = await this.dataSource.manager.find(SubmissionFileEntity, {
+      where: { submissionId: In(rows.map((r) => r.id)) },
+    });
+    return rows.map((r) =>
+      toSubmissionDto(
+        r,
+        files.filter((f) => f.submissionId === r.id),
+      ),
+    );
+  }
+
   private async checkParties(office: AuthenticatedOffice, to: string | undefined): Promise<string> {
     if (!office.licenseActive) throw SubmissionErrors.senderUnlicensed(office.officeNumber);
     if (!to) throw SubmissionErrors.receiverMissing();
@@ -98,10 +126,12 @@ export class SubmissionsService {
     requestHash: string,
     idempotencyKey: string | null,
   ): Promise<SubmissionDto> {
+    const pairSeq = await nextPairSequence(m, from, to);
     const submission = m.create(SubmissionEntity, {
       id: randomUUID(),
       senderOfficeNumber: from,
       receiverOfficeNumber: to,
+      pairSeq,
       status: 'accepted',
       idempotencyKey,
       requestHash,
@@ -158,6 +188,21 @@ export class SubmissionsService {
     if (earlier.requestHash !== requestHash) throw SubmissionErrors.idempotencyConflict(key);
     return toSubmissionDto(earlier, earlier.files);
   }
+}
+
+/**
+ * Serialises accepts of one sender → receiver pair until this transaction commits, then numbers the
+ * submission. So for one pair, sequence order = outbox id order = commit order = acceptance order,
+ * and the relay can never publish a later bundle of the pair before an earlier one.
+ */
+async function nextPairSequence(m: EntityManager, from: string, to: string): Promise<number> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pairKey(from, to)]);
+  const [row] = await m.query<{ next: string }[]>(
+    `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "gateway"."submissions"
+      WHERE sender_office_number = $1 AND receiver_office_number = $2`,
+    [from, to],
+  );
+  return Number(row.next);
 }
 
 /** Identifies a request's content: the receiver and every file's name and bytes, in order. */

@@ -23,6 +23,10 @@ export class SubmissionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'sending office number' }) from!: string;
   @ApiProperty({ description: 'receiving office number' }) to!: string;
+  @ApiProperty({
+    description: 'per sender → receiver pair: 1, 2, 3 … in acceptance order; receivers import in this order',
+  })
+  sequence!: number;
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status!: SubmissionStatus;
   @ApiProperty() statusUrl!: string;
   @ApiProperty({ type: SubmissionTimelineDto }) timeline!: SubmissionTimelineDto;
@@ -33,4 +37,14 @@ export class SubmissionDto {
       'validation report (libs/spec contract): { ok, files: [{ name, fileType, csvVersion, rows, errorCount, warningCount, issues }] }',
   })
   report!: Record<string, unknown> | null;
+}
+
+export class SubmissionPageDto {
+  @ApiProperty({ type: [SubmissionDto] }) items!: SubmissionDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'pass as cursor for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }

@@ -1,0 +1,53 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
+import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { KeysService } from './keys.service';
+import type { AuthenticatedOffice } from './offices.service';
+
+/** An office manages its own keys, one per PC or program: the license covers any number of them. */
+@ApiTags('keys')
+@ApiSecurity('apiKey')
+@UseGuards(ApiKeyGuard)
+@Controller('v1/keys')
+export class KeysController {
+  constructor(private readonly keys: KeysService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: ApiKeyListDto,
+    description: "the calling office's keys, oldest first, revoked ones too",
+  })
+  list(@CurrentOffice() office: AuthenticatedOffice): Promise<ApiKeyListDto> {
+    return this.keys.list(office);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'the new key, shown this once only' })
+  create(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
+    return this.keys.create(office, body.label);
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApiKeyDto, description: 'the revoked key; it stops working with the next request' })
+  revoke(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ApiKeyDto> {
+    return this.keys.revoke(office, id);
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { newApiKey } from './api-key';
+import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { OfficeErrors } from './offices.errors';
+import type { AuthenticatedOffice } from './offices.service';
+
+/** Enough for every PC and program of a large office; stops a runaway script from minting keys. */
+export const MAX_ACTIVE_KEYS_PER_OFFICE = 100;
+
+/** Vendor self-service of an office's own API keys: list, issue, revoke. */
+@Injectable()
+export class KeysService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(office: AuthenticatedOffice): Promise<ApiKeyListDto> {
+    const keys = await this.dataSource.manager.find(ApiKeyEntity, {
+      where: { officeNumber: office.officeNumber },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return { items: keys.map(toApiKeyDto) };
+  }
+
+  /** Issues a key for the caller's office; the key itself is returned this once and never stored. */
+  async create(office: AuthenticatedOffice, label: string): Promise<CreatedApiKeyDto> {
+    return this.dataSource.transaction(async (m) => {
+      // Serialises issuing per office so the cap cannot be overrun by parallel requests.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`api-keys:${office.officeNumber}`]);
+      const active = await m.count(ApiKeyEntity, {
+        where: { officeNumber: office.officeNumber, revokedAt: IsNull() },
+      });
+      if (active >= MAX_ACTIVE_KEYS_PER_OFFICE) throw OfficeErrors.keyLimit(MAX_ACTIVE_KEYS_PER_OFFICE);
+      const { key, hash, prefix } = newApiKey();
+      const entity = m.create(ApiKeyEntity, {
+        id: randomUUID(),
+        officeNumber: office.officeNumber,
+        keyHash: hash,
+        keyPrefix: prefix,
+        label: label.trim(),
+        createdAt: new Date(),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await m.insert(ApiKeyEntity, entity);
+      return { ...toApiKeyDto(entity), key };
+    });
+  }
+
+  /** Revokes one of the office's keys (also the calling one: it stops working with the next request). */
+  async revoke(office: AuthenticatedOffice, id: string): Promise<ApiKeyDto> {
+    const where = { id, officeNumber: office.officeNumber };
+    // Revoking twice keeps the first revocation time.
+    await this.dataSource.manager.update(
+      ApiKeyEntity,
+      { ...where, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    const key = await this.dataSource.manager.findOne(ApiKeyEntity, { where });
+    if (!key) throw OfficeErrors.keyNotFound();
+    return toApiKeyDto(key);
+  }
+}
+
+export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {
+  return {
+    id: k.id,
+    label: k.label,
+    prefix: k.keyPrefix,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { ListInboxQuery } from '../../inbox/dto/inbox.dto';
+import { SUBMISSION_STATUSES, SubmissionStatus } from '../submission.entity';
+
+/** GET /v1/submissions: the sender's own submissions, newest first, with optional filters. */
+export class ListSubmissionsQuery extends ListInboxQuery {
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, description: 'only submissions in this status' })
+  @IsOptional()
+  @IsIn(SUBMISSION_STATUSES)
+  status?: SubmissionStatus;
+
+  @ApiPropertyOptional({
+    description: 'only submissions to this receiving office number',
+    example: '1371500420',
+  })
+  @IsOptional()
+  @Matches(OFFICE_NUMBER_PATTERN, { message: 'to must be a 10-character office number' })
+  to?: string;
+
+  @ApiPropertyOptional({
+    description: 'only submissions accepted at or after this ISO 8601 timestamp',
+    example: '2025-05-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  since?: string;
+}
