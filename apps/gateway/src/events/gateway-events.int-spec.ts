@@ -1,0 +1,137 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  DeliveryDeliveredEvent,
+  pairKey,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
+import { KafkaService, OutboxRelay } from '@careplan/messaging';
+import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { MetricsService } from '@careplan/platform';
+import { CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
+import { createTestDatabase, kafkaBrokers, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { gatewayDatabase } from '../database/gateway.database';
+import { InboxService } from '../inbox/inbox.service';
+import { GatewayEventsConsumer } from './gateway-events.consumer';
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out; last ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('the gateway consumer on the real Kafka and PostgreSQL', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let kafka: KafkaService;
+  let consumer: GatewayEventsConsumer;
+  const run = randomBytes(4).toString('hex');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [storageDatabase, gatewayDatabase]);
+    kafka = new KafkaService({
+      brokers: kafkaBrokers(),
+      clientId: 'it-gateway-events',
+      topicPrefix: `it${run}.`,
+      groupPrefix: `it${run}`,
+      topics: [SubmissionValidatedEvent.topic, SubmissionRejectedEvent.topic, DeliveryDeliveredEvent.topic],
+      partitions: 1,
+    });
+    await kafka.onModuleInit();
+    const inbox = new InboxService(ds, new BlobStore(ds), new OutboxRelay(ds, kafka, 'gateway'));
+    consumer = new GatewayEventsConsumer(kafka, ds, new MetricsService('it'), inbox);
+    await consumer.onApplicationBootstrap();
+  });
+
+  afterAll(async () => {
+    await consumer.onApplicationShutdown();
+    await kafka.onApplicationShutdown();
+    await ds.destroy();
+    await db.drop();
+  });
+
+  async function submission(): Promise<string> {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO gateway.submissions (id, sender_office_number, receiver_office_number, status, request_hash, pair_seq)
+       VALUES ($1, $2, $3, 'validated', $4, (SELECT COALESCE(MAX(pair_seq), 0) + 1 FROM gateway.submissions))`,
+      [id, CARE_OFFICE, HOME_HELP_OFFICE, 'a'.repeat(64)],
+    );
+    return id;
+  }
+
+  const delivered = (submissionId: string, deliveryId: string, at: string): DeliveryDeliveredEvent =>
+    Object.assign(new DeliveryDeliveredEvent(), {
+      eventId: randomUUID(),
+      occurredAt: at,
+      submissionId,
+      deliveryId,
+      senderOfficeNumber: CARE_OFFICE,
+      receiverOfficeNumber: HOME_HELP_OFFICE,
+      files: [
+        {
+          fileId: randomUUID(),
+          name: 'memo.txt',
+          kind: 'attachment',
+          contentType: 'text/plain',
+          size: 1,
+          sha256: 'b'.repeat(64),
+        },
+      ],
+    });
+
+  const send = (events: DeliveryDeliveredEvent[]) =>
+    kafka.send(
+      DeliveryDeliveredEvent.topic,
+      events.map((e) => ({ key: pairKey(CARE_OFFICE, HOME_HELP_OFFICE), value: JSON.stringify(e) })),
+    );
+
+  it('turns one delivered event consumed twice, and a re-sent delivery, into one inbox entry', async () => {
+    const first = await submission();
+    const deliveryId = randomUUID();
+    const event = delivered(first, deliveryId, '2025-05-01T10:00:00.000Z');
+    // The same message twice (a relay re-send after a crash), then the router re-delivering it under a
+    // new event id, then a sentinel on the same partition: once it lands, everything before it was handled.
+    const resent = { ...delivered(first, deliveryId, '2025-05-01T10:05:00.000Z') };
+    const sentinelSubmission = await submission();
+    await send([
+      event,
+      event,
+      resent,
+      delivered(sentinelSubmission, randomUUID(), '2025-05-01T10:06:00.000Z'),
+    ]);
+
+    await until(
+      () =>
+        ds.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM gateway.inbox_entries WHERE submission_id = $1`,
+          [sentinelSubmission],
+        ),
+      (rows) => rows[0].n === '1',
+    );
+    const entries = await ds.query<{ id: string; delivered_at: Date }[]>(
+      `SELECT id, delivered_at FROM gateway.inbox_entries WHERE submission_id = $1`,
+      [first],
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0].id).toBe(deliveryId);
+    expect(entries[0].delivered_at.toISOString()).toBe('2025-05-01T10:00:00.000Z');
+    const [status] = await ds.query<{ status: string; delivered_at: Date }[]>(
+      `SELECT status, delivered_at FROM gateway.submissions WHERE id = $1`,
+      [first],
+    );
+    expect(status.status).toBe('delivered');
+    expect(status.delivered_at.toISOString()).toBe('2025-05-01T10:00:00.000Z');
+    const ledger = await ds.query<{ event_id: string }[]>(
+      `SELECT event_id FROM gateway.processed_events WHERE consumer = 'gateway' AND event_id = $1`,
+      [event.eventId],
+    );
+    expect(ledger).toHaveLength(1);
+  });
+});
