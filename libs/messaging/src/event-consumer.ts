@@ -59,10 +59,26 @@ export class EventConsumer {
       sessionTimeout: 15000,
       heartbeatInterval: 3000,
     });
+    this.observeLag(this.consumer);
     await this.consumer.connect();
     // A new group starts at the earliest offset: events published before its first start are not missed.
     await this.consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: true });
     await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  /** Consumer lag per partition after each batch: how far this group is behind the log's end. */
+  private observeLag(consumer: Consumer): void {
+    const lag = this.metrics.gauge(
+      'careplan_kafka_consumer_lag',
+      'Messages not yet consumed, per partition',
+      ['consumer', 'topic', 'partition'],
+    );
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      lag.set(
+        { consumer: this.options.name, topic: payload.topic, partition: String(payload.partition) },
+        Number(payload.offsetLag),
+      );
+    });
   }
 
   async stop(): Promise<void> {
@@ -92,14 +108,20 @@ export class EventConsumer {
         return;
       } catch (e) {
         const permanent = e instanceof PermanentError;
+        // JSON log fields: operators search by submission id across all services.
+        const context = {
+          eventId: event.eventId,
+          submissionId: submissionIdOf(event),
+          topic,
+          attempt,
+          err: String(e),
+        };
         if (permanent || attempt >= maxAttempts) {
-          this.logger.error(`event ${event.eventId} on ${topic} failed ${attempt} time(s): ${String(e)}`);
+          this.logger.error(context, 'event failed; sent to the dead-letter topic');
           await this.deadLetter(topic, partition, message.offset, raw, message.key, String(e), attempt);
           return;
         }
-        this.logger.warn(
-          `event ${event.eventId} on ${topic} failed (attempt ${attempt}), retrying: ${String(e)}`,
-        );
+        this.logger.warn(context, 'event failed; retrying');
         await sleep(Math.min(BASE_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS));
         await payload.heartbeat();
       }
@@ -165,6 +187,10 @@ export class EventConsumer {
       ])
       .inc({ consumer: this.options.name, topic, outcome });
   }
+}
+
+function submissionIdOf(event: BaseEvent): string | undefined {
+  return 'submissionId' in event && typeof event.submissionId === 'string' ? event.submissionId : undefined;
 }
 
 function sleep(ms: number): Promise<void> {
