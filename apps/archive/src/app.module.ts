@@ -7,6 +7,9 @@ import { HistoryConsumer } from './history/history.consumer';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { InternalTokenGuard } from './history/internal-token.guard';
+import { ReceiptKeysService } from './receipts/receipt-keys.service';
+import { ReceiptsController } from './receipts/receipts.controller';
+import { ReceiptsService } from './receipts/receipts.service';
 
 @Module({})
 export class AppModule {
@@ -15,13 +18,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: coreImports(env, core),
-      controllers: [HistoryController, HealthController, MetricsController],
+      controllers: [HistoryController, HealthController, MetricsController, ReceiptsController],
       providers: [
         ...coreProviders(env, core),
         { provide: ArchiveEnv, useValue: env },
         InternalTokenGuard,
         HistoryService,
         HistoryConsumer,
+        ReceiptKeysService,
+        ReceiptsService,
       ],
     };
   }

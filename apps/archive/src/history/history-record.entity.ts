@@ -32,6 +32,11 @@ export class HistoryRecordEntity {
   @Column({ name: 'delivery_id', type: 'uuid', nullable: true }) deliveryId!: string | null;
   @Column({ type: 'jsonb', default: () => `'[]'` }) files!: HistoryFile[];
   @Column({ type: 'jsonb', nullable: true }) details!: { report?: object } | null;
+  /** Standard file types of the submission's files (UPPLAN …), derived from their names. */
+  @Column({ name: 'file_types', type: 'text', array: true, default: () => `'{}'` }) fileTypes!: string[];
+  /** 被保険者番号 appearing in the submission's standard CSV files, read from the bytes at send. */
+  @Column({ name: 'insured_numbers', type: 'text', array: true, default: () => `'{}'` })
+  insuredNumbers!: string[];
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @Column({ name: 'event_id', type: 'uuid' }) eventId!: string;
 }

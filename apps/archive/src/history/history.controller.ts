@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HistoryPageDto, ListHistoryQuery } from './dto/history.dto';
+import type { FastifyReply } from 'fastify';
+import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from './dto/history.dto';
 import { HistoryService } from './history.service';
 import { InternalTokenGuard } from './internal-token.guard';
 import { OfficeNumberPipe } from './office-number.pipe';
@@ -8,15 +9,28 @@ import { OfficeNumberPipe } from './office-number.pipe';
 /** History of one office, for the gateway (which authenticates the office) and operations tooling. */
 @ApiExcludeController()
 @UseGuards(InternalTokenGuard)
-@Controller('internal/v1/offices/:officeNumber/history')
+@Controller('internal/v1/offices/:officeNumber')
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
-  @Get()
+  @Get('history')
   list(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Query() query: ListHistoryQuery,
   ): Promise<HistoryPageDto> {
-    return this.history.list(officeNumber, query.cursor, query.limit);
+    return this.history.list(officeNumber, query);
+  }
+
+  @Get('history.csv')
+  async export(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @Query() query: ExportHistoryQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const csv = await this.history.export(officeNumber, query);
+    await reply
+      .header('content-type', csv.contentType)
+      .header('content-disposition', `attachment; filename="${csv.filename}"`)
+      .send(csv.bytes);
   }
 }

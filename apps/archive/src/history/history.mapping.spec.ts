@@ -5,7 +5,7 @@ import {
   SubmissionReceivedEvent,
   SubmissionRejectedEvent,
 } from '@careplan/contracts';
-import { historyRowsFor } from './history.mapping';
+import { fileTypesOf, historyRowsFor } from './history.mapping';
 
 const SENDER = '1371201367';
 const RECEIVER = '1371500420';
@@ -31,6 +31,27 @@ describe('historyRowsFor', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ officeNumber: SENDER, event: 'sent', counterpartOfficeNumber: RECEIVER });
     expect(rows[0].files).toEqual([{ name: 'UPPLAN.CSV', kind: 'csv', size: 10, sha256: 'a'.repeat(64) }]);
+  });
+
+  it('derives the standard file types of the files from their names', () => {
+    const plan = { ...file, name: 'UPPLAN_202505_1371201367_43_1371500420_11_20250425103000.CSV' };
+    const pdf = { ...file, name: 'モニタリング.pdf', kind: 'attachment' as const };
+    const rows = historyRowsFor(
+      Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [plan, pdf] }),
+    );
+    expect(rows[0].fileTypes).toEqual(['UPPLAN']);
+    expect(rows[0].insuredNumbers).toEqual([]);
+  });
+
+  it('lists each file type once, sorted, and ignores names that are not standard', () => {
+    expect(
+      fileTypesOf([
+        'UPSIKYU_202505_1371201367_43_1371500420_11_20250425103000.CSV',
+        'UPPLAN_202505_1371201367_43_1371500420_11_20250425103000.CSV',
+        'UPPLAN_202505_1371201367_43_1371500420_11_20250425103001.CSV',
+        'memo.txt',
+      ]),
+    ).toEqual(['UPPLAN', 'UPSIKYU']);
   });
 
   it('records a rejection under the sender with the report', () => {

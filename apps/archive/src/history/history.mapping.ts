@@ -9,6 +9,7 @@ import {
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
+import { parseFileName } from '@careplan/spec';
 import { HistoryEvent, HistoryFile, HistoryRecordEntity } from './history-record.entity';
 
 export type HistoryRow = Omit<HistoryRecordEntity, 'id'>;
@@ -17,10 +18,21 @@ interface Parties {
   submissionId: string;
   senderOfficeNumber: string;
   receiverOfficeNumber: string;
+  files?: FileRef[];
 }
 
 const filesOf = (files: FileRef[]): HistoryFile[] =>
   files.map((f) => ({ name: f.name, kind: f.kind, size: f.size, sha256: f.sha256 }));
+
+/** The distinct standard file types among the names, sorted; attachments and unknown names add none. */
+export function fileTypesOf(names: readonly string[]): string[] {
+  const types = new Set<string>();
+  for (const name of names) {
+    const parsed = parseFileName(name);
+    if (parsed) types.add(parsed.fileType);
+  }
+  return [...types].sort();
+}
 
 function row(
   e: BaseEvent & Parties,
@@ -36,6 +48,9 @@ function row(
     submissionId: e.submissionId,
     deliveryId: null,
     files: [],
+    fileTypes: fileTypesOf((e.files ?? []).map((f) => f.name)),
+    // Filled by HistoryService from the submission's bytes (sent) or its sent row (later steps).
+    insuredNumbers: [],
     details: null,
     occurredAt: new Date(e.occurredAt),
     eventId: e.eventId,

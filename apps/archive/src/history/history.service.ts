@@ -1,32 +1,140 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BaseEvent } from '@careplan/contracts';
-import { keysetPage } from '@careplan/platform';
-import { HistoryItemDto, HistoryPageDto } from './dto/history.dto';
+import { BaseEvent, FileRef, SubmissionReceivedEvent } from '@careplan/contracts';
+import { BlobStore } from '@careplan/persistence';
+import { AppException, keysetPage, Page } from '@careplan/platform';
+import type { BundleFile } from '@careplan/spec';
+import {
+  ExportHistoryQuery,
+  HistoryExport,
+  HistoryItemDto,
+  HistoryPageDto,
+  ListHistoryQuery,
+} from './dto/history.dto';
 import { HistoryRecordEntity } from './history-record.entity';
+import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
+import { applyHistoryFilter, HistoryFilter, parseHistoryFilter } from './history.filter';
 import { historyRowsFor } from './history.mapping';
+import { insuredNumbersIn } from './insured-numbers';
 
 const DEFAULT_PAGE = 50;
+const EXPORT_PAGE = 1000;
+/** Beyond this an export must be narrowed (by period): one response stays a sensible size. */
+export const EXPORT_MAX_ROWS = 100_000;
 
 @Injectable()
 export class HistoryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger(HistoryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+  ) {}
 
   /** Appends the event's rows; a replayed event adds nothing (unique event id per office). */
   async record(e: BaseEvent, m: EntityManager): Promise<void> {
     const rows = historyRowsFor(e);
     if (rows.length === 0) return;
+    if (e instanceof SubmissionReceivedEvent) {
+      const numbers = await this.insuredNumbersOf(e.files);
+      for (const r of rows) r.insuredNumbers = numbers;
+    }
     await m.createQueryBuilder().insert().into(HistoryRecordEntity).values(rows).orIgnore().execute();
+    await shareSearchColumns(m, rows[0].submissionId);
   }
 
-  list(officeNumber: string, cursor?: string, limit = DEFAULT_PAGE): Promise<HistoryPageDto> {
+  list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPageDto> {
+    const filter = parseHistoryFilter(query);
+    return this.page(officeNumber, filter, query.cursor, query.limit ?? DEFAULT_PAGE);
+  }
+
+  /** Every row matching the filters, newest first, as CSV in the asked encoding. */
+  async export(officeNumber: string, query: ExportHistoryQuery): Promise<HistoryExport> {
+    const encoding = parseEncoding(query.encoding);
+    const filter = parseHistoryFilter(query);
+    const items: HistoryItemDto[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(officeNumber, filter, cursor, EXPORT_PAGE);
+      items.push(...page.items);
+      if (items.length > EXPORT_MAX_ROWS) throw exportTooLarge();
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const stamp = jstTimestamp(new Date().toISOString()).replace(/\D/g, '');
+    return {
+      filename: `history_${officeNumber}_${stamp}.csv`,
+      contentType: encoding === 'utf-8' ? 'text/csv; charset=utf-8' : 'text/csv; charset=Windows-31J',
+      bytes: encodeHistoryCsv(items, encoding),
+    };
+  }
+
+  private page(
+    officeNumber: string,
+    filter: HistoryFilter,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<HistoryItemDto>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(HistoryRecordEntity, 'h')
       .where('h.officeNumber = :officeNumber', { officeNumber });
+    applyHistoryFilter(qb, filter);
     return keysetPage(qb, 'occurredAt', cursor, limit, (rows) => rows.map(toDto));
   }
+
+  /** 被保険者番号 in the sent CSV files, read from the blob store (events carry no bytes nor personal data). */
+  private async insuredNumbersOf(files: FileRef[]): Promise<string[]> {
+    const bundle: BundleFile[] = [];
+    for (const f of files.filter((file) => file.kind === 'csv')) {
+      const bytes = await this.blobs.get(f.sha256);
+      if (bytes) bundle.push({ name: f.name, bytes });
+      else this.logger.warn(`blob ${f.sha256} of ${f.name} is missing: its 被保険者番号 are not searchable`);
+    }
+    return insuredNumbersIn(bundle);
+  }
 }
+
+/**
+ * Every row of a submission is about the same files: rows recorded without file types or 被保険者番号
+ * (verdicts, downloads) take them from the sent row, whichever of the events the archive saw first.
+ */
+async function shareSearchColumns(m: EntityManager, submissionId: string): Promise<void> {
+  await m.query(
+    `UPDATE "archive"."history" h SET
+       "file_types" = CASE WHEN h."file_types" = '{}' THEN s."file_types" ELSE h."file_types" END,
+       "insured_numbers" = CASE WHEN h."insured_numbers" = '{}' THEN s."insured_numbers" ELSE h."insured_numbers" END
+     FROM "archive"."history" s
+     WHERE s."submission_id" = $1 AND s."event" = 'sent' AND h."submission_id" = $1 AND h."id" <> s."id"
+       AND ((h."file_types" = '{}' AND s."file_types" <> '{}')
+         OR (h."insured_numbers" = '{}' AND s."insured_numbers" <> '{}'))`,
+    [submissionId],
+  );
+}
+
+function parseEncoding(raw: string | undefined): CsvEncoding {
+  const encoding = (raw ?? 'utf-8').toLowerCase();
+  if ((CSV_ENCODINGS as readonly string[]).includes(encoding)) return encoding as CsvEncoding;
+  throw new AppException(
+    'HISTORY_EXPORT_ENCODING_INVALID',
+    HttpStatus.BAD_REQUEST,
+    {
+      ja: `文字コード「${raw}」には対応していません。utf-8 または ms932 を指定してください。`,
+      en: `Encoding "${raw}" is not supported: use utf-8 or ms932.`,
+    },
+    { value: raw },
+  );
+}
+
+const exportTooLarge = () =>
+  new AppException(
+    'HISTORY_EXPORT_TOO_LARGE',
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    {
+      ja: `出力件数が上限（${EXPORT_MAX_ROWS}件）を超えます。期間（from, to）で絞り込んでください。`,
+      en: `The export would exceed ${EXPORT_MAX_ROWS} rows. Narrow it by period (from, to).`,
+    },
+    { maxRows: EXPORT_MAX_ROWS },
+  );
 
 function toDto(h: HistoryRecordEntity): HistoryItemDto {
   return {
@@ -38,6 +146,8 @@ function toDto(h: HistoryRecordEntity): HistoryItemDto {
     submissionId: h.submissionId,
     deliveryId: h.deliveryId,
     files: h.files,
+    fileTypes: h.fileTypes,
+    insuredNumbers: h.insuredNumbers,
     occurredAt: h.occurredAt.toISOString(),
   };
 }

@@ -1,0 +1,58 @@
+import { decodeMs932 } from '@careplan/spec';
+import type { HistoryItemDto } from './dto/history.dto';
+import { encodeHistoryCsv, historyCsvText, jstTimestamp, MS932_SUBSTITUTE, toMs932Safe } from './history.csv';
+
+const item = (over: Partial<HistoryItemDto> = {}): HistoryItemDto => ({
+  id: '1',
+  event: 'sent',
+  role: 'sender',
+  officeNumber: '1371201367',
+  counterpartOfficeNumber: '1371500420',
+  submissionId: '3f0c0000-0000-4000-8000-000000000000',
+  deliveryId: null,
+  files: [{ name: 'UPPLAN_1.CSV', kind: 'csv', size: 10, sha256: 'a'.repeat(64) }],
+  fileTypes: ['UPPLAN'],
+  insuredNumbers: ['0000123456', 'H123456789'],
+  occurredAt: '2026-11-25T15:30:00.000Z',
+  ...over,
+});
+
+describe('history CSV', () => {
+  it('writes a Japanese header and one CRLF row per item, times in JST', () => {
+    const lines = historyCsvText([item()]).split('\r\n');
+    expect(lines[0]).toBe(
+      '日時,区分,区分コード,役割,事業所番号,相手事業所番号,送信ID,配信ID,ファイル種別,ファイル名,ファイル数,被保険者番号',
+    );
+    expect(lines[1]).toBe(
+      '2026-11-26 00:30:00,送信,sent,送信元,1371201367,1371500420,3f0c0000-0000-4000-8000-000000000000,,UPPLAN,UPPLAN_1.CSV,1,0000123456 H123456789',
+    );
+    expect(lines[2]).toBe('');
+  });
+
+  it('quotes fields holding commas or quotes', () => {
+    const text = historyCsvText([
+      item({ files: [{ name: 'a,"b".pdf', kind: 'attachment', size: 1, sha256: 'b' }] }),
+    ]);
+    expect(text).toContain(',"a,""b"".pdf",');
+  });
+
+  it('gives the same rows in UTF-8 (with BOM) and MS932', () => {
+    const items = [item(), item({ id: '2', event: 'received', role: 'receiver' })];
+    const utf8 = encodeHistoryCsv(items, 'utf-8');
+    expect([...utf8.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(decodeMs932(encodeHistoryCsv(items, 'ms932'))).toBe(utf8.subarray(3).toString('utf8'));
+  });
+
+  it('replaces characters MS932 cannot hold instead of failing', () => {
+    expect(toMs932Safe('髙橋😀様ⅰ')).toBe(`髙橋${MS932_SUBSTITUTE}様ⅰ`);
+    const name = 'モニタリング🙂.pdf';
+    const ms932 = decodeMs932(
+      encodeHistoryCsv([item({ files: [{ name, kind: 'attachment', size: 1, sha256: 'c' }] })], 'ms932'),
+    );
+    expect(ms932).toContain(`モニタリング${MS932_SUBSTITUTE}.pdf`);
+  });
+
+  it('formats instants in Japan time', () => {
+    expect(jstTimestamp('2026-12-31T15:00:00.000Z')).toBe('2027-01-01 00:00:00');
+  });
+});

@@ -1,0 +1,89 @@
+import { decodeMs932, encodeMs932 } from '@careplan/spec';
+import type { HistoryItemDto } from './dto/history.dto';
+import type { HistoryEvent } from './history-record.entity';
+
+export const CSV_ENCODINGS = ['utf-8', 'ms932'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/** Stands in for a character MS932 cannot hold (げた記号, the customary substitute in Japanese systems). */
+export const MS932_SUBSTITUTE = '〓';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export const EVENT_LABELS: Record<HistoryEvent, string> = {
+  sent: '送信',
+  validated: '検証OK',
+  rejected: '差戻し',
+  delivered: '配信済み',
+  received: '受信',
+  downloaded: 'ダウンロード',
+  acknowledged: '取込完了',
+};
+
+const ROLE_LABELS = { sender: '送信元', receiver: '受信先' } as const;
+
+export const CSV_HEADERS = [
+  '日時',
+  '区分',
+  '区分コード',
+  '役割',
+  '事業所番号',
+  '相手事業所番号',
+  '送信ID',
+  '配信ID',
+  'ファイル種別',
+  'ファイル名',
+  'ファイル数',
+  '被保険者番号',
+] as const;
+
+/** "2026-11-26 11:34:26" in Japan time: what offices read and what spreadsheets sort. */
+export function jstTimestamp(iso: string): string {
+  const jst = new Date(new Date(iso).getTime() + 9 * 60 * 60 * 1000);
+  return jst.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function cells(h: HistoryItemDto): string[] {
+  return [
+    jstTimestamp(h.occurredAt),
+    EVENT_LABELS[h.event as HistoryEvent] ?? h.event,
+    h.event,
+    ROLE_LABELS[h.role],
+    h.officeNumber,
+    h.counterpartOfficeNumber,
+    h.submissionId,
+    h.deliveryId ?? '',
+    h.fileTypes.join(' '),
+    h.files.map((f) => f.name).join(' '),
+    String(h.files.length),
+    h.insuredNumbers.join(' '),
+  ];
+}
+
+// RFC 4180: quote a field holding a comma, quote or line break; double its quotes.
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The history as CSV text: Japanese header row, CRLF after every row. */
+export function historyCsvText(items: readonly HistoryItemDto[]): string {
+  return [CSV_HEADERS as readonly string[], ...items.map(cells)]
+    .map((r) => r.map(field).join(',') + '\r\n')
+    .join('');
+}
+
+/** Replaces every character MS932 cannot represent with MS932_SUBSTITUTE, so an export never fails on one. */
+export function toMs932Safe(text: string): string {
+  if (decodeMs932(encodeMs932(text)) === text) return text;
+  let out = '';
+  for (const ch of text) out += decodeMs932(encodeMs932(ch)) === ch ? ch : MS932_SUBSTITUTE;
+  return out;
+}
+
+/** UTF-8 with a BOM (so Excel reads it as UTF-8) or MS932. */
+export function encodeHistoryCsv(items: readonly HistoryItemDto[], encoding: CsvEncoding): Buffer {
+  const text = historyCsvText(items);
+  if (encoding === 'utf-8') return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
+  // Line by line: only a line holding an unencodable character pays for the character-wise pass.
+  return encodeMs932(text.split('\r\n').map(toMs932Safe).join('\r\n'));
+}

@@ -1,0 +1,115 @@
+import { HttpStatus } from '@nestjs/common';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { AppException } from '@careplan/platform';
+import { isKnownFileType } from '@careplan/spec';
+import { HISTORY_EVENTS, HistoryEvent } from './history-record.entity';
+
+/** The filters of a history query as the API receives them (all optional strings). */
+export interface HistoryFilterParams {
+  from?: string;
+  to?: string;
+  counterpart?: string;
+  fileType?: string;
+  event?: string;
+  insuredNo?: string;
+}
+
+/** Checked filters: `before` is exclusive. */
+export interface HistoryFilter {
+  from?: Date;
+  before?: Date;
+  counterpart?: string;
+  fileType?: string;
+  events?: HistoryEvent[];
+  insuredNo?: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// A timestamp must say its zone: "10:00" alone would mean different instants on different servers.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSURED_NO = /^[0-9A-Za-z]{1,10}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Offices work in Japan time: a date alone means that day in JST.
+const JST = '+09:00';
+
+export const filterInvalid = (parameter: string, value: string) =>
+  new AppException(
+    'HISTORY_FILTER_INVALID',
+    HttpStatus.BAD_REQUEST,
+    {
+      ja: `検索条件 ${parameter} の値「${value}」が正しくありません。`,
+      en: `The value "${value}" of the filter ${parameter} is not valid.`,
+    },
+    { parameter, value },
+  );
+
+/** The instant a `from`/`to` value names; a date alone is midnight JST of that day. */
+function instant(parameter: string, value: string): { at: Date; dateOnly: boolean } {
+  const dateOnly = DATE_ONLY.test(value);
+  if (!dateOnly && !TIMESTAMP.test(value)) throw filterInvalid(parameter, value);
+  const at = new Date(dateOnly ? `${value}T00:00:00${JST}` : value);
+  if (Number.isNaN(at.getTime()) || (dateOnly && !isCalendarDate(value)))
+    throw filterInvalid(parameter, value);
+  return { at, dateOnly };
+}
+
+/** Rejects dates that Date would roll over (2026-02-30 → 03-02). */
+function isCalendarDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Checks the filters. `from` and `to` are inclusive: a date alone covers that whole day in JST,
+ * a timestamp (with Z or an offset) that instant. `event` takes one or several comma-separated events.
+ */
+export function parseHistoryFilter(p: HistoryFilterParams): HistoryFilter {
+  const f: HistoryFilter = {};
+  if (p.from !== undefined) f.from = instant('from', p.from).at;
+  if (p.to !== undefined) {
+    const to = instant('to', p.to);
+    f.before = new Date(to.at.getTime() + (to.dateOnly ? DAY_MS : 1));
+  }
+  if (f.from && f.before && f.from >= f.before) throw filterInvalid('to', p.to ?? '');
+  if (p.counterpart !== undefined) {
+    if (!OFFICE_NUMBER_PATTERN.test(p.counterpart)) throw filterInvalid('counterpart', p.counterpart);
+    f.counterpart = p.counterpart;
+  }
+  if (p.fileType !== undefined) {
+    const type = p.fileType.toUpperCase();
+    if (!isKnownFileType(type)) throw filterInvalid('fileType', p.fileType);
+    f.fileType = type;
+  }
+  if (p.event !== undefined) f.events = parseEvents(p.event);
+  if (p.insuredNo !== undefined) {
+    if (!INSURED_NO.test(p.insuredNo)) throw filterInvalid('insuredNo', p.insuredNo);
+    f.insuredNo = p.insuredNo;
+  }
+  return f;
+}
+
+function parseEvents(raw: string): HistoryEvent[] {
+  const events = raw.split(',').map((e) => e.trim());
+  for (const e of events) {
+    if (!(HISTORY_EVENTS as readonly string[]).includes(e)) throw filterInvalid('event', raw);
+  }
+  return [...new Set(events as HistoryEvent[])];
+}
+
+/** Narrows a query over the history (alias with the entity's property names) by the filters. */
+export function applyHistoryFilter<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  f: HistoryFilter,
+): void {
+  const a = qb.alias;
+  if (f.from) qb.andWhere(`${a}.occurredAt >= :filterFrom`, { filterFrom: f.from });
+  if (f.before) qb.andWhere(`${a}.occurredAt < :filterBefore`, { filterBefore: f.before });
+  if (f.counterpart)
+    qb.andWhere(`${a}.counterpartOfficeNumber = :counterpart`, { counterpart: f.counterpart });
+  // Containment (@>) so the GIN indexes on the array columns serve these filters.
+  if (f.fileType) qb.andWhere(`${a}.fileTypes @> ARRAY[:fileType]::text[]`, { fileType: f.fileType });
+  if (f.insuredNo)
+    qb.andWhere(`${a}.insuredNumbers @> ARRAY[:insuredNo]::text[]`, { insuredNo: f.insuredNo });
+  if (f.events) qb.andWhere(`${a}.event IN (:...events)`, { events: f.events });
+}

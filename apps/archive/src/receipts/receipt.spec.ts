@@ -1,0 +1,108 @@
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
+import { buildReceipt, Receipt, ReceiptSourceRow } from './receipt.builder';
+import { canonicalJson } from './receipt.canonical';
+import { configuredKey, keyIdOf } from './receipt-keys.service';
+import { attachedReceiptJson, renderReceiptPdf } from './receipt.pdf';
+
+const SENDER = '1371201367';
+const RECEIVER = '1371500420';
+const SUBMISSION = '3f0c0000-0000-4000-8000-000000000000';
+const DELIVERY = '4a0c0000-0000-4000-8000-000000000000';
+const files = [
+  {
+    name: 'UPPLAN_202505_1371201367_43_1371500420_11_20250425103000.CSV',
+    kind: 'csv',
+    size: 5385,
+    sha256: 'a'.repeat(64),
+  },
+];
+const at = (s: number) => new Date(Date.UTC(2026, 10, 1, 0, 0, s));
+const row = (
+  officeNumber: string,
+  event: ReceiptSourceRow['event'],
+  s: number,
+  over: Partial<ReceiptSourceRow> = {},
+): ReceiptSourceRow => ({
+  officeNumber,
+  counterpartOfficeNumber: officeNumber === SENDER ? RECEIVER : SENDER,
+  role: officeNumber === SENDER ? 'sender' : 'receiver',
+  event,
+  deliveryId: null,
+  files: [],
+  occurredAt: at(s),
+  ...over,
+});
+
+const fullExchange = [
+  row(RECEIVER, 'downloaded', 4, { deliveryId: DELIVERY }),
+  row(SENDER, 'sent', 0, { files }),
+  row(SENDER, 'validated', 1),
+  row(SENDER, 'delivered', 2, { deliveryId: DELIVERY, files }),
+  row(RECEIVER, 'received', 2, { deliveryId: DELIVERY, files }),
+  row(SENDER, 'downloaded', 4, { deliveryId: DELIVERY }),
+  row(RECEIVER, 'downloaded', 6, { deliveryId: DELIVERY }),
+  row(SENDER, 'acknowledged', 7, { deliveryId: DELIVERY }),
+];
+
+describe('buildReceipt', () => {
+  it('names both parties, the files and the first time of each step, whoever asks', () => {
+    const r = buildReceipt(SUBMISSION, fullExchange);
+    expect(r).toMatchObject({
+      submissionId: SUBMISSION,
+      deliveryId: DELIVERY,
+      sender: { officeNumber: SENDER },
+      receiver: { officeNumber: RECEIVER },
+      files,
+      status: 'acknowledged',
+    });
+    expect(r.steps).toEqual({
+      acceptedAt: at(0).toISOString(),
+      validatedAt: at(1).toISOString(),
+      rejectedAt: null,
+      deliveredAt: at(2).toISOString(),
+      downloadedAt: at(4).toISOString(),
+      acknowledgedAt: at(7).toISOString(),
+    });
+    expect(buildReceipt(SUBMISSION, [...fullExchange].reverse())).toEqual(r);
+  });
+
+  it('tells a rejected send by its last step', () => {
+    const r = buildReceipt(SUBMISSION, [row(SENDER, 'sent', 0, { files }), row(SENDER, 'rejected', 1)]);
+    expect(r.status).toBe('rejected');
+    expect(r.steps.deliveredAt).toBeNull();
+  });
+});
+
+describe('receipt signature and PDF', () => {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const key = configuredKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())!;
+  const receipt: Receipt = {
+    ...buildReceipt(SUBMISSION, fullExchange),
+    issuedAt: at(9).toISOString(),
+    keyId: key.keyId,
+  };
+  const signature = sign(null, Buffer.from(canonicalJson(receipt)), key.privateKey).toString('base64');
+
+  it('derives the key id from the public key and refuses keys that are not Ed25519', () => {
+    expect(key.keyId).toMatch(/^[0-9a-f]{16}$/);
+    expect(key.keyId).toBe(keyIdOf(key.publicKey));
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    expect(() => configuredKey(rsa.export({ type: 'pkcs8', format: 'pem' }).toString())).toThrow(/Ed25519/);
+    expect(() => configuredKey('not a key')).toThrow(/RECEIPT_SIGNING_KEY/);
+    expect(configuredKey('')).toBeNull();
+  });
+
+  it('prints an A4 PDF that carries the signed JSON, which still verifies', async () => {
+    const pdf = await renderReceiptPdf({ receipt, signature });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    const attached = JSON.parse(attachedReceiptJson(pdf)!) as { receipt: Receipt; signature: string };
+    expect(attached).toEqual({ receipt, signature });
+    const data = Buffer.from(canonicalJson(attached.receipt));
+    expect(verify(null, data, key.publicKey, Buffer.from(attached.signature, 'base64'))).toBe(true);
+  });
+
+  it('finds no receipt in a PDF without one', () => {
+    expect(attachedReceiptJson(Buffer.from('%PDF-1.4\n%%EOF\n'))).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { sign, verify } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { HistoryRecordEntity } from '../history/history-record.entity';
+import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
+import { buildReceipt, Receipt, SignedReceipt } from './receipt.builder';
+import { canonicalJson } from './receipt.canonical';
+import { RECEIPT_ALGORITHM, ReceiptKeysService } from './receipt-keys.service';
+import { attachedReceiptJson, renderReceiptPdf } from './receipt.pdf';
+import { pdfWithoutReceipt, receiptNotFound, verifyBodyInvalid } from './receipts.errors';
+
+/** Proofs of exchange: signed from the archive's history, for the submission's sender and receiver only. */
+@Injectable()
+export class ReceiptsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: ReceiptKeysService,
+  ) {}
+
+  async issue(officeNumber: string, submissionId: string): Promise<SignedReceipt> {
+    const rows = await this.dataSource.manager.find(HistoryRecordEntity, { where: { submissionId } });
+    if (!rows.some((r) => r.officeNumber === officeNumber)) throw receiptNotFound(submissionId);
+    const key = await this.keys.signingKey();
+    const receipt: Receipt = {
+      ...buildReceipt(submissionId, rows),
+      issuedAt: new Date().toISOString(),
+      keyId: key.keyId,
+    };
+    const signature = sign(null, Buffer.from(canonicalJson(receipt), 'utf8'), key.privateKey);
+    return { receipt, signature: signature.toString('base64') };
+  }
+
+  async issuePdf(officeNumber: string, submissionId: string): Promise<Buffer> {
+    return renderReceiptPdf(await this.issue(officeNumber, submissionId));
+  }
+
+  async publicKey(): Promise<PublicKeyDto> {
+    const key = await this.keys.signingKey();
+    return { keyId: key.keyId, algorithm: RECEIPT_ALGORITHM, publicKeyPem: key.publicKeyPem };
+  }
+
+  /** Checks a signed receipt (or the one attached to a receipt PDF) against the key it names. */
+  async verify(body: VerifyReceiptBody): Promise<VerificationDto> {
+    const signed = body.pdf !== undefined ? fromPdf(body.pdf) : body;
+    const { receipt, signature } = signed;
+    if (!isObject(receipt) || typeof signature !== 'string') throw verifyBodyInvalid();
+    const keyId = typeof receipt.keyId === 'string' ? receipt.keyId : null;
+    const publicKey = keyId ? await this.keys.publicKey(keyId) : null;
+    if (!publicKey) return { valid: false, keyId };
+    return { valid: checkSignature(receipt, signature, publicKey), keyId };
+  }
+}
+
+function fromPdf(base64: string): Partial<Record<'receipt' | 'signature', unknown>> {
+  const json = attachedReceiptJson(Buffer.from(base64, 'base64'));
+  if (json === null) throw pdfWithoutReceipt();
+  const parsed = JSON.parse(json) as unknown;
+  return isObject(parsed) ? parsed : {};
+}
+
+function checkSignature(
+  receipt: object,
+  signature: string,
+  publicKey: Parameters<typeof verify>[2],
+): boolean {
+  try {
+    return verify(
+      null,
+      Buffer.from(canonicalJson(receipt), 'utf8'),
+      publicKey,
+      Buffer.from(signature, 'base64'),
+    );
+  } catch {
+    return false; // a malformed signature is simply not a valid one
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
