@@ -6,10 +6,23 @@ import { SubmissionFileEntity } from '../submissions/submission-file.entity';
 import { SubmissionEntity } from '../submissions/submission.entity';
 import { GatewayInit1764000000100 } from './migrations/1764000000100-gateway-init';
 import { GatewayPairSequence1764100000400 } from './migrations/1764100000400-gateway-pair-sequence';
+import { GatewayWebhooks1764200000100 } from './migrations/1764200000100-gateway-webhooks';
 import { GATEWAY_SCHEMA } from './schema';
+import { WebhookEntity } from '../webhooks/webhook.entity';
 
 export const gatewayDatabase: ServiceDatabase = {
   schema: GATEWAY_SCHEMA,
-  entities: [OfficeEntity, ApiKeyEntity, SubmissionEntity, SubmissionFileEntity, InboxEntryEntity],
-  migrations: [GatewayInit1764000000100, GatewayPairSequence1764100000400],
+  entities: [
+    OfficeEntity,
+    ApiKeyEntity,
+    SubmissionEntity,
+    SubmissionFileEntity,
+    InboxEntryEntity,
+    WebhookEntity,
+  ],
+  migrations: [
+    GatewayInit1764000000100,
+    GatewayPairSequence1764100000400,
+    GatewayWebhooks1764200000100,
+  ],
 };

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { WebhookConfiguredEvent } from '@careplan/contracts';
+import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { GATEWAY_SCHEMA } from '../database/schema';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { ConfiguredWebhookDto, WebhookDto } from './dto/webhook.dto';
+import { isWebhookUrl } from './webhook-url';
+import { WebhookEntity } from './webhook.entity';
+import { WebhookErrors } from './webhooks.errors';
+
+/** An office's webhook endpoint: set, read and removed here, pushed to by the router. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Sets (or replaces) the endpoint with a new signing secret, shown only in this answer. */
+  async configure(office: AuthenticatedOffice, url: string): Promise<ConfiguredWebhookDto> {
+    if (!isWebhookUrl(url)) throw WebhookErrors.urlInvalid(url);
+    const secret = `whsec_${randomBytes(32).toString('hex')}`;
+    const createdAt = new Date();
+    await this.dataSource.transaction(async (m) => {
+      await m.upsert(WebhookEntity, { officeNumber: office.officeNumber, url, createdAt }, ['officeNumber']);
+      await this.publish(m, office.officeNumber, url, secret, createdAt);
+    });
+    this.relay.nudge();
+    return { url, secret, createdAt: createdAt.toISOString() };
+  }
+
+  async get(office: AuthenticatedOffice): Promise<WebhookDto> {
+    const hook = await this.dataSource.manager.findOne(WebhookEntity, {
+      where: { officeNumber: office.officeNumber },
+    });
+    if (!hook) throw WebhookErrors.notConfigured();
+    return { url: hook.url, createdAt: hook.createdAt.toISOString() };
+  }
+
+  /** Removing an endpoint that is not there changes nothing (DELETE is idempotent). */
+  async remove(office: AuthenticatedOffice): Promise<void> {
+    const removed = await this.dataSource.transaction(async (m) => {
+      const result = await m.delete(WebhookEntity, { officeNumber: office.officeNumber });
+      if (!result.affected) return false;
+      await this.publish(m, office.officeNumber, null, null, new Date());
+      return true;
+    });
+    if (removed) this.relay.nudge();
+  }
+
+  private publish(
+    m: EntityManager,
+    officeNumber: string,
+    url: string | null,
+    secret: string | null,
+    at: Date,
+  ): Promise<void> {
+    const event = Object.assign(new WebhookConfiguredEvent(), {
+      eventId: randomUUID(),
+      occurredAt: at.toISOString(),
+      officeNumber,
+      url,
+      secret,
+    });
+    // Keyed by office: its configuration changes reach the router in the order they were made.
+    return addToOutbox(m, GATEWAY_SCHEMA, WebhookConfiguredEvent, officeNumber, event);
+  }
+}
