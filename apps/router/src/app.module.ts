@@ -6,6 +6,15 @@ import { RouterEnv } from './config/router.env';
 import { routerDatabase } from './database/router.database';
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
 import { DeliveriesService } from './deliveries/deliveries.service';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { DeadLettersService } from './dead-letters/dead-letters.service';
+import { InternalTokenGuard } from './dead-letters/internal-token.guard';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
+import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service';
+import { WebhookEventsConsumer } from './webhooks/webhook-events.consumer';
+import { WebhookNotifierService } from './webhooks/webhook-notifier.service';
+import { WebhookQueue } from './webhooks/webhook.queue';
+import { WebhookWorker } from './webhooks/webhook.worker';
 
 @Module({})
 export class AppModule {
@@ -19,12 +28,21 @@ export class AppModule {
     return {
       module: AppModule,
       imports: coreImports(env, core),
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, DeadLettersController],
       providers: [
         ...coreProviders(env, core),
         { provide: Redis, useValue: redis },
         DeliveriesService,
         DeliveriesConsumer,
+        { provide: RouterEnv, useValue: env },
+        InternalTokenGuard,
+        WebhookEndpointsService,
+        WebhookQueue,
+        WebhookNotifierService,
+        DeadLettersService,
+        WebhookDeliveryProcessor,
+        WebhookWorker,
+        WebhookEventsConsumer,
       ],
     };
   }

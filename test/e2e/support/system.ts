@@ -31,6 +31,8 @@ export function serviceEnv(
     KAFKA_TOPIC_PREFIX: state.topicPrefix,
     KAFKA_GROUP_PREFIX: state.groupPrefix,
     REDIS_URL: state.redisUrl,
+    // BullMQ keys of this run only: Redis is shared with other runs and `npm start`.
+    BULLMQ_PREFIX: `bull.${state.groupPrefix}`,
     LOG_LEVEL: 'warn',
   };
 }

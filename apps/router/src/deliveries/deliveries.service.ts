@@ -5,6 +5,7 @@ import { DeliveryDeliveredEvent, pairKey, SubmissionValidatedEvent } from '@care
 import { addToOutbox } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { ROUTER_SCHEMA } from '../database/schema';
+import { deliveriesCounter } from './deliveries.metrics';
 import { DeliveryEntity } from './delivery.entity';
 
 /** Routes a validated submission into its receiver's inbox: one delivery per submission, ever. */
@@ -44,8 +45,6 @@ export class DeliveriesService {
       pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
       event,
     );
-    this.metrics
-      .counter('careplan_deliveries_total', 'Deliveries into inboxes', ['channel'])
-      .inc({ channel: 'inbox' });
+    deliveriesCounter(this.metrics).inc({ channel: 'inbox', outcome: 'delivered' });
   }
 }

@@ -1,0 +1,79 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { MetricsService } from '@careplan/platform';
+import { RouterEnv } from '../config/router.env';
+import { DeadLettersService } from '../dead-letters/dead-letters.service';
+import { deliveriesCounter } from '../deliveries/deliveries.metrics';
+import { parseWebhookJob, webhookBody, WebhookJobData } from './webhook-job';
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { pushWebhook, PushOutcome } from './webhook-sender';
+
+/**
+ * One attempt of one `webhook-delivery` job: a signed POST to the office's current endpoint.
+ * Retries (attempts, exponential backoff) are the queue's, set per job by WebhookQueue from
+ * WEBHOOK_ATTEMPTS and WEBHOOK_BACKOFF_MS (defaults in webhook-delivery.policy.ts). A 4xx other than
+ * 408/429 is permanent (UnrecoverableError); the last failure becomes a dead letter.
+ */
+@Injectable()
+export class WebhookDeliveryProcessor {
+  private readonly logger = new Logger(WebhookDeliveryProcessor.name);
+
+  constructor(
+    private readonly env: RouterEnv,
+    private readonly endpoints: WebhookEndpointsService,
+    private readonly deadLetters: DeadLettersService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async process(job: Job<WebhookJobData>): Promise<PushOutcome | 'skipped'> {
+    const parsed = parseWebhookJob(job.data);
+    if ('error' in parsed) throw new UnrecoverableError(`invalid job data: ${parsed.error}`);
+    const data = parsed.job;
+    const endpoint = await this.endpoints.find(data.officeNumber);
+    if (!endpoint) {
+      // The office removed its webhook since: nothing to deliver, nothing to dead-letter.
+      this.finish('skipped');
+      return 'skipped';
+    }
+    const result = await pushWebhook({
+      url: endpoint.url,
+      secret: endpoint.secret,
+      eventId: data.eventId,
+      type: data.type,
+      body: webhookBody(data),
+      timeoutMs: this.env.WEBHOOK_TIMEOUT_MS,
+    });
+    this.countAttempt(result.outcome);
+    if (result.outcome === 'success') {
+      await this.deadLetters.markReplayed(job.id ?? '');
+      this.finish('delivered');
+      return 'success';
+    }
+    const error = result.error ?? result.outcome;
+    const attempt = job.attemptsMade + 1;
+    if (result.outcome === 'permanent' || attempt >= (job.opts.attempts ?? 1)) {
+      await this.deadLetters.record({
+        jobId: job.id ?? '',
+        job: data,
+        url: endpoint.url,
+        attempts: attempt,
+        error,
+      });
+      this.finish('dead_lettered');
+      this.logger.warn(
+        `webhook ${job.id} to ${data.officeNumber} dead-lettered after ${attempt} attempt(s): ${error}`,
+      );
+    }
+    throw result.outcome === 'permanent' ? new UnrecoverableError(error) : new Error(error);
+  }
+
+  private countAttempt(outcome: PushOutcome): void {
+    this.metrics
+      .counter('careplan_webhook_attempts_total', 'Webhook POST attempts by outcome', ['outcome'])
+      .inc({ outcome });
+  }
+
+  private finish(outcome: 'delivered' | 'dead_lettered' | 'skipped'): void {
+    deliveriesCounter(this.metrics).inc({ channel: 'webhook', outcome });
+  }
+}

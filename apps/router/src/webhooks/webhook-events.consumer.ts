@@ -1,0 +1,77 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  DeliveryAcknowledgedEvent,
+  DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+  WebhookConfiguredEvent,
+} from '@careplan/contracts';
+import { EventConsumer, KafkaService } from '@careplan/messaging';
+import { MetricsService } from '@careplan/platform';
+import { ROUTER_SCHEMA } from '../database/schema';
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+import {
+  deliveredNotification,
+  receiptNotification,
+  rejectedNotification,
+  validatedNotification,
+} from './webhook-notifications';
+import { WebhookNotifierService } from './webhook-notifier.service';
+
+/**
+ * Webhook side of the router, in a consumer group of its own: a slow or broken webhook never holds
+ * back delivery into inboxes (DeliveriesConsumer).
+ */
+@Injectable()
+export class WebhookEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: EventConsumer;
+
+  constructor(
+    kafka: KafkaService,
+    @InjectDataSource() dataSource: DataSource,
+    metrics: MetricsService,
+    endpoints: WebhookEndpointsService,
+    notifier: WebhookNotifierService,
+  ) {
+    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+      name: 'router-webhooks',
+      schema: ROUTER_SCHEMA,
+      handlers: [
+        { event: WebhookConfiguredEvent, handle: (e: WebhookConfiguredEvent, m) => endpoints.apply(e, m) },
+        {
+          event: SubmissionValidatedEvent,
+          handle: (e: SubmissionValidatedEvent, m) => notifier.notify(validatedNotification(e), m),
+        },
+        {
+          event: SubmissionRejectedEvent,
+          handle: (e: SubmissionRejectedEvent, m) => notifier.notify(rejectedNotification(e), m),
+        },
+        {
+          event: DeliveryDeliveredEvent,
+          handle: (e: DeliveryDeliveredEvent, m) => notifier.notify(deliveredNotification(e), m),
+        },
+        {
+          event: DeliveryDownloadedEvent,
+          handle: (e: DeliveryDownloadedEvent, m) =>
+            notifier.notify(receiptNotification(e, 'delivery.downloaded'), m),
+        },
+        {
+          event: DeliveryAcknowledgedEvent,
+          handle: (e: DeliveryAcknowledgedEvent, m) =>
+            notifier.notify(receiptNotification(e, 'delivery.acknowledged'), m),
+        },
+      ],
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}
