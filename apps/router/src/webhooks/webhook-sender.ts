@@ -40,15 +40,23 @@ export async function pushWebhook(req: PushRequest, now = Date.now()): Promise<P
     const outcome = classifyStatus(res.status);
     return outcome === 'success' ? { outcome } : { outcome, error: `HTTP ${res.status}` };
   } catch (e) {
-    const name = e instanceof Error ? e.name : '';
-    const error = name === 'TimeoutError' ? `timed out after ${req.timeoutMs} ms` : describeFetchError(e);
+    // Checked by name: the abort is a DOMException, not always an instance of this realm's Error.
+    const error = errorName(e) === 'TimeoutError' ? `timed out after ${req.timeoutMs} ms` : describe(e);
     return { outcome: 'retry', error };
   }
 }
 
-function describeFetchError(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const cause = (e as Error & { cause?: unknown }).cause;
-  const code = cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.message) : '';
-  return code ? `${e.message}: ${code}` : e.message;
+type ErrorLike = { name?: unknown; message?: unknown; code?: unknown; cause?: unknown } | null;
+
+function errorName(e: unknown): unknown {
+  return (e as ErrorLike)?.name;
+}
+
+/** "fetch failed: ECONNREFUSED" rather than just "fetch failed". */
+function describe(e: unknown): string {
+  const err = e as ErrorLike;
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const cause = err?.cause as ErrorLike;
+  const detail = cause?.code ?? cause?.message;
+  return typeof detail === 'string' && detail !== '' ? `${message}: ${detail}` : message;
 }
