@@ -1,37 +1,45 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppException, cursorInvalid } from '@careplan/platform';
+import { AppException } from '@careplan/platform';
+import { ArchiveClientOptions, ArchiveHttp } from './archive-http';
+import type { ExportHistoryQuery, ListHistoryQuery } from './dto/history-query.dto';
 
 export interface HistoryPage {
   items: Record<string, unknown>[];
   nextCursor: string | null;
 }
 
-export interface HistoryClientOptions {
-  archiveUrl: string;
-  internalToken: string;
+export interface HistoryCsv {
+  contentType: string;
+  contentDisposition: string;
+  bytes: Buffer;
 }
+
+export type HistoryClientOptions = ArchiveClientOptions;
 
 /** Reads the archive's history for one office over its internal API: the gateway never reads archive tables. */
 @Injectable()
 export class HistoryClient {
-  constructor(private readonly options: HistoryClientOptions) {}
+  private readonly archive: ArchiveHttp;
 
-  async list(officeNumber: string, cursor?: string, limit?: number): Promise<HistoryPage> {
-    const url = new URL(`/internal/v1/offices/${officeNumber}/history`, this.options.archiveUrl);
-    if (cursor) url.searchParams.set('cursor', cursor);
-    if (limit) url.searchParams.set('limit', String(limit));
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        headers: { 'x-internal-token': this.options.internalToken },
-        signal: AbortSignal.timeout(5000),
-      });
-    } catch {
-      throw unavailable();
-    }
-    if (res.status === 400) throw cursorInvalid();
-    if (!res.ok) throw unavailable();
-    return (await res.json()) as HistoryPage;
+  constructor(options: HistoryClientOptions) {
+    this.archive = new ArchiveHttp(options, unavailable);
+  }
+
+  list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPage> {
+    return this.archive.json<HistoryPage>(`/internal/v1/offices/${officeNumber}/history`, {
+      query: { ...query },
+    });
+  }
+
+  async exportCsv(officeNumber: string, query: ExportHistoryQuery): Promise<HistoryCsv> {
+    const res = await this.archive.request(`/internal/v1/offices/${officeNumber}/history.csv`, {
+      query: { ...query },
+    });
+    return {
+      contentType: res.headers.get('content-type') ?? 'text/csv',
+      contentDisposition: res.headers.get('content-disposition') ?? 'attachment; filename="history.csv"',
+      bytes: Buffer.from(await res.arrayBuffer()),
+    };
   }
 }
 

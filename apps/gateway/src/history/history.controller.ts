@@ -1,21 +1,37 @@
-import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
+import { ExportHistoryQuery, ListHistoryQuery } from './dto/history-query.dto';
 import { HistoryClient, HistoryPage } from './history.client';
-import { ListInboxQuery } from '../inbox/dto/inbox.dto';
 
 /** The office's exchange history, shared by all its keys (PCs, programs); kept by the archive. */
 @ApiTags('history')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
-@Controller('v1/history')
+@Controller('v1')
 export class HistoryController {
   constructor(@Inject(HistoryClient) private readonly history: HistoryClient) {}
 
-  @Get()
-  @ApiOkResponse({ description: 'history records of the calling office, newest first' })
-  list(@CurrentOffice() office: AuthenticatedOffice, @Query() query: ListInboxQuery): Promise<HistoryPage> {
-    return this.history.list(office.officeNumber, query.cursor, query.limit);
+  @Get('history')
+  @ApiOkResponse({ description: 'history records of the calling office, newest first, filtered' })
+  list(@CurrentOffice() office: AuthenticatedOffice, @Query() query: ListHistoryQuery): Promise<HistoryPage> {
+    return this.history.list(office.officeNumber, query);
+  }
+
+  @Get('history.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'the filtered history as CSV (Japanese headers), UTF-8 with BOM or MS932' })
+  async export(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Query() query: ExportHistoryQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const csv = await this.history.exportCsv(office.officeNumber, query);
+    await reply
+      .header('content-type', csv.contentType)
+      .header('content-disposition', csv.contentDisposition)
+      .send(csv.bytes);
   }
 }

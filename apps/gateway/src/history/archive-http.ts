@@ -1,0 +1,71 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException, LocalizedMessage } from '@careplan/platform';
+
+export interface ArchiveClientOptions {
+  archiveUrl: string;
+  internalToken: string;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+const TIMEOUT_MS = 10_000;
+// Envelope members that the gateway's own filter writes again; the rest (parameter, value …) is passed on.
+const ENVELOPE = new Set(['type', 'title', 'status', 'code', 'message', 'instance', 'errorId']);
+
+interface Problem {
+  code?: unknown;
+  message?: Partial<LocalizedMessage>;
+  [extra: string]: unknown;
+}
+
+/**
+ * Calls the archive's internal API with the shared token. A vendor's mistake the archive reports (4xx with a
+ * problem body) reaches the vendor with the same code and messages; anything else is `unavailable`.
+ */
+export class ArchiveHttp {
+  constructor(
+    private readonly options: ArchiveClientOptions,
+    private readonly unavailable: () => AppException,
+  ) {}
+
+  async request(
+    path: string,
+    init: { query?: Query; method?: string; json?: unknown } = {},
+  ): Promise<Response> {
+    const url = new URL(path, this.options.archiveUrl);
+    for (const [k, v] of Object.entries(init.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: init.method ?? 'GET',
+        headers: {
+          'x-internal-token': this.options.internalToken,
+          ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      throw this.unavailable();
+    }
+    if (res.ok) return res;
+    throw await this.failure(res);
+  }
+
+  async json<T>(path: string, init: { query?: Query; method?: string; json?: unknown } = {}): Promise<T> {
+    return (await (await this.request(path, init)).json()) as T;
+  }
+
+  private async failure(res: Response): Promise<AppException> {
+    // 401/403 mean the services disagree on the token: an operations problem, not the vendor's.
+    if (res.status < 400 || res.status >= 500 || res.status === 401 || res.status === 403)
+      return this.unavailable();
+    const problem = (await res.json().catch(() => null)) as Problem | null;
+    const { ja, en } = problem?.message ?? {};
+    if (typeof problem?.code !== 'string' || typeof ja !== 'string' || typeof en !== 'string')
+      return this.unavailable();
+    const extra = Object.fromEntries(Object.entries(problem).filter(([k]) => !ENVELOPE.has(k)));
+    return new AppException(problem.code, res.status, { ja, en }, extra);
+  }
+}
