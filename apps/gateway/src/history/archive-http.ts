@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import { AppException, LocalizedMessage } from '@careplan/platform';
 
 export interface ArchiveClientOptions {
