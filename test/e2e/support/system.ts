@@ -46,11 +46,11 @@ export function runTool(name: string, args: string[], env: NodeJS.ProcessEnv): s
   });
 }
 
-/** Starts a built service as its own process, its output in tmp/logs/e2e-<app>.log. */
-export function startService(app: string, env: NodeJS.ProcessEnv): ChildProcess {
+/** Starts a built service as its own process, its output in tmp/logs/e2e-<logName>.log. */
+export function startService(app: string, env: NodeJS.ProcessEnv, logName = app): ChildProcess {
   const logs = join(ROOT, 'tmp', 'logs');
   mkdirSync(logs, { recursive: true });
-  const log = createWriteStream(join(logs, `e2e-${app}.log`));
+  const log = createWriteStream(join(logs, `e2e-${logName}.log`));
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,7 +18,7 @@ export interface UploadedBundle {
   files: UploadedFile[];
 }
 
-// Only `to` is a field; a few more are tolerated so that a stray one gets a clear FIELD_UNKNOWN.
+// Only `to` is a field; a few more are parsed so that a stray one gets a clear FIELD_UNKNOWN.
 const MAX_FIELDS = 20;
 
 /** Reads a multipart submission into memory within the limits, mapping each overflow to its error. */
@@ -27,15 +27,18 @@ export async function readBundle(req: FastifyRequest, limits: UploadLimits): Pro
   const bundle: UploadedBundle = { to: undefined, files: [] };
   let total = 0;
   let current = '';
+  // The parser may only report its own count limits after destroying the file being read, which
+  // surfaces as a bare stream error; so it gets one more of each and this loop counts first.
+  const parserLimits = { fileSize: limits.maxFileBytes, files: limits.maxFiles + 1, fields: MAX_FIELDS + 1 };
   try {
-    for await (const part of req.parts({
-      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: MAX_FIELDS },
-    })) {
+    for await (const part of req.parts({ limits: parserLimits })) {
       if (part.type === 'field') {
         if (part.fieldname !== 'to') throw SubmissionErrors.unknownField(part.fieldname);
-        bundle.to = typeof part.value === 'string' ? part.value.trim() : undefined;
+        if (bundle.to !== undefined) throw SubmissionErrors.duplicateField(part.fieldname);
+        bundle.to = typeof part.value === 'string' ? part.value.trim() : '';
         continue;
       }
+      if (bundle.files.length >= limits.maxFiles) throw SubmissionErrors.tooManyFiles(limits.maxFiles);
       current = part.filename;
       const bytes = await part.toBuffer();
       total += bytes.length;
@@ -60,6 +63,8 @@ function mapMultipartError(e: unknown, limits: UploadLimits, file: string): unkn
       return SubmissionErrors.tooManyFields(MAX_FIELDS);
     case 'FST_PROTO_VIOLATION':
       return SubmissionErrors.unknownField('__proto__');
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return SubmissionErrors.multipartIncomplete();
     default:
       return e;
   }

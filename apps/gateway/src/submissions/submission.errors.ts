@@ -57,6 +57,18 @@ export const SubmissionErrors = {
     unprocessable('FIELD_UNKNOWN', `不明な項目「${field}」があります。`, `Unknown form field "${field}".`, {
       field,
     }),
+  duplicateField: (field: string) =>
+    unprocessable(
+      'FIELD_DUPLICATE',
+      `項目「${field}」が複数あります。1回だけ指定してください。`,
+      `Form field "${field}" appears more than once.`,
+      { field },
+    ),
+  multipartIncomplete: () =>
+    new AppException('MULTIPART_INCOMPLETE', HttpStatus.BAD_REQUEST, {
+      ja: '送信データが途中で終わっているか、形式が正しくありません。もう一度送信してください。',
+      en: 'The multipart body ended early or is malformed. Send the submission again.',
+    }),
   fileNameInvalid: (file: string) =>
     unprocessable(
       'FILE_NAME_INVALID',
