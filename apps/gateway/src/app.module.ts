@@ -6,6 +6,8 @@ import { gatewayDatabase } from './database/gateway.database';
 import { GatewayEventsConsumer } from './events/gateway-events.consumer';
 import { HistoryClient } from './history/history.client';
 import { HistoryController } from './history/history.controller';
+import { ReceiptsClient } from './receipts/receipts.client';
+import { ReceiptsController } from './receipts/receipts.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { ApiKeyGuard } from './offices/api-key.guard';
@@ -34,6 +36,7 @@ export class AppModule {
         SpecController,
         InboxController,
         HistoryController,
+        ReceiptsController,
         KeysController,
         HealthController,
         MetricsController,
@@ -54,6 +57,11 @@ export class AppModule {
           provide: HistoryClient,
           useFactory: () =>
             new HistoryClient({ archiveUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
+        },
+        {
+          provide: ReceiptsClient,
+          useFactory: () =>
+            new ReceiptsClient({ archiveUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
         },
         OfficesService,
         ApiKeyGuard,

@@ -1,0 +1,39 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AppException } from '@careplan/platform';
+import { ArchiveClientOptions, ArchiveHttp } from '../history/archive-http';
+import type { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
+
+/** Proofs of exchange are issued and verified by the archive, which holds the history and the signing key. */
+@Injectable()
+export class ReceiptsClient {
+  private readonly archive: ArchiveHttp;
+
+  constructor(options: ArchiveClientOptions) {
+    this.archive = new ArchiveHttp(options, unavailable);
+  }
+
+  receipt(officeNumber: string, submissionId: string): Promise<SignedReceiptDto> {
+    return this.archive.json(`/internal/v1/offices/${officeNumber}/submissions/${submissionId}/receipt`);
+  }
+
+  async receiptPdf(officeNumber: string, submissionId: string): Promise<Buffer> {
+    const res = await this.archive.request(
+      `/internal/v1/offices/${officeNumber}/submissions/${submissionId}/receipt.pdf`,
+    );
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  publicKey(): Promise<PublicKeyDto> {
+    return this.archive.json('/internal/v1/receipts/public-key');
+  }
+
+  verify(body: VerifyReceiptBody): Promise<VerificationDto> {
+    return this.archive.json('/internal/v1/receipts/verify', { method: 'POST', json: body });
+  }
+}
+
+const unavailable = () =>
+  new AppException('RECEIPTS_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
+    ja: '交換証明を一時的に発行・検証できません。しばらくしてから再度お試しください。',
+    en: 'Proofs of exchange are temporarily unavailable. Please retry shortly.',
+  });

@@ -1,0 +1,65 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
+import { ReceiptsClient } from './receipts.client';
+
+/** Proof of exchange (運営指導 audits) for the sender or the receiver of a submission; anyone else gets 404. */
+@ApiTags('receipts')
+@Controller('v1')
+export class ReceiptsController {
+  constructor(@Inject(ReceiptsClient) private readonly receipts: ReceiptsClient) {}
+
+  @Get('submissions/:id/receipt')
+  @ApiSecurity('apiKey')
+  @UseGuards(ApiKeyGuard)
+  @ApiOkResponse({ type: SignedReceiptDto })
+  receipt(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<SignedReceiptDto> {
+    return this.receipts.receipt(office.officeNumber, id);
+  }
+
+  @Get('submissions/:id/receipt.pdf')
+  @ApiSecurity('apiKey')
+  @UseGuards(ApiKeyGuard)
+  @ApiProduces('application/pdf')
+  async receiptPdf(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pdf = await this.receipts.receiptPdf(office.officeNumber, id);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="receipt_${id}.pdf"`)
+      .send(pdf);
+  }
+
+  @Get('receipts/public-key')
+  @ApiOkResponse({ type: PublicKeyDto })
+  publicKey(): Promise<PublicKeyDto> {
+    return this.receipts.publicKey();
+  }
+
+  @Post('receipts/verify')
+  @HttpCode(200)
+  @ApiOkResponse({ type: VerificationDto })
+  verify(@Body() body: VerifyReceiptBody): Promise<VerificationDto> {
+    return this.receipts.verify(body);
+  }
+}
