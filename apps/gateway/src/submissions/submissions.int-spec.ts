@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { KafkaService, OutboxRelay } from '@careplan/messaging';
+import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { MetricsService } from '@careplan/platform';
+import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing';
+import { createTestDatabase, kafkaBrokers, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { gatewayDatabase } from '../database/gateway.database';
+import { OfficesService } from '../offices/offices.service';
+import { SubmissionsService } from './submissions.service';
+
+describe('accepting bundles of one pair concurrently, on the real PostgreSQL', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let service: SubmissionsService;
+  let offices: OfficesService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [storageDatabase, gatewayDatabase]);
+    // The relay is never started: events stay in the outbox, where their order is what is checked.
+    const kafka = new KafkaService({
+      brokers: kafkaBrokers(),
+      clientId: 'it-accept',
+      topicPrefix: `it${randomBytes(4).toString('hex')}.`,
+      groupPrefix: 'it',
+      topics: [],
+    });
+    offices = new OfficesService(ds);
+    await offices.registerWithKey(CARE_OFFICE, '居宅');
+    await offices.registerWithKey(HOME_HELP_OFFICE, '訪問介護');
+    service = new SubmissionsService(
+      ds,
+      offices,
+      new BlobStore(ds),
+      new OutboxRelay(ds, kafka, 'gateway'),
+      new MetricsService('it'),
+    );
+  });
+
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('numbers them 1…n and queues their events in the same order', async () => {
+    const sender = { officeNumber: CARE_OFFICE, name: '居宅', licenseActive: true, apiKeyId: 'it' };
+    const bundle = (i: number) => ({
+      to: HOME_HELP_OFFICE,
+      files: [
+        buildFile('UPPLAN', {
+          parties: { ...DEFAULT_PARTIES, serial: `2025042510${String(i).padStart(4, '0')}` },
+        }),
+      ].map((f) => ({ rawName: f.name, bytes: Buffer.from(f.bytes) })),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => service.accept(sender, bundle(i))),
+    );
+    const sequences = results.map((r) => r.submission.sequence).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+
+    const outbox = await ds.query<{ submissionId: string }[]>(
+      `SELECT payload->>'submissionId' AS "submissionId" FROM gateway.outbox ORDER BY id`,
+    );
+    const sequenceOf = new Map(results.map((r) => [r.submission.id, r.submission.sequence]));
+    expect(outbox.map((o) => sequenceOf.get(o.submissionId))).toEqual(sequences);
+  });
+});
