@@ -40,6 +40,8 @@ export default async function globalSetup(): Promise<void> {
       ARCHIVE_URL: urls.archive,
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_ATTEMPTS: '4',
+      // The tests' webhook receivers listen on loopback.
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     }),
   );
   const state: E2eState = { ...partial, urls, pids: children.map((c) => c.pid ?? 0) };

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { CommonEnv } from '@careplan/platform';
 import {
   WEBHOOK_DELIVERY_ATTEMPTS,
@@ -23,6 +23,11 @@ export class RouterEnv extends CommonEnv {
   @IsInt() @Min(1) WEBHOOK_BACKOFF_MS = WEBHOOK_DELIVERY_BACKOFF_MS;
   /** How long one POST may take before it counts as failed (and is retried). */
   @IsInt() @Min(100) @Max(120_000) WEBHOOK_TIMEOUT_MS = WEBHOOK_DELIVERY_TIMEOUT_MS;
+  /**
+   * Lets pushes reach loopback, private and link-local addresses. Off by default: a vendor-supplied URL
+   * must not make the router call into its own network (SSRF). Local setups and tests turn it on.
+   */
+  @IsBoolean() WEBHOOK_ALLOW_PRIVATE_ADDRESSES = false;
   /** Pushes in flight at once per router instance. */
   @IsInt() @Min(1) @Max(1000) WEBHOOK_CONCURRENCY = WEBHOOK_DELIVERY_CONCURRENCY;
 }

@@ -87,6 +87,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
       WEBHOOK_ATTEMPTS: '3',
       WEBHOOK_BACKOFF_MS: '50',
       WEBHOOK_TIMEOUT_MS: '300',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
     const metrics = new MetricsService('router-it');
     endpoints = new WebhookEndpointsService(ds);

@@ -1,4 +1,4 @@
-import { classifyStatus } from './webhook-sender';
+import { classifyStatus, pushWebhook } from './webhook-sender';
 
 describe('classifyStatus', () => {
   it.each([200, 201, 204, 299])('%i is success', (s) => expect(classifyStatus(s)).toBe('success'));
@@ -8,4 +8,30 @@ describe('classifyStatus', () => {
   it.each([301, 302, 408, 429, 500, 502, 503, 504])('%i is retried', (s) =>
     expect(classifyStatus(s)).toBe('retry'),
   );
+});
+
+describe('pushWebhook', () => {
+  const request = (url: string, allowPrivateAddresses: boolean) => ({
+    url,
+    secret: 's',
+    eventId: 'e1',
+    type: 'delivery.delivered',
+    body: '{}',
+    timeoutMs: 1000,
+    allowPrivateAddresses,
+  });
+
+  it.each(['http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://localhost:9/hook'])(
+    'refuses %p for good unless private addresses are allowed',
+    async (url) => {
+      const result = await pushWebhook(request(url, false));
+      expect(result.outcome).toBe('permanent');
+      expect(result.error).toMatch(/is not a public address/);
+    },
+  );
+
+  it('retries a refused connection', async () => {
+    const result = await pushWebhook(request('http://127.0.0.1:9/hook', true));
+    expect(result).toEqual({ outcome: 'retry', error: expect.stringMatching(/ECONNREFUSED/) as string });
+  });
 });

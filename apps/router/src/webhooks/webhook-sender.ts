@@ -1,3 +1,7 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { BlockedAddressError, isPublicAddress, publicOnlyLookup } from './address-guard';
 import { webhookHeaders } from './webhook-signature';
 
 export type PushOutcome = 'success' | 'retry' | 'permanent';
@@ -15,6 +19,8 @@ export interface PushRequest {
   type: string;
   body: string;
   timeoutMs: number;
+  /** Lets pushes reach loopback and private networks: for local setups and tests only. */
+  allowPrivateAddresses: boolean;
 }
 
 /** 2xx succeeds; a 4xx other than 408 and 429 will not get better by retrying; anything else might. */
@@ -28,35 +34,56 @@ export function classifyStatus(status: number): PushOutcome {
 export async function pushWebhook(req: PushRequest, now = Date.now()): Promise<PushResult> {
   const headers = webhookHeaders({ ...req, timestamp: Math.floor(now / 1000) });
   try {
-    // Redirects are not followed: the receiver registered this URL, a redirect is answered as a failure.
-    const res = await fetch(req.url, {
-      method: 'POST',
-      headers,
-      body: req.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(req.timeoutMs),
-    });
-    await res.body?.cancel();
-    const outcome = classifyStatus(res.status);
-    return outcome === 'success' ? { outcome } : { outcome, error: `HTTP ${res.status}` };
+    const status = await post(req, headers);
+    const outcome = classifyStatus(status);
+    return outcome === 'success' ? { outcome } : { outcome, error: `HTTP ${status}` };
   } catch (e) {
-    // Checked by name: the abort is a DOMException, not always an instance of this realm's Error.
-    const error = errorName(e) === 'TimeoutError' ? `timed out after ${req.timeoutMs} ms` : describe(e);
-    return { outcome: 'retry', error };
+    // A URL that leads into a private network will not get better by retrying.
+    if (e instanceof BlockedAddressError) return { outcome: 'permanent', error: e.message };
+    return { outcome: 'retry', error: describe(e) };
   }
 }
 
-type ErrorLike = { name?: unknown; message?: unknown; code?: unknown; cause?: unknown } | null;
-
-function errorName(e: unknown): unknown {
-  return (e as ErrorLike)?.name;
+/**
+ * POSTs the body and resolves with the status. Redirects are not followed (a 3xx is retried like a
+ * failure): the office registered this URL. Unless allowed, only public addresses are connected to.
+ */
+function post(req: PushRequest, headers: Record<string, string>): Promise<number> {
+  const url = new URL(req.url);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!req.allowPrivateAddresses && isIP(host) && !isPublicAddress(host))
+    return Promise.reject(new BlockedAddressError(host));
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(req.body)) },
+        ...(req.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup }),
+      },
+      (res) => {
+        res.resume(); // the answer's body is not read, only drained
+        clearTimeout(timer);
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    const timer = setTimeout(
+      () => request.destroy(new Error(`timed out after ${req.timeoutMs} ms`)),
+      req.timeoutMs,
+    );
+    request.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    request.end(req.body);
+  });
 }
 
-/** "fetch failed: ECONNREFUSED" rather than just "fetch failed". */
+type ErrorLike = { message?: unknown; code?: unknown } | null;
+
+/** "connect ECONNREFUSED 127.0.0.1:9" or "timed out after 10000 ms". */
 function describe(e: unknown): string {
   const err = e as ErrorLike;
-  const message = typeof err?.message === 'string' ? err.message : String(e);
-  const cause = err?.cause as ErrorLike;
-  const detail = cause?.code ?? cause?.message;
-  return typeof detail === 'string' && detail !== '' ? `${message}: ${detail}` : message;
+  return typeof err?.message === 'string' && err.message !== '' ? err.message : String(e);
 }
