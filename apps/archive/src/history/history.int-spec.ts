@@ -1,0 +1,139 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { DeliveryDownloadedEvent, SubmissionReceivedEvent } from '@careplan/contracts';
+import { BlobStore, migrateService, storageDatabase } from '@careplan/persistence';
+import { decodeMs932 } from '@careplan/spec';
+import { buildBundle, CARE_OFFICE, HOME_HELP_OFFICE, USERS } from '@careplan/spec/testing';
+import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { ArchiveEnv } from '../config/archive.env';
+import { archiveDatabase } from '../database/archive.database';
+import { ArchiveInit1764000000400 } from '../database/migrations/1764000000400-archive-init';
+import { ReceiptKeysService } from '../receipts/receipt-keys.service';
+import { HistoryRecordEntity } from './history-record.entity';
+import { HistoryService } from './history.service';
+
+const PLAN_NAME = 'UPPLAN_202505_1371201367_43_1371500420_11_20250425103000.CSV';
+
+describe('archive history and receipt keys (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const oldSubmission = randomUUID();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Rows recorded before the search columns existed, to prove the backfill.
+    await migrateService(db.url, { ...archiveDatabase, migrations: [ArchiveInit1764000000400] });
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const insert = `INSERT INTO "archive"."history" ("office_number", "event", "role", "counterpart_office_number",
+      "submission_id", "files", "occurred_at", "event_id") VALUES ($1, $2, 'sender', $3, $4, $5, now(), $6)`;
+    const files = JSON.stringify([{ name: PLAN_NAME, kind: 'csv', size: 1, sha256: 'a'.repeat(64) }]);
+    await client.query(insert, [CARE_OFFICE, 'sent', HOME_HELP_OFFICE, oldSubmission, files, randomUUID()]);
+    await client.query(insert, [
+      CARE_OFFICE,
+      'validated',
+      HOME_HELP_OFFICE,
+      oldSubmission,
+      '[]',
+      randomUUID(),
+    ]);
+    await client.end();
+    ds = await migratedDataSource(db.url, [archiveDatabase, storageDatabase]);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('backfills the file types of existing rows, also of rows without files', async () => {
+    const rows = await ds.manager.find(HistoryRecordEntity, { where: { submissionId: oldSubmission } });
+    expect(rows.map((r) => [r.event, r.fileTypes])).toEqual(
+      expect.arrayContaining([
+        ['sent', ['UPPLAN']],
+        ['validated', ['UPPLAN']],
+      ]),
+    );
+  });
+
+  it('reads 被保険者番号 from the stored bytes and shares them with steps the archive saw first', async () => {
+    const blobs = new BlobStore(ds);
+    const history = new HistoryService(ds, blobs);
+    const bundle = buildBundle('plan');
+    const files = await Promise.all(
+      bundle.map(async (f) => ({
+        fileId: randomUUID(),
+        name: f.name,
+        kind: 'csv' as const,
+        contentType: 'text/csv',
+        size: f.bytes.length,
+        sha256: await blobs.put(Buffer.from(f.bytes)),
+      })),
+    );
+    const parties = {
+      submissionId: randomUUID(),
+      senderOfficeNumber: CARE_OFFICE,
+      receiverOfficeNumber: HOME_HELP_OFFICE,
+    };
+    const downloaded = Object.assign(new DeliveryDownloadedEvent(), {
+      ...parties,
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      deliveryId: randomUUID(),
+    });
+    const sent = Object.assign(new SubmissionReceivedEvent(), {
+      ...parties,
+      eventId: randomUUID(),
+      occurredAt: new Date(Date.now() - 1000).toISOString(),
+      files,
+    });
+    // Different topics give no order between them: the download may be recorded before the send.
+    await ds.transaction((m) => history.record(downloaded, m));
+    await ds.transaction((m) => history.record(sent, m));
+
+    const insured = USERS.map((u) => u.insuredNo).sort();
+    const rows = await ds.manager.find(HistoryRecordEntity, {
+      where: { submissionId: parties.submissionId },
+    });
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect({ insured: r.insuredNumbers, types: r.fileTypes }).toEqual({
+        insured,
+        types: ['UPHOSOKU', 'UPPLAN', 'UPSIKYU'],
+      });
+    }
+
+    const receiverView = await history.list(HOME_HELP_OFFICE, { insuredNo: USERS[2].insuredNo });
+    expect(receiverView.items.map((i) => i.event)).toEqual(['downloaded']);
+    const senderSends = await history.list(CARE_OFFICE, { event: 'sent', fileType: 'UPSIKYU' });
+    expect(senderSends.items.map((i) => i.submissionId)).toEqual([parties.submissionId]);
+
+    const csv = await history.export(CARE_OFFICE, { encoding: 'ms932', insuredNo: USERS[0].insuredNo });
+    expect(csv.contentType).toContain('Windows-31J');
+    const lines = decodeMs932(csv.bytes).trim().split('\r\n');
+    expect(lines).toHaveLength(3); // header, sent, downloaded
+    expect(lines[1]).toContain(parties.submissionId);
+  });
+
+  it('generates one signing key for all instances, keeps it, and still knows it when a key is configured', async () => {
+    const env = Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: '' });
+    const [a, b] = await Promise.all([
+      new ReceiptKeysService(env, ds).signingKey(),
+      new ReceiptKeysService(env, ds).signingKey(),
+    ]);
+    expect(b.keyId).toBe(a.keyId);
+    expect((await new ReceiptKeysService(env, ds).signingKey()).keyId).toBe(a.keyId);
+    expect(await ds.query('SELECT count(*)::int AS n FROM "archive"."receipt_keys"')).toEqual([{ n: 1 }]);
+
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const configured = new ReceiptKeysService(
+      Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: pem }),
+      ds,
+    );
+    const key = await configured.signingKey();
+    expect(key.keyId).not.toBe(a.keyId);
+    expect(await configured.publicKey(a.keyId)).not.toBeNull();
+    expect(await configured.publicKey('0000000000000000')).toBeNull();
+  });
+});
