@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { E2eState, STATE_FILE } from './support/state';
+import { E2eState, stateFile } from './support/state';
 import { APPS, freePort, runTool, serviceEnv, startService, waitUntilReady } from './support/system';
 
 /**
@@ -38,6 +38,7 @@ export default async function globalSetup(): Promise<void> {
       ...env,
       PORT: String(ports[i]),
       ARCHIVE_URL: urls.archive,
+      ROUTER_URL: urls.router,
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_ATTEMPTS: '4',
       // The tests' webhook receivers listen on loopback.
@@ -45,7 +46,7 @@ export default async function globalSetup(): Promise<void> {
     }),
   );
   const state: E2eState = { ...partial, urls, pids: children.map((c) => c.pid ?? 0) };
-  mkdirSync(dirname(STATE_FILE), { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  mkdirSync(dirname(stateFile()), { recursive: true });
+  writeFileSync(stateFile(), JSON.stringify(state, null, 2));
   await Promise.all(APPS.map((app, i) => waitUntilReady(urls[app], children[i])));
 }

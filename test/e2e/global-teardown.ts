@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { readState } from './support/state';
+import { rmSync } from 'node:fs';
+import { readState, stateFile } from './support/state';
 
 /** Stops the services this run started and drops its database. */
 export default async function globalTeardown(): Promise<void> {
@@ -22,6 +23,7 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await client.end();
   }
+  rmSync(stateFile(), { force: true });
 }
 
 async function waitForExit(pids: number[], timeoutMs: number): Promise<void> {

@@ -12,8 +12,19 @@ export interface E2eState {
   pids: number[];
 }
 
-export const STATE_FILE = join(__dirname, '..', '..', '..', 'tmp', 'e2e-state.json');
+const STATE_ENV = 'CAREPLAN_E2E_STATE_FILE';
+
+/**
+ * One state file per Jest run, named by global setup in the environment its workers inherit, so that
+ * concurrent runs on one machine never read or tear down each other's services.
+ */
+export function stateFile(): string {
+  const file = process.env[STATE_ENV];
+  if (file) return file;
+  process.env[STATE_ENV] = join(__dirname, '..', '..', '..', 'tmp', `e2e-state-${process.pid}.json`);
+  return process.env[STATE_ENV];
+}
 
 export function readState(): E2eState {
-  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
+  return JSON.parse(readFileSync(stateFile(), 'utf8')) as E2eState;
 }
