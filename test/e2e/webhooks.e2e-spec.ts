@@ -172,6 +172,23 @@ describe('webhooks', () => {
     });
     expect(del.status).toBe(204);
     expect((await getJson(sender, '/v1/webhook')).status).toBe(404);
+    // The router learns of the removal through Kafka and keeps no URL or secret for the office.
+    const removed = await eventually(
+      () =>
+        db
+          .query<{ url: string | null; secret: string | null }>(
+            'SELECT url, secret FROM router.webhook_endpoints WHERE office_number = $1',
+            [sender.officeNumber],
+          )
+          .then((r) => r.rows[0] ?? null),
+      (row) => row !== null && row.url === null,
+    );
+    expect(removed).toEqual({ url: null, secret: null });
+    const again = await fetch(gatewayUrl('/v1/webhook'), {
+      method: 'DELETE',
+      headers: { 'x-api-key': sender.apiKey },
+    });
+    expect(again.status).toBe(204);
   });
 
   it('pushes every lifecycle step, signed with the secret from PUT, each event once', async () => {
