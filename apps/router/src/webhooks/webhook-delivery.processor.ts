@@ -6,7 +6,7 @@ import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { deliveriesCounter } from '../deliveries/deliveries.metrics';
 import { parseWebhookJob, webhookBody, WebhookJobData } from './webhook-job';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
-import { pushWebhook, PushOutcome } from './webhook-sender';
+import { pushWebhook, PushOutcome, PushResult } from './webhook-sender';
 
 /**
  * One attempt of one `webhook-delivery` job: a signed POST to the office's current endpoint.
@@ -50,22 +50,25 @@ export class WebhookDeliveryProcessor {
       this.finish('delivered');
       return 'success';
     }
+    return this.failed(job, data, endpoint.url, result);
+  }
+
+  /** Records the last failure as a dead letter, then hands the failure to BullMQ (retry or not). */
+  private async failed(
+    job: Job<WebhookJobData>,
+    data: WebhookJobData,
+    url: string,
+    result: PushResult,
+  ): Promise<never> {
     const error = result.error ?? result.outcome;
+    const permanent = result.outcome === 'permanent';
     const attempt = job.attemptsMade + 1;
-    if (result.outcome === 'permanent' || attempt >= (job.opts.attempts ?? 1)) {
-      await this.deadLetters.record({
-        jobId: job.id ?? '',
-        job: data,
-        url: endpoint.url,
-        attempts: attempt,
-        error,
-      });
+    if (permanent || attempt >= (job.opts.attempts ?? 1)) {
+      await this.deadLetters.record({ jobId: job.id ?? '', job: data, url, attempts: attempt, error });
       this.finish('dead_lettered');
-      this.logger.warn(
-        `webhook ${job.id} to ${data.officeNumber} dead-lettered after ${attempt} attempt(s): ${error}`,
-      );
+      this.logger.warn(`webhook ${job.id} dead-lettered after ${attempt} attempt(s): ${error}`);
     }
-    throw result.outcome === 'permanent' ? new UnrecoverableError(error) : new Error(error);
+    throw permanent ? new UnrecoverableError(error) : new Error(error);
   }
 
   private countAttempt(outcome: PushOutcome): void {
