@@ -21,6 +21,8 @@ import {
 } from './webhook-notifications';
 import { WebhookNotifierService } from './webhook-notifier.service';
 
+const REDIS_OUTAGE_ATTEMPTS = 60;
+
 /**
  * Webhook side of the router, in a consumer group of its own: a slow or broken webhook never holds
  * back delivery into inboxes (DeliveriesConsumer).
@@ -39,6 +41,9 @@ export class WebhookEventsConsumer implements OnApplicationBootstrap, OnApplicat
     this.consumer = new EventConsumer(kafka, dataSource, metrics, {
       name: 'router-webhooks',
       schema: ROUTER_SCHEMA,
+      // About five minutes of retries (delays cap at 5 s): a Redis outage holds pushes back instead of
+      // sending them to the .dlq topic; only this group waits, inboxes do not.
+      maxAttempts: REDIS_OUTAGE_ATTEMPTS,
       handlers: [
         { event: WebhookConfiguredEvent, handle: (e: WebhookConfiguredEvent, m) => endpoints.apply(e, m) },
         {
