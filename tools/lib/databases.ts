@@ -13,4 +13,4 @@ export const ALL_DATABASES: readonly ServiceDatabase[] = [
   archiveDatabase,
 ];
 
-export { gatewayDatabase };
+export { archiveDatabase, gatewayDatabase };

@@ -7,6 +7,7 @@ import { HistoryConsumer } from './history/history.consumer';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { InternalTokenGuard } from './history/internal-token.guard';
+import { OPS_CONTROLLERS, opsProviders } from './ops/ops.wiring';
 import { ReceiptKeysService } from './receipts/receipt-keys.service';
 import { ReceiptsController } from './receipts/receipts.controller';
 import { ReceiptsService } from './receipts/receipts.service';
@@ -18,7 +19,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: coreImports(env, core),
-      controllers: [HistoryController, HealthController, MetricsController, ReceiptsController],
+      controllers: [
+        HistoryController,
+        HealthController,
+        MetricsController,
+        ReceiptsController,
+        ...OPS_CONTROLLERS,
+      ],
       providers: [
         ...coreProviders(env, core),
         { provide: ArchiveEnv, useValue: env },
@@ -27,6 +34,7 @@ export class AppModule {
         HistoryConsumer,
         ReceiptKeysService,
         ReceiptsService,
+        ...opsProviders(env),
       ],
     };
   }

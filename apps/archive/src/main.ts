@@ -2,8 +2,13 @@ import 'reflect-metadata';
 import { createHttpApp, loadEnv, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { ArchiveEnv } from './config/archive.env';
+import { setupOpsDocs } from './ops/ops.openapi';
 
 runOrExit('archive', async () => {
   const env = loadEnv(ArchiveEnv);
-  return createHttpApp(AppModule.register(env), { port: env.PORT, host: env.HOST });
+  return createHttpApp(AppModule.register(env), {
+    port: env.PORT,
+    host: env.HOST,
+    configure: setupOpsDocs,
+  });
 });

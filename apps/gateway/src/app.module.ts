@@ -14,6 +14,7 @@ import { ApiKeyGuard } from './offices/api-key.guard';
 import { KeysController } from './offices/keys.controller';
 import { KeysService } from './offices/keys.service';
 import { OfficesService } from './offices/offices.service';
+import { REGISTRY_CONTROLLERS, registryProviders } from './registry/registry.wiring';
 import { SubmissionsController } from './submissions/submissions.controller';
 import { SubmissionsService } from './submissions/submissions.service';
 import { UPLOAD_LIMITS } from './submissions/upload-limits';
@@ -41,6 +42,7 @@ export class AppModule {
         HealthController,
         MetricsController,
         WebhooksController,
+        ...REGISTRY_CONTROLLERS,
       ],
       providers: [
         ...coreProviders(env, core),
@@ -71,6 +73,7 @@ export class AppModule {
         GatewayEventsConsumer,
         ValidateService,
         WebhooksService,
+        ...registryProviders(env),
       ],
     };
   }

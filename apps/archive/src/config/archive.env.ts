@@ -1,10 +1,14 @@
-import { IsString, MinLength } from 'class-validator';
+import { IsInt, IsString, IsUrl, Min, MinLength } from 'class-validator';
 import { CommonEnv } from '@careplan/platform';
 
 export class ArchiveEnv extends CommonEnv {
   override PORT = 3003;
   /** Shared secret that the gateway presents on the internal API. Set it in production. */
   @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
+  /** Where the router serves dead letters (the ops API proxies them). */
+  @IsUrl({ require_tld: false }) ROUTER_URL = 'http://127.0.0.1:3002';
+  /** How often license terms are moved (renewal, expiry), in ms; also once at start. */
+  @IsInt() @Min(1000) LICENSE_SWEEP_INTERVAL_MS = 3_600_000;
   /**
    * Ed25519 private key (PEM; "\n" escapes allowed) that signs proofs of exchange. Empty: a key is generated on
    * first use and kept in archive.receipt_keys, shared by every archive instance.

@@ -3,10 +3,17 @@ import { HistoryRecordEntity } from '../history/history-record.entity';
 import { ArchiveInit1764000000400 } from './migrations/1764000000400-archive-init';
 import { HistorySearch1764000000500 } from './migrations/1764000000500-history-search';
 import { ReceiptKeys1764000000510 } from './migrations/1764000000510-receipt-keys';
+import { ArchiveRegistry1764000005400 } from './migrations/1764000005400-archive-registry';
 import { ARCHIVE_SCHEMA } from './schema';
+import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
 export const archiveDatabase: ServiceDatabase = {
   schema: ARCHIVE_SCHEMA,
-  entities: [HistoryRecordEntity],
-  migrations: [ArchiveInit1764000000400, HistorySearch1764000000500, ReceiptKeys1764000000510],
+  entities: [HistoryRecordEntity, ...REGISTRY_ENTITIES],
+  migrations: [
+    ArchiveInit1764000000400,
+    HistorySearch1764000000500,
+    ReceiptKeys1764000000510,
+    ArchiveRegistry1764000005400,
+  ],
 };

@@ -7,6 +7,7 @@ import { SubmissionEntity } from '../submissions/submission.entity';
 import { GatewayInit1764000000100 } from './migrations/1764000000100-gateway-init';
 import { GatewayPairSequence1764100000400 } from './migrations/1764100000400-gateway-pair-sequence';
 import { GatewayWebhooks1764200000100 } from './migrations/1764200000100-gateway-webhooks';
+import { GatewayRegistryProjection1764300005100 } from './migrations/1764300005100-gateway-registry-projection';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
@@ -24,5 +25,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayInit1764000000100,
     GatewayPairSequence1764100000400,
     GatewayWebhooks1764200000100,
+    GatewayRegistryProjection1764300005100,
   ],
 };

@@ -8,4 +8,9 @@ export class OfficeEntity {
   @Column({ type: 'text' }) name!: string;
   @Column({ name: 'license_active', type: 'boolean', default: false }) licenseActive!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  // Projected from the archive's registry events (apps/gateway/src/registry).
+  @Column({ type: 'varchar', length: 50, default: '' }) kind!: string;
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Column({ name: 'license_state', type: 'varchar', length: 16, default: 'none' }) licenseState!: string;
+  @Column({ name: 'license_valid_until', type: 'date', nullable: true }) licenseValidUntil!: string | null;
 }

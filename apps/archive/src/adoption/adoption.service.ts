@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ARCHIVE_SCHEMA } from '../database/schema';
+
+export interface AdoptionFigures {
+  registered: number;
+  licensed: number;
+  active30: number;
+  active90: number;
+}
+
+export interface AdoptionRowDto extends AdoptionFigures {
+  prefecture: string;
+  district: string;
+}
+
+export interface AdoptionDto {
+  prefecture: string | null;
+  asOf: string;
+  districts: AdoptionRowDto[];
+  totals: AdoptionFigures;
+}
+
+const S = ARCHIVE_SCHEMA;
+
+// An office "exchanged" when it sent or received through the exchange in the window (its own history).
+const ADOPTION_SQL = `
+  SELECT o.prefecture, o.district,
+         count(*)::int AS registered,
+         count(*) FILTER (WHERE l.state = 'active')::int AS licensed,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "${S}"."history" h WHERE h.office_number = o.office_number
+           AND h.event IN ('sent', 'received') AND h.occurred_at > $2::timestamptz - interval '30 days'))::int AS active30,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "${S}"."history" h WHERE h.office_number = o.office_number
+           AND h.event IN ('sent', 'received') AND h.occurred_at > $2::timestamptz - interval '90 days'))::int AS active90
+    FROM "${S}"."offices" o
+    LEFT JOIN "${S}"."licenses" l ON l.office_number = o.office_number
+   WHERE o.active AND ($1::text IS NULL OR o.prefecture = $1)
+   GROUP BY o.prefecture, o.district
+   ORDER BY o.prefecture, o.district`;
+
+/** Adoption per prefecture and district: registered, licensed, and exchanging in the last 30 and 90 days. */
+@Injectable()
+export class AdoptionService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async figures(prefecture: string | null, now = new Date()): Promise<AdoptionDto> {
+    const districts = await this.dataSource.query<AdoptionRowDto[]>(ADOPTION_SQL, [prefecture, now]);
+    const totals: AdoptionFigures = { registered: 0, licensed: 0, active30: 0, active90: 0 };
+    for (const d of districts) {
+      for (const k of Object.keys(totals) as (keyof AdoptionFigures)[]) totals[k] += d[k];
+    }
+    return { prefecture, asOf: now.toISOString(), districts, totals };
+  }
+}

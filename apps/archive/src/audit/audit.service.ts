@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { keysetPage, Page } from '@careplan/platform';
+import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  operatorId: string | null;
+  operatorName: string;
+  action: string;
+  prefecture: string | null;
+  target: string;
+  details: Record<string, unknown>;
+}
+
+/** Reads the audit log, newest first; a prefecture operator sees its prefecture's entries. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(op: OperatorContext, cursor?: string, limit = 50): Promise<Page<AuditEntryDto>> {
+    const prefecture = prefectureFilter(op);
+    const qb = this.dataSource.manager.createQueryBuilder(AuditEntryEntity, 'a');
+    if (prefecture) qb.where('a.prefecture = :prefecture', { prefecture });
+    return keysetPage(qb, 'at', cursor, limit, (rows) =>
+      rows.map((a) => ({
+        id: a.id,
+        at: a.at.toISOString(),
+        operatorId: a.operatorId,
+        operatorName: a.operatorName,
+        action: a.action,
+        prefecture: a.prefecture,
+        target: a.target,
+        details: a.details,
+      })),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ISO_DATE } from '../../licenses/calendar';
+
+/** Either freeMonths (from the application date) or freeFrom + freeTo (a fixed period). */
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'FY2027_WAIVER' }) @Matches(/^[A-Z0-9_]{2,40}$/) code!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameJa!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameEn!: string;
+  @ApiProperty({ example: '2027-04-01' }) @Matches(ISO_DATE) appliesFrom!: string;
+  @ApiProperty({ example: '2028-03-31' }) @Matches(ISO_DATE) appliesTo!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) freeMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) freeFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) freeTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) priority?: number;
+}
+
+export interface CampaignDto {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  appliesFrom: string;
+  appliesTo: string;
+  freeMonths: number | null;
+  freeFrom: string | null;
+  freeTo: string | null;
+  priority: number;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InternalTokenGuard } from '../history/internal-token.guard';
+import { OfficeNumberPipe } from '../history/office-number.pipe';
+import { SetListedDto } from '../registry/dto/office.dto';
+import { DirectoryService } from './directory.service';
+import { DirectoryEntryDto, DirectoryPageDto, DirectoryQuery, ListingDto } from './dto/directory.dto';
+
+/** The directory of connected offices, for the gateway (which authenticates the vendor's office). */
+@ApiExcludeController()
+@UseGuards(InternalTokenGuard)
+@Controller('internal/v1/directory/offices')
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get()
+  list(@Query() query: DirectoryQuery): Promise<DirectoryPageDto> {
+    return this.directory.list(query);
+  }
+
+  @Get(':officeNumber')
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string): Promise<DirectoryEntryDto> {
+    return this.directory.get(officeNumber);
+  }
+
+  @Put(':officeNumber/listing')
+  setListed(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @Body() body: SetListedDto,
+  ): Promise<ListingDto> {
+    return this.directory.setListed(officeNumber, body.listed);
+  }
+}

@@ -1,0 +1,100 @@
+import { EntityManager } from 'typeorm';
+import { LicenseChangedEvent } from '@careplan/contracts';
+import { loadCampaignRules } from '../campaigns/campaigns.service';
+import { publishRegistryEvent } from '../registry/registry.events';
+import { LicenseTermEntity } from './license-term.entity';
+import { LicenseEntity } from './license.entity';
+import {
+  BillingMethod,
+  CampaignRule,
+  effectiveState,
+  planTerm,
+  renewalsUntil,
+  TermPlan,
+} from './license.rules';
+import { LicenseErrors } from './license.errors';
+import { isCalendarDate } from './calendar';
+
+// License writes shared by the ops API, the sweep job and the seed tool; all run in the caller's transaction.
+
+export interface Application {
+  startDate: string;
+  applicationDate: string;
+  billingMethod: BillingMethod;
+  autoRenew: boolean;
+  /** False for `campaign: none`: the application is billed whatever the campaigns say. */
+  campaigns: boolean;
+}
+
+async function addTerms(m: EntityManager, officeNumber: string, method: BillingMethod, plans: TermPlan[]) {
+  const last = await m.findOne(LicenseTermEntity, { where: { officeNumber }, order: { termNo: 'DESC' } });
+  let termNo = last?.termNo ?? 0;
+  for (const p of plans) {
+    termNo += 1;
+    await m.insert(LicenseTermEntity, { ...p, officeNumber, termNo, billingMethod: method });
+  }
+}
+
+/** Records an application: its first term (fee decided by the campaigns), then settles it against today. */
+export async function applyLicense(
+  m: EntityManager,
+  officeNumber: string,
+  a: Application,
+  today: string,
+): Promise<LicenseEntity> {
+  for (const d of [a.startDate, a.applicationDate])
+    if (!isCalendarDate(d)) throw LicenseErrors.dateInvalid(d);
+  const existing = await m.findOne(LicenseEntity, {
+    where: { officeNumber },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (existing && existing.status !== 'ended') throw LicenseErrors.exists(officeNumber);
+  const rules = a.campaigns ? await loadCampaignRules(m) : [];
+  const first = planTerm(rules, { applicationDate: a.applicationDate, startDate: a.startDate });
+  await addTerms(m, officeNumber, a.billingMethod, [first]);
+  const license = m.create(LicenseEntity, {
+    ...(existing ?? {}),
+    officeNumber,
+    status: 'active',
+    state: 'none',
+    billingMethod: a.billingMethod,
+    autoRenew: a.autoRenew,
+    firstStart: a.startDate,
+    lastEnd: first.endDate,
+  });
+  await settle(m, license, today, rules, true);
+  return license;
+}
+
+/**
+ * Brings a license up to `today`: renews it term by term while auto-renewal is on, ends it when its
+ * last term is over, and publishes LicenseChanged when what the gateway knows changes.
+ */
+export async function settle(
+  m: EntityManager,
+  license: LicenseEntity,
+  today: string,
+  campaigns?: CampaignRule[],
+  forcePublish = false,
+): Promise<boolean> {
+  const before = { state: license.state, lastEnd: license.lastEnd };
+  if (license.status === 'active' && license.autoRenew && license.lastEnd < today) {
+    const renewals = renewalsUntil(campaigns ?? (await loadCampaignRules(m)), license.lastEnd, today);
+    await addTerms(m, license.officeNumber, license.billingMethod, renewals);
+    license.lastEnd = renewals[renewals.length - 1].endDate;
+  }
+  license.state = effectiveState(license, today);
+  if (license.status === 'active' && license.state === 'ended') license.status = 'ended';
+  await m.save(license);
+  const changed = forcePublish || before.state !== license.state || before.lastEnd !== license.lastEnd;
+  if (changed) await publishLicense(m, license);
+  return changed;
+}
+
+export async function publishLicense(m: EntityManager, l: LicenseEntity): Promise<void> {
+  await publishRegistryEvent(m, LicenseChangedEvent, l.officeNumber, {
+    officeNumber: l.officeNumber,
+    state: l.state,
+    validUntil: l.lastEnd,
+  });
+}

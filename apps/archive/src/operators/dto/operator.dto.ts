@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PREFECTURE_PATTERN } from '../../registry/dto/office.dto';
+import { OPERATOR_ROLES, OperatorRole } from '../operator.entity';
+
+export class CreateOperatorDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ enum: OPERATOR_ROLES }) @IsIn(OPERATOR_ROLES) role!: OperatorRole;
+  @ApiPropertyOptional({ description: 'required for prefecture operators', example: '13' })
+  @IsOptional()
+  @Matches(PREFECTURE_PATTERN)
+  prefecture?: string;
+}
+
+export interface OperatorDto {
+  id: string;
+  name: string;
+  role: OperatorRole;
+  prefecture: string | null;
+  createdAt: string;
+}
+
+/** Returned once, at creation: only the token's hash is kept. */
+export interface CreatedOperatorDto extends OperatorDto {
+  token: string;
+}

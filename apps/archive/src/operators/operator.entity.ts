@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { ARCHIVE_SCHEMA } from '../database/schema';
+
+export const OPERATOR_ROLES = ['central', 'prefecture'] as const;
+/** central: 国保中央会, everything; prefecture: one federation (国保連合会), its prefecture only. */
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+@Entity({ name: 'operators', schema: ARCHIVE_SCHEMA })
+export class OperatorEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'varchar', length: 16 }) role!: OperatorRole;
+  @Column({ type: 'char', length: 2, nullable: true }) prefecture!: string | null;
+  @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

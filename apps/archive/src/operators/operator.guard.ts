@@ -1,0 +1,27 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { OperatorContext } from './operator-scope';
+import { OperatorsService } from './operators.service';
+
+type OperatorRequest = FastifyRequest & { operator?: OperatorContext };
+
+/** Every /ops/v1 route acts for the operator of the bearer token, within its role and prefecture. */
+@Injectable()
+export class OperatorGuard implements CanActivate {
+  constructor(private readonly operators: OperatorsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<OperatorRequest>();
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    req.operator = await this.operators.authenticate(match?.[1]);
+    return true;
+  }
+}
+
+export const CurrentOperator = createParamDecorator(
+  (_: unknown, context: ExecutionContext): OperatorContext => {
+    const op = context.switchToHttp().getRequest<OperatorRequest>().operator;
+    if (!op) throw new Error('CurrentOperator used on a route without OperatorGuard');
+    return op;
+  },
+);

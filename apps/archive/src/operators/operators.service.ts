@@ -1,0 +1,95 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppException } from '@careplan/platform';
+import { COMMAND_LINE, recordAudit } from '../audit/audit';
+import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
+import { OperatorEntity, OperatorRole } from './operator.entity';
+import { OperatorContext, requireCentral } from './operator-scope';
+
+const TOKEN_PREFIX = 'cpo_';
+
+export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export const OperatorErrors = {
+  tokenMissing: () =>
+    new AppException('OPS_TOKEN_MISSING', HttpStatus.UNAUTHORIZED, {
+      ja: '運用APIの認証が必要です。Authorization: Bearer <トークン> を指定してください。',
+      en: 'The operations API needs Authorization: Bearer <token>.',
+    }),
+  tokenInvalid: () =>
+    new AppException('OPS_TOKEN_INVALID', HttpStatus.UNAUTHORIZED, {
+      ja: '運用APIのトークンが正しくありません。',
+      en: 'The operations token is not valid.',
+    }),
+  prefecture: () =>
+    new AppException('OPERATOR_PREFECTURE', HttpStatus.UNPROCESSABLE_ENTITY, {
+      ja: '都道府県の運用者には prefecture が必要で、中央管理者には指定できません。',
+      en: 'A prefecture operator needs a prefecture; a central administrator has none.',
+    }),
+};
+
+/** Operator accounts: random tokens, stored as sha256 (192 random bits need no slow hash). */
+@Injectable()
+export class OperatorsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async authenticate(token: string | undefined): Promise<OperatorContext> {
+    if (!token) throw OperatorErrors.tokenMissing();
+    const op = await this.dataSource.manager.findOne(OperatorEntity, {
+      where: { tokenHash: hashToken(token) },
+    });
+    if (!op) throw OperatorErrors.tokenInvalid();
+    return { id: op.id, name: op.name, role: op.role, prefecture: op.prefecture };
+  }
+
+  async create(actor: OperatorContext, dto: CreateOperatorDto): Promise<CreatedOperatorDto> {
+    requireCentral(actor);
+    if ((dto.role === 'prefecture') !== (dto.prefecture !== undefined)) throw OperatorErrors.prefecture();
+    return this.dataSource.transaction((m) =>
+      createOperator(m, actor, dto.name, dto.role, dto.prefecture ?? null),
+    );
+  }
+
+  async list(actor: OperatorContext): Promise<OperatorDto[]> {
+    requireCentral(actor);
+    const rows = await this.dataSource.manager.find(OperatorEntity, { order: { createdAt: 'ASC' } });
+    return rows.map(toOperatorDto);
+  }
+
+  /** The first central administrator, from the command line (`npm run ops -- create-admin NAME`). */
+  createAdmin(name: string): Promise<CreatedOperatorDto> {
+    return this.dataSource.transaction((m) => createOperator(m, COMMAND_LINE, name, 'central', null));
+  }
+}
+
+async function createOperator(
+  m: EntityManager,
+  actor: { id: string | null; name: string },
+  name: string,
+  role: OperatorRole,
+  prefecture: string | null,
+): Promise<CreatedOperatorDto> {
+  const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+  const row = m.create(OperatorEntity, {
+    id: randomUUID(),
+    name,
+    role,
+    prefecture,
+    tokenHash: hashToken(token),
+  });
+  await m.save(row);
+  await recordAudit(m, actor, 'operator.create', row.id, { name, role, prefecture }, prefecture);
+  return { ...toOperatorDto(row), token };
+}
+
+function toOperatorDto(o: OperatorEntity): OperatorDto {
+  return {
+    id: o.id,
+    name: o.name,
+    role: o.role,
+    prefecture: o.prefecture,
+    createdAt: o.createdAt.toISOString(),
+  };
+}

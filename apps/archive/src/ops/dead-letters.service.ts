@@ -1,0 +1,68 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppException } from '@careplan/platform';
+import { recordAudit } from '../audit/audit';
+import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
+import { DeadLetterQuery, ReplayDto } from './dto/ops.dto';
+import { DeadLetterPage, RouterClient } from './router.client';
+
+const SCAN_PAGES = 50;
+
+const replayInvalid = () =>
+  new AppException('REPLAY_INVALID', HttpStatus.BAD_REQUEST, {
+    ja: 'ids か all: true のどちらか一方を指定してください。',
+    en: 'Give either ids or all: true.',
+  });
+
+/** Dead letters live in the router; operators see and replay only their prefecture's. */
+@Injectable()
+export class DeadLettersService {
+  constructor(
+    @Inject(RouterClient) private readonly router: RouterClient,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  list(op: OperatorContext, q: DeadLetterQuery): Promise<DeadLetterPage> {
+    return this.router.deadLetters({
+      prefecture: prefectureFilter(op, q.prefecture),
+      cursor: q.cursor,
+      limit: q.limit,
+    });
+  }
+
+  async replay(op: OperatorContext, dto: ReplayDto): Promise<{ replayed: number }> {
+    if ((dto.ids !== undefined) === (dto.all === true)) throw replayInvalid();
+    const prefecture = prefectureFilter(op, dto.prefecture);
+    const ids = dto.ids ? await this.ownIds(prefecture, dto.ids) : null;
+    const result = ids
+      ? await this.router.replay({ ids })
+      : await this.router.replay(prefecture ? { all: true, prefecture } : { all: true });
+    await this.dataSource.transaction((m) =>
+      recordAudit(
+        m,
+        op,
+        'dead-letters.replay',
+        ids ? ids.join(',') : 'all',
+        { ...dto, ...result },
+        prefecture,
+      ),
+    );
+    return result;
+  }
+
+  /** Keeps the ids of the operator's prefecture: another prefecture's dead letters are not replayed. */
+  private async ownIds(prefecture: string | null, ids: string[]): Promise<string[]> {
+    if (prefecture === null) return ids;
+    const wanted = new Set(ids);
+    const own: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < SCAN_PAGES; i++) {
+      const page = await this.router.deadLetters({ prefecture, cursor, limit: 200 });
+      own.push(...page.items.filter((d) => wanted.has(d.id)).map((d) => d.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    return own;
+  }
+}

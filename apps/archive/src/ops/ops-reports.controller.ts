@@ -1,0 +1,49 @@
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AdoptionDto, AdoptionService } from '../adoption/adoption.service';
+import { BillingService } from '../billing/billing.service';
+import { AnnualQuery, AnnualSummaryDto, StatementDto, StatementQuery } from '../billing/dto/billing.dto';
+import { encodeCsv, statementCsv } from '../billing/statement';
+import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
+import { OperatorContext, prefectureFilter, requiredPrefecture } from '../operators/operator-scope';
+import { PrefectureQuery } from './dto/ops.dto';
+
+/** Billing statements and adoption figures, within the operator's prefecture. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1')
+export class OpsReportsController {
+  constructor(
+    private readonly billing: BillingService,
+    private readonly adoption: AdoptionService,
+  ) {}
+
+  @Get('billing/statements')
+  @ApiProduces('application/json', 'text/csv')
+  async statement(
+    @CurrentOperator() op: OperatorContext,
+    @Query() q: StatementQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StatementDto | Buffer> {
+    const s = await this.billing.statement(requiredPrefecture(op, q.prefecture), q.month);
+    if (q.format !== 'csv') return s;
+    const encoding = q.encoding ?? 'utf8';
+    void reply
+      .header('content-type', `text/csv; charset=${encoding === 'ms932' ? 'Shift_JIS' : 'utf-8'}`)
+      .header('content-disposition', `attachment; filename="statement_${s.prefecture}_${s.month}.csv"`)
+      .header('x-content-sha256', s.contentHash);
+    return encodeCsv(statementCsv(s), encoding);
+  }
+
+  @Get('billing/annual')
+  annual(@CurrentOperator() op: OperatorContext, @Query() q: AnnualQuery): Promise<AnnualSummaryDto> {
+    return this.billing.annual(requiredPrefecture(op, q.prefecture), q.fiscalYear);
+  }
+
+  @Get('adoption')
+  figures(@CurrentOperator() op: OperatorContext, @Query() q: PrefectureQuery): Promise<AdoptionDto> {
+    return this.adoption.figures(prefectureFilter(op, q.prefecture));
+  }
+}

@@ -1,0 +1,20 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { BillingStatementEntity } from '../billing/billing-statement.entity';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { LicenseTermEntity } from '../licenses/license-term.entity';
+import { LicenseEntity } from '../licenses/license.entity';
+import { OperatorEntity } from '../operators/operator.entity';
+import { OfficeKeyEntity } from '../registry/office-key.entity';
+import { RegistryOfficeEntity } from '../registry/registry-office.entity';
+
+/** The registry's tables (offices, keys, licenses, campaigns, statements, operators, audit log). */
+export const REGISTRY_ENTITIES = [
+  RegistryOfficeEntity,
+  OfficeKeyEntity,
+  LicenseEntity,
+  LicenseTermEntity,
+  CampaignEntity,
+  BillingStatementEntity,
+  OperatorEntity,
+  AuditEntryEntity,
+];

@@ -1,0 +1,45 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  ApiKeyIssuedEvent,
+  ApiKeyRevokedEvent,
+  LicenseChangedEvent,
+  OfficeChangedEvent,
+} from '@careplan/contracts';
+import { EventConsumer, KafkaService } from '@careplan/messaging';
+import { MetricsService } from '@careplan/platform';
+import { GATEWAY_SCHEMA } from '../database/schema';
+import {
+  applyKeyIssued,
+  applyKeyRevoked,
+  applyLicenseChanged,
+  applyOfficeChanged,
+} from './registry.projection';
+
+/** Keeps the gateway's offices, license states and operator-issued keys in step with the archive's registry. */
+@Injectable()
+export class RegistryConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: EventConsumer;
+
+  constructor(kafka: KafkaService, @InjectDataSource() dataSource: DataSource, metrics: MetricsService) {
+    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+      name: 'gateway-registry',
+      schema: GATEWAY_SCHEMA,
+      handlers: [
+        { event: OfficeChangedEvent, handle: (e: OfficeChangedEvent, m) => applyOfficeChanged(m, e) },
+        { event: LicenseChangedEvent, handle: (e: LicenseChangedEvent, m) => applyLicenseChanged(m, e) },
+        { event: ApiKeyIssuedEvent, handle: (e: ApiKeyIssuedEvent, m) => applyKeyIssued(m, e) },
+        { event: ApiKeyRevokedEvent, handle: (e: ApiKeyRevokedEvent, m) => applyKeyRevoked(m, e) },
+      ],
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}
