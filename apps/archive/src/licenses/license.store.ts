@@ -91,6 +91,18 @@ export async function settle(
   return changed;
 }
 
+/** Ends the license of an office that is deactivated: no renewal is created or billed afterwards. */
+export async function endLicenseOf(m: EntityManager, officeNumber: string, today: string): Promise<boolean> {
+  const license = await m.findOne(LicenseEntity, {
+    where: { officeNumber },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!license || license.status === 'ended') return false;
+  license.status = 'ended';
+  await settle(m, license, today, [], true);
+  return true;
+}
+
 export async function publishLicense(m: EntityManager, l: LicenseEntity): Promise<void> {
   await publishRegistryEvent(m, LicenseChangedEvent, l.officeNumber, {
     officeNumber: l.officeNumber,

@@ -6,6 +6,8 @@ import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, OfficeChangedEvent } from '@care
 import { OutboxRelay } from '@careplan/messaging';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { recordAudit } from '../audit/audit';
+import { todayInTokyo } from '../licenses/calendar';
+import { endLicenseOf } from '../licenses/license.store';
 import {
   canSeeOffice,
   districtOf,
@@ -74,7 +76,8 @@ export class RegistryService {
       o.active = false;
       await m.save(o);
       await publishOffice(m, o);
-      await recordAudit(m, op, 'office.deactivate', officeNumber, {}, o.prefecture);
+      const licenseEnded = await endLicenseOf(m, officeNumber, todayInTokyo());
+      await recordAudit(m, op, 'office.deactivate', officeNumber, { licenseEnded }, o.prefecture);
       return o;
     });
     return toOfficeDto(office);

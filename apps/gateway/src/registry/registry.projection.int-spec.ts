@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { withOfficeCheckDigit } from '@careplan/spec/testing';
+import { ApiKeyIssuedEvent, ApiKeyRevokedEvent } from '@careplan/contracts';
+import { gatewayDatabase } from '../database/gateway.database';
+import { ApiKeyEntity } from '../offices/api-key.entity';
+import { OfficeEntity } from '../offices/office.entity';
+import { OfficesService } from '../offices/offices.service';
+import {
+  applyKeyIssued,
+  applyKeyRevoked,
+  applyLicenseChanged,
+  applyOfficeChanged,
+} from './registry.projection';
+
+const at = () => new Date().toISOString();
+
+describe('registry projection (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const office = (officeNumber: string) => ds.manager.findOneByOrFail(OfficeEntity, { officeNumber });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [gatewayDatabase]);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('licenses an office only when both its license and the office are active, in any arrival order', async () => {
+    const no = withOfficeCheckDigit('431200001');
+    await applyLicenseChanged(ds.manager, { officeNumber: no, state: 'active', validUntil: '2027-05-31' });
+    expect(await office(no)).toMatchObject({ active: false, licenseActive: false, licenseState: 'active' });
+
+    await applyOfficeChanged(ds.manager, {
+      officeNumber: no,
+      name: '熊本居宅',
+      kind: '居宅介護支援',
+      active: true,
+    });
+    expect(await office(no)).toMatchObject({
+      name: '熊本居宅',
+      licenseActive: true,
+      licenseValidUntil: '2027-05-31',
+    });
+
+    await applyLicenseChanged(ds.manager, { officeNumber: no, state: 'suspended', validUntil: '2027-05-31' });
+    expect((await office(no)).licenseActive).toBe(false);
+    await applyLicenseChanged(ds.manager, { officeNumber: no, state: 'active', validUntil: '2027-05-31' });
+    await applyOfficeChanged(ds.manager, {
+      officeNumber: no,
+      name: '熊本居宅',
+      kind: '居宅介護支援',
+      active: false,
+    });
+    expect((await office(no)).licenseActive).toBe(false);
+  });
+
+  it('never lets a key revoked before its issue arrived become usable', async () => {
+    const no = withOfficeCheckDigit('431200002');
+    const keyId = randomUUID();
+    await applyKeyRevoked(
+      ds.manager,
+      Object.assign(new ApiKeyRevokedEvent(), {
+        eventId: randomUUID(),
+        occurredAt: at(),
+        officeNumber: no,
+        keyId,
+      }),
+    );
+    const issued = Object.assign(new ApiKeyIssuedEvent(), {
+      eventId: randomUUID(),
+      occurredAt: at(),
+      officeNumber: no,
+      keyId,
+      keyHash: 'a'.repeat(64),
+      keyPrefix: 'cpx_abcdefgh',
+      label: 'PC',
+    });
+    await applyKeyIssued(ds.manager, issued);
+    await applyKeyIssued(ds.manager, issued);
+    const keys = await ds.manager.findBy(ApiKeyEntity, { officeNumber: no });
+    expect(keys).toHaveLength(1);
+    expect(keys[0].revokedAt).not.toBeNull();
+  });
+
+  it('agrees with a key the seed tool issued directly: the same office row, whatever comes first', async () => {
+    const no = withOfficeCheckDigit('431200003');
+    const { apiKey } = await new OfficesService(ds).registerWithKey(no, '熊本訪問介護');
+    const state = { officeNumber: no, name: '熊本訪問介護', kind: '訪問介護', active: true };
+    for (let i = 0; i < 2; i++) {
+      await applyOfficeChanged(ds.manager, state);
+      await applyLicenseChanged(ds.manager, { officeNumber: no, state: 'active', validUntil: '2027-11-25' });
+    }
+    expect(await office(no)).toMatchObject({ ...state, licenseActive: true, licenseState: 'active' });
+    expect((await new OfficesService(ds).authenticate(apiKey)).licenseActive).toBe(true);
+  });
+});
