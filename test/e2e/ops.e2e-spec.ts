@@ -52,6 +52,19 @@ describe('operations API', () => {
     });
   });
 
+  it('describes itself in its own OpenAPI document, apart from the vendor API', async () => {
+    const doc = await ops<{ paths: Record<string, unknown> }>(undefined, 'GET', '/ops/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/ops/v1/offices',
+        '/ops/v1/offices/{no}/license',
+        '/ops/v1/billing/statements',
+      ]),
+    );
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/internal'))).toEqual([]);
+  });
+
   it('refuses an office number with a wrong check digit', async () => {
     const wrong = SENDER.slice(0, 9) + String((Number(SENDER[9]) + 1) % 10);
     const res = await ops<Problem>(admin, 'POST', '/ops/v1/offices', {
