@@ -50,9 +50,12 @@ function checkCampaign(dto: CreateCampaignDto): void {
   if (!dates.every(isCalendarDate) || dto.appliesFrom > dto.appliesTo) {
     throw invalid({ ja: '適用期間の日付が正しくありません。', en: 'The application period is not valid.' });
   }
-  const fixed = dto.freeFrom !== undefined && dto.freeTo !== undefined && dto.freeFrom <= dto.freeTo;
-  const byMonths = dto.freeMonths !== undefined && dto.freeFrom === undefined && dto.freeTo === undefined;
-  if (byMonths === fixed) {
+  const hasFixed = dto.freeFrom !== undefined || dto.freeTo !== undefined;
+  const valid =
+    dto.freeMonths !== undefined
+      ? !hasFixed
+      : dto.freeFrom !== undefined && dto.freeTo !== undefined && dto.freeFrom <= dto.freeTo;
+  if (!valid) {
     throw invalid({
       ja: '無料期間は freeMonths か freeFrom〜freeTo のどちらか一方で指定してください。',
       en: 'Give the free period either as freeMonths or as freeFrom and freeTo.',
