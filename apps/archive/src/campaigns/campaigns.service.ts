@@ -25,6 +25,7 @@ export class CampaignsService {
     requireCentral(op);
     checkCampaign(dto);
     return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`campaign:${dto.code}`]);
       if (await m.findOne(CampaignEntity, { where: { code: dto.code } })) {
         throw new AppException('CAMPAIGN_EXISTS', HttpStatus.CONFLICT, {
           ja: `キャンペーン「${dto.code}」は登録済みです。`,

@@ -44,6 +44,8 @@ export async function applyLicense(
 ): Promise<LicenseEntity> {
   for (const d of [a.startDate, a.applicationDate])
     if (!isCalendarDate(d)) throw LicenseErrors.dateInvalid(d);
+  // Concurrent applications for one office are serialized (the license row may not exist yet to lock).
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`license:${officeNumber}`]);
   const existing = await m.findOne(LicenseEntity, {
     where: { officeNumber },
     lock: { mode: 'pessimistic_write' },

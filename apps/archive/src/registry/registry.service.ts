@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, OfficeChangedEvent } from '@careplan/contracts';
 import { OutboxRelay } from '@careplan/messaging';
@@ -47,6 +48,8 @@ export class RegistryService {
     const prefecture = prefectureOf(dto.officeNumber);
     if (!canSeeOffice(op, dto.officeNumber)) throw ScopeErrors.scope(prefecture);
     const office = await this.write(async (m) => {
+      // Two operators registering the same number at once: the second waits, then sees it exists.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`office:${dto.officeNumber}`]);
       if (await m.findOne(RegistryOfficeEntity, { where: { officeNumber: dto.officeNumber } })) {
         throw RegistryErrors.exists(dto.officeNumber);
       }
@@ -127,6 +130,7 @@ export class RegistryService {
   }
 
   async revokeKey(op: OperatorContext, officeNumber: string, keyId: string): Promise<KeyDto> {
+    if (!isUUID(keyId)) throw RegistryErrors.keyNotFound(keyId);
     return this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
       const row = await m.findOne(OfficeKeyEntity, { where: { id: keyId, officeNumber } });
