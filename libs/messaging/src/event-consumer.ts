@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
@@ -33,11 +33,12 @@ const BASE_DELAY_MS = 200;
 const MAX_DELAY_MS = 5000;
 
 /**
- * Runs a Kafka consumer group whose effects are idempotent: the event id is recorded in the same
+ * A service's consumer is a Nest provider extending this class: it starts with the application and
+ * stops with it. Runs a Kafka consumer group whose effects are idempotent: the event id is recorded in the same
  * transaction as the effect, so a redelivered event changes nothing. A message that keeps failing
  * goes to `<topic>.dlq` with the reason in its headers instead of blocking its partition.
  */
-export class EventConsumer {
+export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   private consumer: Consumer | null = null;
   private readonly byTopic = new Map<string, EventHandler<BaseEvent>>();
@@ -51,6 +52,14 @@ export class EventConsumer {
     this.logger = new Logger(`Consumer:${options.name}`);
     for (const h of options.handlers)
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   async start(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -27,27 +27,17 @@ const RECORDED: EventClass[] = [
 
 /** The archive listens to every event and keeps each office's history. */
 @Injectable()
-export class HistoryConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class HistoryConsumer extends EventConsumer {
   constructor(
     kafka: KafkaService,
     @InjectDataSource() dataSource: DataSource,
     metrics: MetricsService,
     history: HistoryService,
   ) {
-    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+    super(kafka, dataSource, metrics, {
       name: 'archive',
       schema: ARCHIVE_SCHEMA,
       handlers: RECORDED.map((event) => ({ event, handle: (e: BaseEvent, m) => history.record(e, m) })),
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -14,16 +14,14 @@ import { advanceStatus } from './status-projection';
 
 /** Keeps the gateway's view current: submission status for senders, inbox entries for receivers. */
 @Injectable()
-export class GatewayEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class GatewayEventsConsumer extends EventConsumer {
   constructor(
     kafka: KafkaService,
     @InjectDataSource() dataSource: DataSource,
     metrics: MetricsService,
     inbox: InboxService,
   ) {
-    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+    super(kafka, dataSource, metrics, {
       name: 'gateway',
       schema: GATEWAY_SCHEMA,
       handlers: [
@@ -46,13 +44,5 @@ export class GatewayEventsConsumer implements OnApplicationBootstrap, OnApplicat
         },
       ],
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

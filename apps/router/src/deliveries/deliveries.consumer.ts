@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SubmissionValidatedEvent } from '@careplan/contracts';
@@ -8,9 +8,7 @@ import { ROUTER_SCHEMA } from '../database/schema';
 import { DeliveriesService } from './deliveries.service';
 
 @Injectable()
-export class DeliveriesConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class DeliveriesConsumer extends EventConsumer {
   constructor(
     kafka: KafkaService,
     @InjectDataSource() dataSource: DataSource,
@@ -18,7 +16,7 @@ export class DeliveriesConsumer implements OnApplicationBootstrap, OnApplication
     relay: OutboxRelay,
     deliveries: DeliveriesService,
   ) {
-    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+    super(kafka, dataSource, metrics, {
       name: 'router',
       schema: ROUTER_SCHEMA,
       handlers: [
@@ -29,13 +27,5 @@ export class DeliveriesConsumer implements OnApplicationBootstrap, OnApplication
       ],
       afterCommit: () => relay.nudge(),
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -28,9 +28,7 @@ const REDIS_OUTAGE_ATTEMPTS = 60;
  * back delivery into inboxes (DeliveriesConsumer).
  */
 @Injectable()
-export class WebhookEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class WebhookEventsConsumer extends EventConsumer {
   constructor(
     kafka: KafkaService,
     @InjectDataSource() dataSource: DataSource,
@@ -38,7 +36,7 @@ export class WebhookEventsConsumer implements OnApplicationBootstrap, OnApplicat
     endpoints: WebhookEndpointsService,
     notifier: WebhookNotifierService,
   ) {
-    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+    super(kafka, dataSource, metrics, {
       name: 'router-webhooks',
       schema: ROUTER_SCHEMA,
       // About five minutes of retries (delays cap at 5 s): a Redis outage holds pushes back instead of
@@ -70,13 +68,5 @@ export class WebhookEventsConsumer implements OnApplicationBootstrap, OnApplicat
         },
       ],
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SubmissionReceivedEvent } from '@careplan/contracts';
@@ -8,9 +8,7 @@ import { VALIDATOR_SCHEMA } from '../database/schema';
 import { ValidationService } from './validation.service';
 
 @Injectable()
-export class ValidationConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class ValidationConsumer extends EventConsumer {
   constructor(
     kafka: KafkaService,
     @InjectDataSource() dataSource: DataSource,
@@ -18,7 +16,7 @@ export class ValidationConsumer implements OnApplicationBootstrap, OnApplication
     relay: OutboxRelay,
     validation: ValidationService,
   ) {
-    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+    super(kafka, dataSource, metrics, {
       name: 'validator',
       schema: VALIDATOR_SCHEMA,
       handlers: [
@@ -29,13 +27,5 @@ export class ValidationConsumer implements OnApplicationBootstrap, OnApplication
       ],
       afterCommit: () => relay.nudge(),
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }
