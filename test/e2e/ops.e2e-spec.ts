@@ -173,15 +173,23 @@ describe('operations API', () => {
   it('counts adoption from the archive history', async () => {
     const figures = await eventually(
       () =>
-        ops<{ totals: { registered: number; licensed: number; active30: number } }>(
-          okinawa,
-          'GET',
-          '/ops/v1/adoption',
-        ),
-      (r) => r.body.totals.active30 >= 1,
+        ops<{
+          totals: { registered: number; licensed: number; active30: number };
+          prefectures: Record<string, unknown>[];
+          districts: Record<string, unknown>[];
+        }>(okinawa, 'GET', '/ops/v1/adoption'),
+      (r) => r.body.totals.active30 >= 2,
     );
-    // SENDER sent (and is suspended); RECEIVER licensed; LOCAL registered without a license.
+    // SENDER sent (and is now suspended), RECEIVER received and is licensed; LOCAL has no license.
     expect(figures.body.totals).toMatchObject({ registered: 3, licensed: 1 });
+    expect(figures.body.prefectures).toEqual([
+      { prefecture: '47', registered: 3, licensed: 1, active30: 2, active90: 2 },
+    ]);
+    // SENDER and LOCAL are in district 20 (digits 4–5), RECEIVER in 50.
+    expect(figures.body.districts).toEqual([
+      { prefecture: '47', district: '20', registered: 2, licensed: 0, active30: 1, active90: 1 },
+      { prefecture: '47', district: '50', registered: 1, licensed: 1, active30: 1, active90: 1 },
+    ]);
   });
 
   it('audits every operator action in an append-only log, scoped like the data', async () => {

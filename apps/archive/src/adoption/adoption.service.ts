@@ -18,8 +18,18 @@ export interface AdoptionRowDto extends AdoptionFigures {
 export interface AdoptionDto {
   prefecture: string | null;
   asOf: string;
+  /** One row per prefecture (a prefecture operator gets its own only). */
+  prefectures: (AdoptionFigures & { prefecture: string })[];
   districts: AdoptionRowDto[];
   totals: AdoptionFigures;
+}
+
+const FIGURES = ['registered', 'licensed', 'active30', 'active90'] as const;
+
+const zero = (): AdoptionFigures => ({ registered: 0, licensed: 0, active30: 0, active90: 0 });
+
+function add(into: AdoptionFigures, from: AdoptionFigures): void {
+  for (const k of FIGURES) into[k] += from[k];
 }
 
 const S = ARCHIVE_SCHEMA;
@@ -46,10 +56,20 @@ export class AdoptionService {
 
   async figures(prefecture: string | null, now = new Date()): Promise<AdoptionDto> {
     const districts = await this.dataSource.query<AdoptionRowDto[]>(ADOPTION_SQL, [prefecture, now]);
-    const totals: AdoptionFigures = { registered: 0, licensed: 0, active30: 0, active90: 0 };
+    const totals = zero();
+    const byPrefecture = new Map<string, AdoptionFigures & { prefecture: string }>();
     for (const d of districts) {
-      for (const k of Object.keys(totals) as (keyof AdoptionFigures)[]) totals[k] += d[k];
+      add(totals, d);
+      const p = byPrefecture.get(d.prefecture) ?? { prefecture: d.prefecture, ...zero() };
+      add(p, d);
+      byPrefecture.set(d.prefecture, p);
     }
-    return { prefecture, asOf: now.toISOString(), districts, totals };
+    return {
+      prefecture,
+      asOf: now.toISOString(),
+      prefectures: [...byPrefecture.values()],
+      districts,
+      totals,
+    };
   }
 }
