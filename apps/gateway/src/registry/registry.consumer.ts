@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -19,11 +19,9 @@ import {
 
 /** Keeps the gateway's offices, license states and operator-issued keys in step with the archive's registry. */
 @Injectable()
-export class RegistryConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class RegistryConsumer extends EventConsumer {
   constructor(kafka: KafkaService, @InjectDataSource() dataSource: DataSource, metrics: MetricsService) {
-    this.consumer = new EventConsumer(kafka, dataSource, metrics, {
+    super(kafka, dataSource, metrics, {
       name: 'gateway-registry',
       schema: GATEWAY_SCHEMA,
       handlers: [
@@ -33,13 +31,5 @@ export class RegistryConsumer implements OnApplicationBootstrap, OnApplicationSh
         { event: ApiKeyRevokedEvent, handle: (e: ApiKeyRevokedEvent, m) => applyKeyRevoked(m, e) },
       ],
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }
