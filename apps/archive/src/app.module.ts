@@ -6,7 +6,6 @@ import { archiveDatabase } from './database/archive.database';
 import { HistoryConsumer } from './history/history.consumer';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
-import { InternalTokenGuard } from './history/internal-token.guard';
 import { OPS_CONTROLLERS, opsProviders } from './ops/ops.wiring';
 import { ReceiptKeysService } from './receipts/receipt-keys.service';
 import { ReceiptsController } from './receipts/receipts.controller';
@@ -29,7 +28,6 @@ export class AppModule {
       providers: [
         ...coreProviders(env, core),
         { provide: ArchiveEnv, useValue: env },
-        InternalTokenGuard,
         HistoryService,
         HistoryConsumer,
         ReceiptKeysService,

@@ -58,12 +58,12 @@ export class AppModule {
         {
           provide: HistoryClient,
           useFactory: () =>
-            new HistoryClient({ archiveUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
+            new HistoryClient({ baseUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
         },
         {
           provide: ReceiptsClient,
           useFactory: () =>
-            new ReceiptsClient({ archiveUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
+            new ReceiptsClient({ baseUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
         },
         OfficesService,
         ApiKeyGuard,

@@ -8,7 +8,6 @@ import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { DeadLettersService } from './dead-letters/dead-letters.service';
-import { InternalTokenGuard } from './dead-letters/internal-token.guard';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service';
 import { WebhookEventsConsumer } from './webhooks/webhook-events.consumer';
@@ -35,7 +34,6 @@ export class AppModule {
         DeliveriesService,
         DeliveriesConsumer,
         { provide: RouterEnv, useValue: env },
-        InternalTokenGuard,
         WebhookEndpointsService,
         WebhookQueue,
         WebhookNotifierService,

@@ -50,7 +50,8 @@ export class ApiKeyRevokedEvent extends BaseEvent {
 export class WebhookConfiguredEvent extends BaseEvent {
   static readonly topic = Topics.WebhookConfigured;
   @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) url!: string | null;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) url!:
+    string | null;
   /** HMAC-SHA256 signing secret shared with the office; null when the webhook is removed. */
   @IsOptional() @IsString() secret!: string | null;
 }

@@ -3,7 +3,14 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_TOPICS } from '@careplan/contracts';
 import { BlobStore, dataSourceOptions, ServiceDatabase, storageDatabase } from '@careplan/persistence';
-import { CommonEnv, PlatformModule, READINESS_CHECKS, ReadinessCheck } from '@careplan/platform';
+import {
+  CommonEnv,
+  INTERNAL_TOKEN,
+  InternalTokenGuard,
+  PlatformModule,
+  READINESS_CHECKS,
+  ReadinessCheck,
+} from '@careplan/platform';
 import { KafkaService } from './kafka.service';
 import { OutboxRelay } from './outbox';
 
@@ -38,6 +45,8 @@ function toArray<T>(list: T[] | Record<string, T>): T[] {
 /** What every service wires the same way: Kafka, the blob store, the outbox relay and readiness checks. */
 export function coreProviders(env: CommonEnv, options: CoreOptions): Provider[] {
   return [
+    { provide: INTERNAL_TOKEN, useValue: env.INTERNAL_TOKEN },
+    InternalTokenGuard,
     {
       provide: KafkaService,
       useFactory: () =>

@@ -8,3 +8,5 @@ export * from './metrics/metrics.controller';
 export * from './platform.module';
 export * from './http/bootstrap';
 export * from './http/cursor';
+export * from './internal/internal-token.guard';
+export * from './internal/internal-http.client';

@@ -1,10 +1,8 @@
-import { IsInt, IsString, IsUrl, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, IsUrl, Min } from 'class-validator';
 import { CommonEnv } from '@careplan/platform';
 
 export class ArchiveEnv extends CommonEnv {
   override PORT = 3003;
-  /** Shared secret that the gateway presents on the internal API. Set it in production. */
-  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
   /** Where the router serves dead letters (the ops API proxies them). */
   @IsUrl({ require_tld: false }) ROUTER_URL = 'http://127.0.0.1:3002';
   /** How often license terms are moved (renewal, expiry), in ms; also once at start. */

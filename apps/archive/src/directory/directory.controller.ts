@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InternalTokenGuard } from '../history/internal-token.guard';
+import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from '../history/office-number.pipe';
 import { SetListedDto } from '../registry/dto/office.dto';
 import { DirectoryService } from './directory.service';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from './dto/history.dto';
 import { HistoryService } from './history.service';
-import { InternalTokenGuard } from './internal-token.guard';
+import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from './office-number.pipe';
 
 /** History of one office, for the gateway (which authenticates the office) and operations tooling. */

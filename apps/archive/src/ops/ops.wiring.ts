@@ -33,7 +33,7 @@ export function opsProviders(env: ArchiveEnv): Provider[] {
   return [
     {
       provide: RouterClient,
-      useFactory: () => new RouterClient({ routerUrl: env.ROUTER_URL, internalToken: env.INTERNAL_TOKEN }),
+      useFactory: () => new RouterClient({ baseUrl: env.ROUTER_URL, internalToken: env.INTERNAL_TOKEN }),
     },
     OperatorsService,
     OperatorGuard,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InternalTokenGuard } from '../history/internal-token.guard';
+import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from '../history/office-number.pipe';
 import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
 import { SignedReceipt } from './receipt.builder';

@@ -1,4 +1,4 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { CommonEnv } from '@careplan/platform';
 
 const MiB = 1024 * 1024;
@@ -15,6 +15,4 @@ export class GatewayEnv extends CommonEnv {
   @IsInt() @Min(1) MAX_BUNDLE_BYTES = 50 * MiB;
 
   @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3003';
-  /** Shared secret for service-to-service calls (gateway → archive). Set it in production. */
-  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
 }

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppException } from '@careplan/platform';
-import { ArchiveClientOptions, ArchiveHttp } from './archive-http';
+import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
 import type { ExportHistoryQuery, ListHistoryQuery } from './dto/history-query.dto';
 
 export interface HistoryPage {
@@ -14,15 +13,13 @@ export interface HistoryCsv {
   bytes: Buffer;
 }
 
-export type HistoryClientOptions = ArchiveClientOptions;
-
 /** Reads the archive's history for one office over its internal API: the gateway never reads archive tables. */
 @Injectable()
 export class HistoryClient {
-  private readonly archive: ArchiveHttp;
+  private readonly archive: InternalHttpClient;
 
-  constructor(options: HistoryClientOptions) {
-    this.archive = new ArchiveHttp(options, unavailable);
+  constructor(options: InternalHttpOptions) {
+    this.archive = new InternalHttpClient(options, unavailable);
   }
 
   list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPage> {

@@ -1,15 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppException } from '@careplan/platform';
-import { ArchiveClientOptions, ArchiveHttp } from '../history/archive-http';
+import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
 import type { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
 
 /** Proofs of exchange are issued and verified by the archive, which holds the history and the signing key. */
 @Injectable()
 export class ReceiptsClient {
-  private readonly archive: ArchiveHttp;
+  private readonly archive: InternalHttpClient;
 
-  constructor(options: ArchiveClientOptions) {
-    this.archive = new ArchiveHttp(options, unavailable);
+  constructor(options: InternalHttpOptions) {
+    this.archive = new InternalHttpClient(options, unavailable);
   }
 
   receipt(officeNumber: string, submissionId: string): Promise<SignedReceiptDto> {

@@ -13,8 +13,7 @@ export function registryProviders(env: GatewayEnv): Provider[] {
     RegistryConsumer,
     {
       provide: DirectoryClient,
-      useFactory: () =>
-        new DirectoryClient({ archiveUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
+      useFactory: () => new DirectoryClient({ baseUrl: env.ARCHIVE_URL, internalToken: env.INTERNAL_TOKEN }),
     },
   ];
 }

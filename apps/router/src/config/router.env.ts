@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import { CommonEnv } from '@careplan/platform';
 import {
   WEBHOOK_DELIVERY_ATTEMPTS,
@@ -10,9 +10,6 @@ import {
 /** Router configuration: the common variables plus the webhook queue and the internal API. */
 export class RouterEnv extends CommonEnv {
   override PORT = 3002;
-
-  /** Shared secret of the internal API (ops → router). Set it in production. */
-  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
 
   /** Namespaces the BullMQ keys in Redis, so environments and test runs sharing a Redis stay apart. */
   @Matches(/^[A-Za-z0-9._-]+$/) BULLMQ_PREFIX = 'careplan';

@@ -6,7 +6,7 @@ import {
   ReplayDeadLettersBody,
   ReplayResultDto,
 } from './dto/dead-letter.dto';
-import { InternalTokenGuard } from './internal-token.guard';
+import { InternalTokenGuard } from '@careplan/platform';
 
 /** Webhook dead letters for the operations API (the archive's /ops/v1/dead-letters calls these). */
 @UseGuards(InternalTokenGuard)

@@ -7,9 +7,4 @@ export const DeadLetterErrors = {
       ja: '再送する対象は ids か all: true のどちらか一方で指定してください。',
       en: 'Choose what to replay with either ids or all: true, not both and not neither.',
     }),
-  internalTokenInvalid: () =>
-    new AppException('INTERNAL_TOKEN_INVALID', HttpStatus.UNAUTHORIZED, {
-      ja: '内部APIの認証に失敗しました。',
-      en: 'Internal API authentication failed.',
-    }),
 };

@@ -1,5 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Variables every service reads; each app extends this with its own. Defaults suit a local machine. */
 export class CommonEnv {
@@ -22,6 +32,9 @@ export class CommonEnv {
   @IsInt() @Min(1) @Max(65535) PORT = 0;
 
   @IsString() HOST = '0.0.0.0';
+
+  /** Shared secret of the services' internal routes (x-internal-token). Set it in production. */
+  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
 }
 
 /**

@@ -1,7 +1,9 @@
-import { AppException, LocalizedMessage } from '@careplan/platform';
+import { AppException, LocalizedMessage } from '../errors/app.exception';
+import { INTERNAL_TOKEN_HEADER } from './internal-token.guard';
 
-export interface ArchiveClientOptions {
-  archiveUrl: string;
+export interface InternalHttpOptions {
+  /** Where the other service answers, e.g. http://127.0.0.1:3003. */
+  baseUrl: string;
   internalToken: string;
 }
 
@@ -18,12 +20,12 @@ interface Problem {
 }
 
 /**
- * Calls the archive's internal API with the shared token. A vendor's mistake the archive reports (4xx with a
- * problem body) reaches the vendor with the same code and messages; anything else is `unavailable`.
+ * Calls another service's internal API with the shared token. A caller's mistake that service reports (4xx
+ * with a problem body) reaches the caller with the same code and messages; anything else is `unavailable`.
  */
-export class ArchiveHttp {
+export class InternalHttpClient {
   constructor(
-    private readonly options: ArchiveClientOptions,
+    private readonly options: InternalHttpOptions,
     private readonly unavailable: () => AppException,
   ) {}
 
@@ -31,7 +33,7 @@ export class ArchiveHttp {
     path: string,
     init: { query?: Query; method?: string; json?: unknown } = {},
   ): Promise<Response> {
-    const url = new URL(path, this.options.archiveUrl);
+    const url = new URL(path, this.options.baseUrl);
     for (const [k, v] of Object.entries(init.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
     let res: Response;
@@ -39,7 +41,7 @@ export class ArchiveHttp {
       res = await fetch(url, {
         method: init.method ?? 'GET',
         headers: {
-          'x-internal-token': this.options.internalToken,
+          [INTERNAL_TOKEN_HEADER]: this.options.internalToken,
           ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: init.json === undefined ? undefined : JSON.stringify(init.json),

@@ -1,8 +1,8 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { HttpStatus } from '@nestjs/common';
-import { AppException } from '@careplan/platform';
-import { ArchiveHttp } from './archive-http';
+import { AppException } from '../errors/app.exception';
+import { InternalHttpClient } from './internal-http.client';
 
 const unavailable = () =>
   new AppException('HISTORY_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
@@ -10,7 +10,7 @@ const unavailable = () =>
     en: 'temporarily',
   });
 
-describe('ArchiveHttp', () => {
+describe('InternalHttpClient', () => {
   let server: Server;
   let url: string;
   let seenToken: string | undefined;
@@ -46,7 +46,8 @@ describe('ArchiveHttp', () => {
 
   afterAll(() => new Promise((r) => server.close(r)));
 
-  const client = () => new ArchiveHttp({ archiveUrl: url, internalToken: 'secret-token-1234' }, unavailable);
+  const client = () =>
+    new InternalHttpClient({ baseUrl: url, internalToken: 'secret-token-1234' }, unavailable);
   const failure = (p: Promise<unknown>) =>
     p.then(
       () => null,
@@ -72,7 +73,10 @@ describe('ArchiveHttp', () => {
   it('answers unavailable for server errors, a token mismatch and an unreachable archive', async () => {
     expect((await failure(client().json('/boom')))?.code).toBe('HISTORY_UNAVAILABLE');
     expect((await failure(client().json('/token')))?.code).toBe('HISTORY_UNAVAILABLE');
-    const nowhere = new ArchiveHttp({ archiveUrl: 'http://127.0.0.1:1', internalToken: 'x' }, unavailable);
+    const nowhere = new InternalHttpClient(
+      { baseUrl: 'http://127.0.0.1:1', internalToken: 'x' },
+      unavailable,
+    );
     expect((await failure(nowhere.json('/ok')))?.code).toBe('HISTORY_UNAVAILABLE');
   });
 });
