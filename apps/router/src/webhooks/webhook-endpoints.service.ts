@@ -9,6 +9,8 @@ export interface WebhookEndpoint {
   officeNumber: string;
   url: string;
   secret: string;
+  /** When the office set this endpoint: events from before then are not pushed to it. */
+  configuredAt: Date;
 }
 
 /** The router's copy of the offices' webhook settings, kept from the gateway's events. */
@@ -44,5 +46,7 @@ export class WebhookEndpointsService {
 }
 
 function toEndpoint(row: WebhookEndpointEntity): WebhookEndpoint | null {
-  return row.url && row.secret ? { officeNumber: row.officeNumber, url: row.url, secret: row.secret } : null;
+  return row.url && row.secret
+    ? { officeNumber: row.officeNumber, url: row.url, secret: row.secret, configuredAt: row.configuredAt }
+    : null;
 }

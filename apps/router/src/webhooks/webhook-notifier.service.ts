@@ -9,6 +9,17 @@ import { WebhookQueue } from './webhook.queue';
  * inside the consumer's transaction: if that rolls back, the redelivered event enqueues again under
  * the same job ids, which BullMQ ignores.
  */
+// Tolerated clock difference between the service that set the endpoint and the one that emitted the event.
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * An endpoint receives what happens after it was set, not the history before it: a consumer group that
+ * starts from the beginning of the topics (a new router deployment) must not push old events.
+ */
+export function happenedSinceConfigured(occurredAt: string, configuredAt: Date): boolean {
+  return new Date(occurredAt).getTime() >= configuredAt.getTime() - CLOCK_SKEW_MS;
+}
+
 @Injectable()
 export class WebhookNotifierService {
   constructor(
@@ -18,7 +29,7 @@ export class WebhookNotifierService {
 
   async notify(n: WebhookNotification, m: EntityManager): Promise<void> {
     const targets = await this.endpoints.configured([...new Set(n.recipients)], m);
-    for (const target of targets) {
+    for (const target of targets.filter((t) => happenedSinceConfigured(n.occurredAt, t.configuredAt))) {
       await this.queue.enqueue({
         eventId: n.eventId,
         type: n.type,
