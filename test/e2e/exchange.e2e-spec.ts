@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
-import { CARE_OFFICE, HOME_HELP_OFFICE, buildBundle } from '@careplan/spec/testing';
+import { createHash, randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { pairKey, Topics } from '@careplan/contracts';
+import { CARE_OFFICE, HOME_HELP_OFFICE, buildBundle, withOfficeCheckDigit } from '@careplan/spec/testing';
 import {
   eventually,
   gatewayUrl,
@@ -10,6 +13,7 @@ import {
   submit,
   Upload,
 } from './support/api';
+import { readState } from './support/state';
 
 interface SubmissionBody {
   id: string;
@@ -104,5 +108,60 @@ describe('a bundle from gateway to archive', () => {
     const { id } = (await res.json()) as SubmissionBody;
     expect((await getJson(receiver, `/v1/submissions/${id}`)).status).toBe(404);
     expect((await getJson(sender, `/v1/submissions/${id}`)).status).toBe(200);
+  });
+});
+
+describe('a submission that cannot be validated at all', () => {
+  it('is rejected visibly, with a file-level issue, after the validator gives up', async () => {
+    const state = readState();
+    const sender = seedOffice(withOfficeCheckDigit('137120921'), 'テスト居宅');
+    const receiver = withOfficeCheckDigit('137150921');
+    seedOffice(receiver, 'テスト訪問介護');
+    const kafka = new Kafka({
+      clientId: 'e2e-give-up',
+      brokers: state.kafkaBrokers.split(','),
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    const submissionId = randomUUID();
+    // The bytes this event points at were never stored: every validation attempt fails.
+    const event = {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      submissionId,
+      senderOfficeNumber: sender.officeNumber,
+      receiverOfficeNumber: receiver,
+      files: [
+        {
+          fileId: randomUUID(),
+          name: 'UPPLAN.CSV',
+          kind: 'csv',
+          contentType: 'text/csv',
+          size: 1,
+          sha256: 'f'.repeat(64),
+        },
+      ],
+    };
+    await producer.send({
+      topic: `${state.topicPrefix}${Topics.SubmissionReceived}`,
+      messages: [{ key: pairKey(sender.officeNumber, receiver), value: JSON.stringify(event) }],
+    });
+    await producer.disconnect();
+    const history = await eventually(
+      () =>
+        getJson<HistoryBody & { items: { details?: unknown }[] }>(sender, '/v1/history').then((r) => r.body),
+      (b) => b.items.some((h) => h.submissionId === submissionId && h.event === 'rejected'),
+    );
+    expect(history.items.find((h) => h.event === 'rejected')?.submissionId).toBe(submissionId);
+    // The verdict the sender's software receives (status, webhook) names the reason per file.
+    const db = new Client({ connectionString: state.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query<{ report: { files: { issues: { code: string }[] }[] } }>(
+      'SELECT report FROM validator.validations WHERE submission_id = $1',
+      [submissionId],
+    );
+    await db.end();
+    expect(rows[0].report.files[0].issues[0].code).toBe('VALIDATION_NOT_POSSIBLE');
   });
 });

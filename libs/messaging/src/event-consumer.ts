@@ -14,6 +14,11 @@ export interface EventHandler<T extends BaseEvent> {
   event: EventClass<T>;
   /** Applies the event's effect with `manager`, inside the transaction that records the event id. */
   handle(event: T, manager: EntityManager): Promise<void>;
+  /**
+   * Called once a valid event has gone to the dead-letter topic, so that what it was about fails
+   * visibly (e.g. a submission marked rejected) instead of waiting forever. Its own errors are logged.
+   */
+  onGiveUp?(event: T, reason: string): Promise<void>;
 }
 
 export interface ConsumerOptions {
@@ -128,12 +133,25 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
         if (permanent || attempt >= maxAttempts) {
           this.logger.error(context, 'event failed; sent to the dead-letter topic');
           await this.deadLetter(topic, partition, message.offset, raw, message.key, String(e), attempt);
+          await this.giveUp(handler, event, String(e));
           return;
         }
         this.logger.warn(context, 'event failed; retrying');
         await sleep(Math.min(BASE_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS));
         await payload.heartbeat();
       }
+    }
+  }
+
+  private async giveUp(handler: EventHandler<BaseEvent>, event: BaseEvent, reason: string): Promise<void> {
+    try {
+      await handler.onGiveUp?.(event, reason);
+      this.options.afterCommit?.();
+    } catch (e) {
+      this.logger.error(
+        { eventId: event.eventId, submissionId: submissionIdOf(event), err: String(e) },
+        'give-up hook failed',
+      );
     }
   }
 

@@ -23,6 +23,7 @@ export class ValidationConsumer extends EventConsumer {
         {
           event: SubmissionReceivedEvent,
           handle: (e: SubmissionReceivedEvent, m) => validation.validate(e, m),
+          onGiveUp: (e: SubmissionReceivedEvent) => validation.giveUp(e),
         },
       ],
       afterCommit: () => relay.nudge(),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   pairKey,
   SubmissionReceivedEvent,
@@ -18,6 +19,7 @@ import { ValidationEntity } from './validation.entity';
 @Injectable()
 export class ValidationService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
     private readonly metrics: MetricsService,
   ) {}
@@ -33,7 +35,23 @@ export class ValidationService {
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,
     });
-    const durationMs = Math.round(performance.now() - started);
+    await this.record(e, report, Math.round(performance.now() - started), m);
+  }
+
+  /**
+   * The submission could not be validated at all (its bytes unreadable, say, after every retry): it is
+   * rejected with a file-level issue on each file, so the sender sees it fail instead of waiting forever.
+   */
+  giveUp(e: SubmissionReceivedEvent): Promise<void> {
+    return this.dataSource.transaction((m) => this.record(e, unvalidatableReport(e), 0, m));
+  }
+
+  private async record(
+    e: SubmissionReceivedEvent,
+    report: ValidationReport,
+    durationMs: number,
+    m: EntityManager,
+  ): Promise<void> {
     await m
       .createQueryBuilder()
       .insert()
@@ -77,6 +95,37 @@ export class ValidationService {
     for (const file of report.files)
       for (const i of file.issues) issues.inc({ code: i.code, severity: i.severity });
   }
+}
+
+const NOT_VALIDATED = {
+  code: 'VALIDATION_NOT_POSSIBLE',
+  ja: 'サービス側の問題でこのファイルを検証できませんでした。お手数ですが国保連合会にお問い合わせください。',
+  en: 'This file could not be validated because of a problem on the service side. Please contact your federation.',
+};
+
+export function unvalidatableReport(e: SubmissionReceivedEvent): ValidationReport {
+  return {
+    ok: false,
+    files: e.files.map((f) => ({
+      name: f.name,
+      fileType: null,
+      csvVersion: null,
+      rows: 0,
+      errorCount: 1,
+      warningCount: 0,
+      issues: [
+        {
+          code: NOT_VALIDATED.code,
+          severity: 'error',
+          row: null,
+          column: null,
+          columnName: null,
+          value: null,
+          message: { ja: NOT_VALIDATED.ja, en: NOT_VALIDATED.en },
+        },
+      ],
+    })),
+  };
 }
 
 function counts(report: ValidationReport): { errorCount: number; warningCount: number } {
