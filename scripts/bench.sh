@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# npm run bench -- [--bundles 200 --concurrency 8 --pairs 4 --rows 50]: the benchmarks, on a system of
+# their own — the four services on free ports (4000–4003 unless BENCH_PORT says another base), a fresh
+# database careplan_bench (BENCH_DATABASE), and Kafka topics, consumer groups and BullMQ keys under a
+# prefix of this run — so it never touches a running `npm start`. Runs bench-spec (validation speed of
+# libs/spec, on stderr) and bench-pipeline (JSON on stdout, table on stderr), then stops the services it
+# started. Kafka is started if needed and left running. Logs: tmp/logs/bench-<service>.log.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+if [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" -lt 22 ]; then
+  exec bash scripts/node24.sh bash "$0" "$@"
+fi
+logs="$root/tmp/logs"
+mkdir -p "$logs"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+block_free() { for i in 0 1 2 3; do if port_open "$(($1 + i))"; then return 1; fi; done; }
+
+if [ -n "${BENCH_PORT:-}" ]; then
+  base="$BENCH_PORT"
+  block_free "$base" || { echo "bench: a port of $base–$((base + 3)) is in use (BENCH_PORT)" >&2; exit 2; }
+else
+  base=4000
+  until block_free "$base"; do
+    base=$((base + 10))
+    if [ "$base" -gt 4990 ]; then echo "bench: no four free ports in 4000–4993" >&2; exit 2; fi
+  done
+fi
+
+bash scripts/services.sh
+bash scripts/kafka-local.sh start >/dev/null
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
+
+run="bench_$(date +%s)_$$"
+database="${BENCH_DATABASE:-careplan_bench}"
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database"
+export KAFKA_TOPIC_PREFIX="$run." KAFKA_GROUP_PREFIX="$run" BULLMQ_PREFIX="$run"
+export GATEWAY_URL="http://127.0.0.1:$base" ROUTER_URL="http://127.0.0.1:$((base + 2))"
+export ARCHIVE_URL="http://127.0.0.1:$((base + 3))"
+
+echo "bench: building" >&2
+node scripts/build.js
+echo "bench: database $database (dropped and created), prefix $run" >&2
+DB="$database" node -e '
+  const { Client } = require("pg");
+  const c = new Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+  c.connect()
+    .then(() => c.query(`DROP DATABASE IF EXISTS "${process.env.DB}" WITH (FORCE)`))
+    .then(() => c.query(`CREATE DATABASE "${process.env.DB}"`))
+    .then(() => c.end(), (e) => { console.error(`bench: ${e.message}`); process.exit(2); });'
+node dist/tools/migrate.js >/dev/null
+
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if command -v redis-cli >/dev/null; then
+    redis-cli --scan --pattern "$run:*" 2>/dev/null | xargs -r redis-cli del >/dev/null 2>&1 || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+apps=(gateway validator router archive)
+for i in 0 1 2 3; do
+  app="${apps[$i]}"
+  PORT="$((base + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
+  pids+=("$!")
+  echo "bench: $app on :$((base + i)) (log: tmp/logs/bench-$app.log)" >&2
+done
+for i in 0 1 2 3; do
+  url="http://127.0.0.1:$((base + i))/health/ready"
+  for n in $(seq 1 150); do
+    if node -e "fetch('$url').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then break; fi
+    if [ "$n" = 150 ]; then
+      echo "bench: ${apps[$i]} did not become ready; last log lines:" >&2
+      tail -n 30 "$logs/bench-${apps[$i]}.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+done
+
+echo "bench: bench-spec (validation speed of libs/spec)" >&2
+node dist/tools/bench-spec.js >&2
+echo "bench: bench-pipeline $*" >&2
+status=0
+node dist/tools/bench-pipeline.js --urls "$GATEWAY_URL,http://127.0.0.1:$((base + 1)),$ROUTER_URL,$ARCHIVE_URL" "$@" ||
+  status=$?
+exit "$status"
