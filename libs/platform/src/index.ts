@@ -10,3 +10,4 @@ export * from './http/bootstrap';
 export * from './http/cursor';
 export * from './internal/internal-token.guard';
 export * from './internal/internal-http.client';
+export * from './http/validation';

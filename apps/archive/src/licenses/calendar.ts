@@ -7,8 +7,10 @@ const TOKYO = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Years 2000–2099: what a license, a campaign or a statement can be about (and what Date.UTC and
+// PostgreSQL read alike; year 0000 is no PostgreSQL date, years below 100 are 19xx for Date.UTC).
+export const ISO_DATE = /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const ISO_MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/;
 
 /** Today in Japan: a term that ends "today" is still valid until midnight in Tokyo. */
 export function todayInTokyo(now: Date = new Date()): string {

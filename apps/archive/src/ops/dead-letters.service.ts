@@ -35,8 +35,11 @@ export class DeadLettersService {
     if ((dto.ids !== undefined) === (dto.all === true)) throw replayInvalid();
     const prefecture = prefectureFilter(op, dto.prefecture);
     const ids = dto.ids ? await this.ownIds(prefecture, dto.ids) : null;
+    // None of the ids is the operator's: nothing to replay (the router refuses an empty list).
     const result = ids
-      ? await this.router.replay({ ids })
+      ? ids.length > 0
+        ? await this.router.replay({ ids })
+        : { replayed: 0 }
       : await this.router.replay(prefecture ? { all: true, prefecture } : { all: true });
     await this.dataSource.transaction((m) =>
       recordAudit(

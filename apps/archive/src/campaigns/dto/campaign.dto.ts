@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '@careplan/platform';
 import { ISO_DATE } from '../../licenses/calendar';
 
 /** Either freeMonths (from the application date) or freeFrom + freeTo (a fixed period). */
@@ -9,10 +10,10 @@ export class CreateCampaignDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameEn!: string;
   @ApiProperty({ example: '2027-04-01' }) @Matches(ISO_DATE) appliesFrom!: string;
   @ApiProperty({ example: '2028-03-31' }) @Matches(ISO_DATE) appliesTo!: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) freeMonths?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) freeFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) freeTo?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) priority?: number;
+  @ApiPropertyOptional() @OptionalNotNull() @IsInt() @Min(1) @Max(120) freeMonths?: number;
+  @ApiPropertyOptional() @OptionalNotNull() @Matches(ISO_DATE) freeFrom?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Matches(ISO_DATE) freeTo?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsInt() @Min(0) @Max(10000) priority?: number;
 }
 
 export interface CampaignDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, Matches } from 'class-validator';
+import { OptionalNotNull } from '@careplan/platform';
 import type { LicenseState } from '@careplan/contracts';
 import { ISO_DATE } from '../calendar';
 import { BILLING_METHODS, BillingMethod, LicenseStatus } from '../license.rules';
@@ -10,20 +11,20 @@ export class ApplyLicenseDto {
   @Matches(ISO_DATE)
   applicationDate!: string;
   @ApiPropertyOptional({ enum: BILLING_METHODS, default: 'deduction' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(BILLING_METHODS)
   billingMethod?: BillingMethod;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() autoRenew?: boolean;
+  @ApiPropertyOptional({ default: true }) @OptionalNotNull() @IsBoolean() autoRenew?: boolean;
   @ApiPropertyOptional({ description: '"none": no campaign applies to this application' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['none'])
   campaign?: 'none';
 }
 
 export class UpdateLicenseDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() autoRenew?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() autoRenew?: boolean;
   @ApiPropertyOptional({ enum: BILLING_METHODS, description: 'for terms created from now on' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(BILLING_METHODS)
   billingMethod?: BillingMethod;
 }

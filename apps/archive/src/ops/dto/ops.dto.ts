@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsInt,
@@ -12,6 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { OptionalNotNull } from '@careplan/platform';
 import { PREFECTURE_PATTERN } from '../../registry/dto/office.dto';
 
 export class PrefectureQuery {
@@ -27,14 +29,18 @@ export class DeadLetterQuery extends PageQuery {
   @ApiPropertyOptional({ example: '13' }) @IsOptional() @Matches(PREFECTURE_PATTERN) prefecture?: string;
 }
 
+/** As many ids as the router replays in one request. */
+export const MAX_REPLAY_IDS = 500;
+
 /** Either ids, or all (optionally of one prefecture). */
 export class ReplayDto {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
-  @ArrayMaxSize(1000)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_REPLAY_IDS)
   @IsUUID('all', { each: true })
   ids?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() all?: boolean;
-  @ApiPropertyOptional({ example: '13' }) @IsOptional() @Matches(PREFECTURE_PATTERN) prefecture?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() all?: boolean;
+  @ApiPropertyOptional({ example: '13' }) @OptionalNotNull() @Matches(PREFECTURE_PATTERN) prefecture?: string;
 }

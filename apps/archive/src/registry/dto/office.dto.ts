@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { OptionalNotNull } from '@careplan/platform';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
 
 export const PREFECTURE_PATTERN = /^(0[1-9]|[1-3]\d|4[0-7])$/;
@@ -23,8 +24,8 @@ export class CreateOfficeDto {
 }
 
 export class UpdateOfficeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) kind?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(50) kind?: string;
 }
 
 export class ListOfficesQuery {
@@ -35,7 +36,7 @@ export class ListOfficesQuery {
 
 export class IssueKeyDto {
   @ApiPropertyOptional({ description: 'which PC or program the key is for' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   label?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBase64, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBase64, IsObject, IsString, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '@careplan/platform';
 
 export class SignedReceiptDto {
   @ApiProperty({
@@ -22,18 +23,18 @@ export class PublicKeyDto {
 /** Either a signed receipt as issued, or a receipt PDF's bytes in base64. */
 export class VerifyReceiptBody {
   @ApiPropertyOptional({ description: 'the receipt object exactly as issued' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   receipt?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'its signature (base64)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   signature?: string;
 
   @ApiPropertyOptional({ description: 'instead of receipt and signature: a receipt PDF, base64' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBase64()
   @MaxLength(1_000_000)
   pdf?: string;
