@@ -69,7 +69,16 @@ function zeroValueAllowed(fileType: FileTypeId, key: string): string | null {
   return null;
 }
 
+/**
+ * Items flagged uncertain for a reason other than their required mark or length (digest ⚠: the format column
+ * of the source is misaligned, e.g. UPYOBO_SUB No.5/10/14): a value of another format only warns.
+ */
+function formatUncertain(col: ColumnSpec): boolean {
+  return col.uncertain && col.required !== 'uncertain' && !col.lengthUncertain;
+}
+
 function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null {
+  const invalid = formatUncertain(col) ? 'FORMAT_UNCERTAIN' : 'FORMAT_INVALID';
   const fmt = FORMAT_TEXT[col.type];
   const params = { format: fmt.ja, formatEn: fmt.en };
   const regex = TYPE_RULES[col.type].regex;
@@ -88,18 +97,18 @@ function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null 
     case 'yyyymm':
       return (v, _q, row, out) => {
         if (v === zero) return;
-        if (!/^\d{6}$/.test(v)) out.add('FORMAT_INVALID', row, col, v, params);
+        if (!/^\d{6}$/.test(v)) out.add(invalid, row, col, v, params);
         else if (!isRealMonth(v)) out.add('DATE_INVALID', row, col, v);
       };
     case 'yyyymmdd':
       return (v, _q, row, out) => {
         if (v === zero) return;
-        if (!/^\d{8}$/.test(v)) out.add('FORMAT_INVALID', row, col, v, params);
+        if (!/^\d{8}$/.test(v)) out.add(invalid, row, col, v, params);
         else if (!isRealDate(v)) out.add('DATE_INVALID', row, col, v);
       };
     case 'hhmm':
       return (v, _q, row, out) => {
-        if (!/^\d{4}$/.test(v)) return out.add('FORMAT_INVALID', row, col, v, params);
+        if (!/^\d{4}$/.test(v)) return out.add(invalid, row, col, v, params);
         if (v === '9999') return;
         // Whether 2400 (end of day) is allowed is not stated: warn only.
         if (v === '2400') return out.add('TIME_2400', row, col, v);
@@ -109,14 +118,14 @@ function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null 
       };
     case 'integer':
       return (v, _q, row, out) => {
-        if (!/^-?\d+$/.test(v)) out.add('FORMAT_INVALID', row, col, v, params);
+        if (!/^-?\d+$/.test(v)) out.add(invalid, row, col, v, params);
         // Negative values (共生型 reductions) are neither allowed nor forbidden by the text.
         else if (v.charCodeAt(0) === 45) out.add('NUMBER_NEGATIVE', row, col, v);
       };
     case 'officeNo':
       return (v, _q, row, out) => {
         if (regex && !regex.test(v)) {
-          if (v !== ALL_NINES_OFFICE) out.add('FORMAT_INVALID', row, col, v, params);
+          if (v !== ALL_NINES_OFFICE) out.add(invalid, row, col, v, params);
         } else if (v !== ALL_NINES_OFFICE && !officeNumberCheckDigitValid(v)) {
           out.add('CHECK_DIGIT', row, col, v);
         }
@@ -125,12 +134,12 @@ function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null 
       if (col.key === 'insurerNo') {
         const p = { format: '6桁の数字', formatEn: '6 digits' };
         return (v, _q, row, out) => {
-          if (!INSURER_NO.test(v)) out.add('FORMAT_INVALID', row, col, v, p);
+          if (!INSURER_NO.test(v)) out.add(invalid, row, col, v, p);
           else if (!insurerNumberCheckDigitValid(v)) out.add('CHECK_DIGIT', row, col, v);
         };
       }
       return (v, _q, row, out) => {
-        if (regex && !regex.test(v)) out.add('FORMAT_INVALID', row, col, v, params);
+        if (regex && !regex.test(v)) out.add(invalid, row, col, v, params);
       };
     case 'tais':
     case 'phone':
@@ -140,7 +149,7 @@ function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null 
       };
     case 'alnum':
       return (v, _q, row, out) => {
-        if (regex && !regex.test(v)) out.add('FORMAT_INVALID', row, col, v, params);
+        if (regex && !regex.test(v)) out.add(invalid, row, col, v, params);
         else if (col.key === 'identifier') out.add('UNUSED_NOT_EMPTY', row, col, v);
       };
     case 'insuredNo':
@@ -150,7 +159,7 @@ function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null 
     case 'flags31':
     case 'postal':
       return (v, _q, row, out) => {
-        if (regex && !regex.test(v)) out.add('FORMAT_INVALID', row, col, v, params);
+        if (regex && !regex.test(v)) out.add(invalid, row, col, v, params);
       };
   }
 }
@@ -158,6 +167,8 @@ function formatCheck(fileType: FileTypeId, col: ColumnSpec): ColumnCheck | null 
 export function compileColumn(fileType: FileTypeId, col: ColumnSpec): CompiledColumn {
   const isText = col.type === 'text';
   const max = col.maxLength;
+  // A number item that may be free text (formatUncertain) may also be longer than the number's length.
+  const lengthUncertain = col.lengthUncertain || formatUncertain(col);
   const format = formatCheck(fileType, col);
   const check: ColumnCheck = (v, quoted, row, out) => {
     if (v.length === 0) {
@@ -170,9 +181,9 @@ export function compileColumn(fileType: FileTypeId, col: ColumnSpec): CompiledCo
     if (max !== null) {
       const len = isAscii(v) ? v.length : ms932ByteLength(v);
       if (len > max) {
-        out.add(col.lengthUncertain ? 'TOO_LONG_UNCERTAIN' : 'TOO_LONG', row, col, v, { actual: len, max });
+        out.add(lengthUncertain ? 'TOO_LONG_UNCERTAIN' : 'TOO_LONG', row, col, v, { actual: len, max });
         // A fixed-format value that is too long would fail its format too; report it once.
-        if (!col.lengthUncertain) return;
+        if (!lengthUncertain) return;
       }
     }
     if (format) format(v, quoted, row, out);

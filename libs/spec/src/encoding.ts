@@ -5,7 +5,31 @@ const MS932 = 'cp932';
 
 /** Decodes MS932 bytes. Invalid sequences become U+FFFD (iconv-lite substitutes silently; see classifyText). */
 export function decodeMs932(bytes: Uint8Array): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), MS932);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = iconv.decode(buf, MS932);
+  // iconv-lite maps the 外字 area only up to F940; the rest of lead byte F9 comes out as U+FFFD.
+  return text.includes('\ufffd') && buf.includes(0xf9) ? decodeWithGaijiRowF9(buf) : text;
+}
+
+const isLead = (b: number): boolean => (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
+const isTrail = (b: number): boolean => b >= 0x40 && b <= 0xfc && b !== 0x7f;
+
+// Slow path, only for files with broken bytes: decodes F9xx pairs as Windows does (U+E6B4–U+E757).
+function decodeWithGaijiRowF9(buf: Buffer): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (!isLead(b) || !isTrail(buf[i + 1] ?? 0)) continue;
+    if (b === 0xf9) {
+      const t = buf[i + 1];
+      out += iconv.decode(buf.subarray(start, i), MS932);
+      out += String.fromCharCode(0xe000 + 9 * 188 + (t < 0x80 ? t - 0x40 : t - 0x41));
+      start = i + 2;
+    }
+    i++;
+  }
+  return out + iconv.decode(buf.subarray(start), MS932);
 }
 
 /** Encodes to MS932. Characters MS932 lacks become '?'; use findUnencodable first when that matters. */

@@ -172,6 +172,34 @@ describe('validateFile: encoding', () => {
     const r = validateFile({ name: fixtureFileName('DLTPLAN'), bytes: new Uint8Array(bytes) });
     expect(codes(r)).toContain('ENCODING_BOM');
   });
+
+  it('a byte order mark is reported once and the first record is still read as data', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(buildFile('DLTPLAN').bytes)]);
+    const r = validateFile({ name: fixtureFileName('DLTPLAN'), bytes: new Uint8Array(bytes) });
+    expect(codes(r)).toEqual(['ENCODING_BOM']);
+    expect(r.csvVersion).toBe('202407');
+  });
+
+  it('ENCODING_GAIJI for user-defined characters of every lead byte 0xF0-0xF9', () => {
+    for (const raw of [
+      [0xf9, 0x40],
+      [0xf9, 0x7e],
+      [0xf9, 0x80],
+      [0xf9, 0xfc],
+      [0xf5, 0xa0],
+    ]) {
+      const r = validateFile(withRawBytes('UPHOSOKU', 3, 'name', [0x8e, 0x52, ...raw, 0x82, 0xa0]));
+      expect(codes(r).filter((c) => c.startsWith('ENCODING_'))).toEqual(['ENCODING_GAIJI']);
+      expect(issue(r, 'ENCODING_GAIJI')).toMatchObject({ row: 3, column: 6, severity: 'error' });
+    }
+  });
+
+  it('NEC and IBM extension characters are valid MS932', () => {
+    // ① (0x8740), ≒ (0x8790), 纊 (0xED40, NEC-selected IBM), ⅰ (0xFA40), 黑 (0xFC4B, IBM).
+    const raw = [0x87, 0x40, 0x87, 0x90, 0xed, 0x40, 0xfa, 0x40, 0xfc, 0x4b];
+    const r = validateFile(withRawBytes('UPHOSOKU', 1, 'name', raw));
+    expect(codes(r).filter((c) => c.startsWith('ENCODING_'))).toEqual([]);
+  });
 });
 
 describe('validateFile: CSV structure', () => {
@@ -238,6 +266,22 @@ describe('validateFile: columns', () => {
     expect(issue(r, 'CODE_UNKNOWN')).toMatchObject({ row: 5, column: 23, value: '2' });
     expect(issue(r, 'DATE_INVALID')).toMatchObject({ row: 6, column: 4, value: '20260230' });
     expect(r.errorCount).toBe(5);
+  });
+
+  it('UPYOBO_SUB number items whose format the digest marks uncertain only warn', () => {
+    const f = withRecords('UPYOBO_SUB', (rs) => {
+      rs[0] = { ...rs[0], issueNo: '課題1', supportPlanNo: 'A', usedServiceNo: '1-1' };
+      return rs;
+    });
+    const r = validateFile(f);
+    expect(r.errorCount).toBe(0);
+    expect(codes(r)).toEqual([
+      'TOO_LONG_UNCERTAIN',
+      'FORMAT_UNCERTAIN',
+      'FORMAT_UNCERTAIN',
+      'TOO_LONG_UNCERTAIN',
+      'FORMAT_UNCERTAIN',
+    ]);
   });
 
   it('uncertain items only warn', () => {

@@ -141,8 +141,10 @@ function analyzeCsv(
 ): FileAnalysis {
   const facts = newFacts(spec.id, file.name, parsed);
   const analysis: FileAnalysis = { file, out, spec, facts, csvVersion: null, rows: 0 };
-  const bytes = file.bytes;
-  if (startsWithUtf8Bom(bytes)) out.add('ENCODING_BOM', null, null, null);
+  // A BOM is reported once; the records after it are read as usual (not as a header, nor as UTF-8).
+  const bom = startsWithUtf8Bom(file.bytes);
+  if (bom) out.add('ENCODING_BOM', null, null, null);
+  const bytes = bom ? file.bytes.subarray(3) : file.bytes;
   const text = decodeMs932(bytes);
   const suspect = hasSuspectChars(text);
   // A UTF-8 file would flood every Japanese field with errors: say it once instead.
@@ -265,9 +267,14 @@ export function validateFile(file: BundleFile, ctx: ValidationContext = {}): Fil
 export function validateBundle(files: BundleFile[], ctx: ValidationContext = {}): ValidationReport {
   const analyses: FileAnalysis[] = files.map((file) => {
     // Attachments (PDF, images, text) travel with the CSV files; only their type is looked at.
-    if (!isStandardCsvName(file.name) && fileTypeByPrefix(file.name)?.id !== 'UPKIHON_IMAGE') {
+    // A standard prefix with any other extension is a standard file with a broken name (FILE_NAME_INVALID).
+    const attachment = ATTACHMENT_EXT.test(file.name);
+    const spec = fileTypeByPrefix(file.name);
+    const known =
+      isStandardCsvName(file.name) || (spec !== null && file.name.charAt(spec.prefix.length) === '_');
+    if (attachment ? !isStandardCsvName(file.name) && spec?.id !== 'UPKIHON_IMAGE' : !known) {
       const out = new IssueCollector();
-      if (!ATTACHMENT_EXT.test(file.name)) out.add('FILE_NAME_NOT_STANDARD', null, null, file.name);
+      if (!attachment) out.add('FILE_NAME_NOT_STANDARD', null, null, file.name);
       return { file, out, spec: null, facts: null, csvVersion: null, rows: 0 };
     }
     return analyzeFile(file, ctx);

@@ -308,4 +308,16 @@ describe('rules across files', () => {
     expect(r.files[1].issues.map((i) => i.code)).toEqual(['FILE_NAME_NOT_STANDARD']);
     expect(r.ok).toBe(true);
   });
+
+  it('FILE_NAME_INVALID for a standard prefix with an extension other than .CSV/.csv', () => {
+    const [file] = buildBundle('jisseki');
+    for (const ext of ['.Csv', '.CSV.bak', '']) {
+      const name = file.name.replace(/\.CSV$/, ext);
+      const r = validateBundle([{ ...file, name }]);
+      expect(r.files[0].fileType).toBe('UPJSK');
+      expect(r.files[0].rows).toBeGreaterThan(0);
+      expect(r.files[0].issues.map((i) => i.code)).toContain('FILE_NAME_INVALID');
+      expect(r.ok).toBe(false);
+    }
+  });
 });
