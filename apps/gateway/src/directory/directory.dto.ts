@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NoControlCharacters } from '@careplan/platform';
 
 export class DirectoryQuery {
   @ApiPropertyOptional({ example: '13', description: 'office-number digits 1–2' })
@@ -14,6 +15,7 @@ export class DirectoryQuery {
   @ApiPropertyOptional({ description: 'part of the office name' })
   @IsOptional()
   @IsString()
+  @NoControlCharacters()
   @MaxLength(100)
   name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;

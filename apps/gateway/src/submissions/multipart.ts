@@ -39,11 +39,12 @@ export async function readBundle(req: FastifyRequest, limits: UploadLimits): Pro
         continue;
       }
       if (bundle.files.length >= limits.maxFiles) throw SubmissionErrors.tooManyFiles(limits.maxFiles);
-      current = part.filename;
+      // A part sent with an empty filename arrives without one: it is then an invalid name, not a crash.
+      current = part.filename ?? '';
       const bytes = await part.toBuffer();
       total += bytes.length;
       if (total > limits.maxBundleBytes) throw SubmissionErrors.bundleTooLarge(limits.maxBundleBytes);
-      bundle.files.push({ rawName: part.filename, bytes });
+      bundle.files.push({ rawName: current, bytes });
     }
   } catch (e) {
     throw mapMultipartError(e, limits, current);

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull } from '@careplan/platform';
+import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
 import { ISO_DATE } from '../../licenses/calendar';
 
 /** Either freeMonths (from the application date) or freeFrom + freeTo (a fixed period). */
 export class CreateCampaignDto {
   @ApiProperty({ example: 'FY2027_WAIVER' }) @Matches(/^[A-Z0-9_]{2,40}$/) code!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameJa!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) nameEn!: string;
+  @ApiProperty() @IsString() @NoControlCharacters() @MinLength(1) @MaxLength(200) nameJa!: string;
+  @ApiProperty() @IsString() @NoControlCharacters() @MinLength(1) @MaxLength(200) nameEn!: string;
   @ApiProperty({ example: '2027-04-01' }) @Matches(ISO_DATE) appliesFrom!: string;
   @ApiProperty({ example: '2028-03-31' }) @Matches(ISO_DATE) appliesTo!: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsInt() @Min(1) @Max(120) freeMonths?: number;

@@ -1,11 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NoControlCharacters } from '@careplan/platform';
 import { DISTRICT_PATTERN, PREFECTURE_PATTERN } from '../../registry/dto/office.dto';
 
 export class DirectoryQuery {
   @IsOptional() @Matches(PREFECTURE_PATTERN) prefecture?: string;
   @IsOptional() @Matches(DISTRICT_PATTERN) district?: string;
-  @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @IsOptional() @IsString() @NoControlCharacters() @MaxLength(100) name?: string;
   @IsOptional() @IsString() cursor?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { OptionalNotNull } from '@careplan/platform';
+import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
 
 export const PREFECTURE_PATTERN = /^(0[1-9]|[1-3]\d|4[0-7])$/;
@@ -19,13 +19,30 @@ export const DISTRICT_PATTERN = /^\d{2}$/;
 
 export class CreateOfficeDto {
   @ApiProperty({ example: '4712000012' }) @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ example: '居宅介護支援' }) @IsString() @MinLength(1) @MaxLength(50) kind!: string;
+  @ApiProperty() @IsString() @NoControlCharacters() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: '居宅介護支援' })
+  @IsString()
+  @NoControlCharacters()
+  @MinLength(1)
+  @MaxLength(50)
+  kind!: string;
 }
 
 export class UpdateOfficeDto {
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(50) kind?: string;
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString()
+  @NoControlCharacters()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString()
+  @NoControlCharacters()
+  @MinLength(1)
+  @MaxLength(50)
+  kind?: string;
 }
 
 export class ListOfficesQuery {
@@ -38,6 +55,7 @@ export class IssueKeyDto {
   @ApiPropertyOptional({ description: 'which PC or program the key is for' })
   @OptionalNotNull()
   @IsString()
+  @NoControlCharacters()
   @MaxLength(200)
   label?: string;
 }
