@@ -18,6 +18,15 @@ describe('records', () => {
     expect(Buffer.from(recordsToCsv(id, parsed.records)).equals(Buffer.from(file.bytes))).toBe(true);
   });
 
+  it('reads a file with a byte order mark like the same file without it', () => {
+    const file = buildFile('UPPLAN');
+    const bom = {
+      ...file,
+      bytes: new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), file.bytes])),
+    };
+    expect(parseRecords(bom)).toEqual(parseRecords(file));
+  });
+
   it('renders English keys with null for empty items, keeping free text with CRLF and quotes', () => {
     const file = buildFile('UP1KYO');
     const { records } = parseTypedRecords(file, 'UP1KYO');

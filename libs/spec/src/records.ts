@@ -1,7 +1,7 @@
 // Records as JSON (English keys from files.json) and back to standard CSV bytes.
 import { hasV3Variant, layoutFor, type Layout } from './columns';
 import { readCsv } from './csv/csv-reader';
-import { decodeMs932, encodeMs932, findUnencodable } from './encoding';
+import { decodeMs932, encodeMs932, findUnencodable, startsWithUtf8Bom } from './encoding';
 import { fileTypeByPrefix } from './file-name';
 import { fileTypeSpec, type FileTypeId } from './spec-data';
 import type { RecordByFileType } from './record-types';
@@ -50,8 +50,10 @@ export function parseRecords(file: BundleFile): ParsedRecords {
   let layout: Layout | null = null;
   let csvVersion: string | null = null;
   let syntax: string | null = null;
+  // A BOM (reported by validateFile) is not part of the first item.
+  const bytes = startsWithUtf8Bom(file.bytes) ? file.bytes.subarray(3) : file.bytes;
   readCsv(
-    decodeMs932(file.bytes),
+    decodeMs932(bytes),
     {
       record(fields) {
         if (fields.length === 1 && fields[0] === '') return;

@@ -247,6 +247,15 @@ describe('validateFile: CSV structure', () => {
     expect(codes(lf)).toEqual(['CSV_LINE_ENDING']);
     expect(codes(validateFile(rawFile(name, '')))).toEqual(['FILE_EMPTY']);
   });
+
+  it('FILE_EMPTY for a file of empty lines or a header only: no data record', () => {
+    const blank = validateFile(rawFile(name, '\r\n'));
+    expect(codes(blank)).toEqual(['CSV_EMPTY_LINE', 'FILE_EMPTY']);
+    expect(blank).toMatchObject({ rows: 1, errorCount: 1 });
+    expect(codes(validateFile(rawFile(name, '\r\n\r\n\r\n')))).toContain('FILE_EMPTY');
+    const header = validateFile(rawFile(name, 'CSVバージョン,保険者番号,被保険者番号,削除対象年月\r\n'));
+    expect(codes(header)).toEqual(['CSV_HEADER_ROW', 'FILE_EMPTY']);
+  });
 });
 
 describe('validateFile: columns', () => {

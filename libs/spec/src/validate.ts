@@ -156,6 +156,7 @@ function analyzeCsv(
   let rules: FileRules | null = null;
   let fileVersion: string | null = null;
   let dataRows = 0;
+  let syntaxErrors = 0;
   const mark = out.mark();
   // The CSV reader may start over in its tolerant mode: forget what the first pass gathered.
   const restart = (): void => {
@@ -164,6 +165,7 @@ function analyzeCsv(
     rules = null;
     fileVersion = null;
     dataRows = 0;
+    syntaxErrors = 0;
     facts.keys.clear();
     facts.sums.clear();
     facts.imageNames.clear();
@@ -219,6 +221,7 @@ function analyzeCsv(
         rules?.onRecord(fields, row);
       },
       syntaxError(row, code, message) {
+        syntaxErrors++;
         // csv-parse messages are English; keep its error code for both languages.
         out.add('CSV_SYNTAX', row, null, null, { detail: code, detailEn: message.split('\n')[0] ?? code });
       },
@@ -228,7 +231,8 @@ function analyzeCsv(
 
   analysis.rows = result.rows;
   facts.rows = result.rows;
-  if (result.rows === 0) out.add('FILE_EMPTY', null, null, null);
+  // Empty lines and a header are no records: a file of only those carries no data (broken records aside).
+  if (dataRows === 0 && syntaxErrors === 0) out.add('FILE_EMPTY', null, null, null);
   if (result.lineEnding === 'lf' || result.lineEnding === 'cr') out.add('CSV_LINE_ENDING', null, null, null);
   if (parsed?.legacy && fileVersion === null) out.add('FILE_NAME_LEGACY', null, null, null);
   (rules as FileRules | null)?.finish();
