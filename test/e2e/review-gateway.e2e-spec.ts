@@ -53,6 +53,15 @@ describe('gateway: odd input', () => {
       }),
       send('NUL in a history filter', '/v1/history?fileType=%00', { headers: key }),
       send('bad UUID', '/v1/inbox/not-a-uuid', { headers: key }),
+      send('bad encoding', '/v1/history.csv?encoding=latin1', { headers: key }),
+      send('bad since', '/v1/inbox?since=2026-13-01', { headers: key }),
+      send('bad office number', '/v1/directory/offices/..%2F..', { headers: key }),
+      send('bad receipt id', '/v1/submissions/00000000-0000-0000-0000-00000000000g/receipt', {
+        headers: key,
+      }),
+      send('array body', '/v1/webhook', { method: 'PUT', headers: json, body: '["http://x"]' }),
+      send('number label', '/v1/keys', { method: 'POST', headers: json, body: '{"label":1e400}' }),
+      send('history cursor', '/v1/history?cursor=AAAA', { headers: key }),
       send('JSON to submissions', '/v1/submissions', { method: 'POST', headers: json, body: '{}' }),
     ]);
     expect(answers.filter((a) => !isUserError(a))).toEqual([]);
@@ -95,6 +104,36 @@ describe('gateway: odd input', () => {
       ),
     ];
     expect(answers.filter((a) => !isUserError(a))).toEqual([]);
+    const check = (what: string, body: FormData) =>
+      send(what, '/v1/validate', { method: 'POST', headers: { 'x-api-key': office.apiKey }, body });
+    const validated = [
+      await check(
+        'validate: an empty part',
+        form((f) => {
+          f.append('to', RECEIVER);
+          f.append('files', new Blob([]), '');
+        }),
+      ),
+      await check(
+        'validate: binary garbage named .csv',
+        form((f) => {
+          f.append('to', RECEIVER);
+          f.append('files', new Blob([Buffer.from([0x00, 0xff, 0x81, 0x0d, 0x22, 0x22, 0x0a])]), 'x.csv');
+        }),
+      ),
+      await check(
+        'validate: a standard name with garbage',
+        form((f) => {
+          f.append('to', RECEIVER);
+          f.append(
+            'files',
+            new Blob([Buffer.from([0x22, 0x81, 0x00, 0x2c, 0x22, 0xfc, 0xfc, 0x0d])]),
+            `UPPLAN_202505_${SENDER}_43_${RECEIVER}_11_20250425103000.CSV`,
+          );
+        }),
+      ),
+    ];
+    expect(validated.filter((a) => a.status >= 500)).toEqual([]);
     // Binary garbage named like a standard CSV is accepted at the door and rejected by the validator.
     const garbage = await submit(office, RECEIVER, [
       {
