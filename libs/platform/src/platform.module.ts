@@ -10,6 +10,13 @@ export interface PlatformOptions {
 
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
+/** Request headers that carry secrets: an office's key, an operator's token, the services' shared token. */
+export const REDACTED_HEADERS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers["x-internal-token"]',
+];
+
 /** Logging (JSON lines), metrics and the health-check machinery every service shares. */
 @Global()
 @Module({})
@@ -24,7 +31,7 @@ export class PlatformModule {
             level: options.logLevel,
             base: { service: options.serviceName },
             autoLogging: { ignore: (req) => QUIET_ROUTES.has((req.url ?? '').split('?')[0]) },
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+            redact: REDACTED_HEADERS,
           },
         }),
       ],

@@ -1,0 +1,32 @@
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { INTERNAL_TOKEN_HEADER } from './internal/internal-token.guard';
+import { REDACTED_HEADERS } from './platform.module';
+
+describe('request logging', () => {
+  it('never writes a secret header to the log', () => {
+    let line = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        line += chunk.toString('utf8');
+        done();
+      },
+    });
+    const logger = pino({ redact: REDACTED_HEADERS }, sink);
+    logger.info(
+      {
+        req: {
+          headers: {
+            authorization: 'Bearer cpo_operator-secret',
+            'x-api-key': 'cpx_office-secret',
+            [INTERNAL_TOKEN_HEADER]: 'internal-secret',
+            'user-agent': 'vendor/1.0',
+          },
+        },
+      },
+      'request completed',
+    );
+    expect(line).toContain('vendor/1.0');
+    expect(line).not.toMatch(/operator-secret|office-secret|internal-secret/);
+  });
+});
