@@ -258,6 +258,29 @@ describe('validateFile: CSV structure', () => {
   });
 });
 
+describe('validateFile: odd inputs always give a report', () => {
+  const name = fixtureFileName('DLTPLAN');
+  const report = (bytes: Buffer): FileReport => validateFile({ name, bytes: new Uint8Array(bytes) });
+
+  it('1 item, 10,000 items and a million empty items in one record: COLUMN_COUNT', () => {
+    expect(codes(report(Buffer.from('202407\r\n')))).toContain('COLUMN_COUNT');
+    const wide = report(Buffer.from(`${Array(10_000).fill('202407').join(',')}\r\n`));
+    expect(issue(wide, 'COLUMN_COUNT').message.en).toContain('10000 items');
+    const commas = report(Buffer.alloc(1_000_000, 0x2c));
+    expect(issue(commas, 'COLUMN_COUNT').message.en).toContain('1000001 items');
+    expect(commas.rows).toBe(1);
+  });
+
+  it('a 5 MB line without a delimiter, and one inside an unclosed quote', () => {
+    const long = report(Buffer.alloc(5_000_000, 0x41));
+    expect(long).toMatchObject({ rows: 1 });
+    expect(long.errorCount).toBeGreaterThan(0);
+    const unclosed = Buffer.alloc(5_000_000, 0x41);
+    unclosed[0] = 0x22;
+    expect(codes(report(unclosed))).toContain('CSV_SYNTAX');
+  });
+});
+
 describe('validateFile: columns', () => {
   it('REQUIRED_MISSING, TOO_LONG, FORMAT_INVALID, CODE_UNKNOWN, DATE_INVALID with row and column', () => {
     const f = withRecords('UPPLAN', (rs) => {

@@ -46,12 +46,22 @@ const LF = 0x0a;
  */
 export function scanQuoting(text: string): Uint8Array | null {
   const n = text.length;
-  const flags: number[] = [];
+  // One byte per field, grown by doubling: a line of 50 million commas must not become a JS array.
+  let flags = new Uint8Array(1024);
+  let count = 0;
+  const push = (v: number): void => {
+    if (count === flags.length) {
+      const bigger = new Uint8Array(flags.length * 2);
+      bigger.set(flags);
+      flags = bigger;
+    }
+    flags[count++] = v;
+  };
   let i = 0;
   while (i < n) {
     // At the start of a field.
     if (text.charCodeAt(i) === QUOTE) {
-      flags.push(1);
+      push(1);
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
@@ -65,7 +75,7 @@ export function scanQuoting(text: string): Uint8Array | null {
       }
       i = j;
     } else {
-      flags.push(0);
+      push(0);
       while (i < n) {
         const c = text.charCodeAt(i);
         if (c === COMMA || c === CR || c === LF) break;
@@ -78,14 +88,14 @@ export function scanQuoting(text: string): Uint8Array | null {
     if (c === COMMA) {
       i++;
       // A trailing comma at the very end still opens one more (empty) field.
-      if (i >= n) flags.push(0);
+      if (i >= n) push(0);
     } else if (c === CR || c === LF) {
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     } else {
       return null; // text after a closing quote
     }
   }
-  return Uint8Array.from(flags);
+  return flags.subarray(0, count);
 }
 
 function readFast(text: string, flags: Uint8Array, sink: CsvSink): number {
