@@ -33,7 +33,8 @@ export class LicensesService {
 
   async apply(op: OperatorContext, officeNumber: string, dto: ApplyLicenseDto): Promise<LicenseDto> {
     return this.write(async (m) => {
-      const office = await visibleOffice(m, op, officeNumber);
+      // Locked like a deactivation locks it: an application never slips past one in progress.
+      const office = await visibleOffice(m, op, officeNumber, true);
       if (!office.active) throw RegistryErrors.inactive(officeNumber);
       const license = await applyLicense(
         m,
@@ -116,9 +117,12 @@ export class LicensesService {
   }
 }
 
-async function visibleOffice(m: EntityManager, op: OperatorContext, officeNumber: string) {
+async function visibleOffice(m: EntityManager, op: OperatorContext, officeNumber: string, lock = false) {
   const office = canSeeOffice(op, officeNumber)
-    ? await m.findOne(RegistryOfficeEntity, { where: { officeNumber } })
+    ? await m.findOne(RegistryOfficeEntity, {
+        where: { officeNumber },
+        ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      })
     : null;
   if (!office) throw RegistryErrors.notFound(officeNumber);
   return office;

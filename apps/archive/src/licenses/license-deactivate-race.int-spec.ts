@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppException } from '@careplan/platform';
+import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { withOfficeCheckDigit } from '@careplan/spec/testing';
+import { archiveDatabase } from '../database/archive.database';
+import type { OperatorContext } from '../operators/operator-scope';
+import { RegistryService } from '../registry/registry.service';
+import { LicenseEntity } from './license.entity';
+import { LicensesService } from './licenses.service';
+
+const central: OperatorContext = { id: randomUUID(), name: 'central', role: 'central', prefecture: null };
+
+describe('license application racing a deactivation (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const OFFICE = withOfficeCheckDigit('441200003');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [archiveDatabase]);
+    await ds.transaction((m) => new RegistryService(ds).ensure(m, OFFICE, '事業所', '訪問介護'));
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('waits for a deactivation in progress and then refuses, so no license is billed for a closed office', async () => {
+    // A deactivation holds the office row (as RegistryService.deactivate does) and has not committed yet.
+    const deactivation = ds.createQueryRunner();
+    await deactivation.connect();
+    await deactivation.startTransaction();
+    await deactivation.query(`SELECT 1 FROM "archive"."offices" WHERE "office_number" = $1 FOR UPDATE`, [
+      OFFICE,
+    ]);
+    await deactivation.query(`UPDATE "archive"."offices" SET "active" = false WHERE "office_number" = $1`, [
+      OFFICE,
+    ]);
+
+    const application = new LicensesService(ds)
+      .apply(central, OFFICE, { startDate: '2026-06-01', applicationDate: '2026-06-01' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    await new Promise((r) => setTimeout(r, 300));
+    await deactivation.commitTransaction();
+    await deactivation.release();
+
+    const error = await application;
+    expect(error).toBeInstanceOf(AppException);
+    expect((error as AppException).code).toBe('OFFICE_INACTIVE');
+    expect(await ds.manager.findOneBy(LicenseEntity, { officeNumber: OFFICE })).toBeNull();
+  });
+});
