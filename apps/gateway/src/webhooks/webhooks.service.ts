@@ -23,10 +23,13 @@ export class WebhooksService {
   async configure(office: AuthenticatedOffice, url: string): Promise<ConfiguredWebhookDto> {
     if (!isWebhookUrl(url)) throw WebhookErrors.urlInvalid(url);
     const secret = `whsec_${randomBytes(32).toString('hex')}`;
-    const createdAt = new Date();
-    await this.dataSource.transaction(async (m) => {
-      await m.upsert(WebhookEntity, { officeNumber: office.officeNumber, url, createdAt }, ['officeNumber']);
-      await this.publish(m, office.officeNumber, url, secret, createdAt);
+    const createdAt = await this.dataSource.transaction(async (m) => {
+      const at = await this.lockedNow(m, office.officeNumber);
+      await m.upsert(WebhookEntity, { officeNumber: office.officeNumber, url, createdAt: at }, [
+        'officeNumber',
+      ]);
+      await this.publish(m, office.officeNumber, url, secret, at);
+      return at;
     });
     this.relay.nudge();
     return { url, secret, createdAt: createdAt.toISOString() };
@@ -43,12 +46,23 @@ export class WebhooksService {
   /** Removing an endpoint that is not there changes nothing (DELETE is idempotent). */
   async remove(office: AuthenticatedOffice): Promise<void> {
     const removed = await this.dataSource.transaction(async (m) => {
+      const at = await this.lockedNow(m, office.officeNumber);
       const result = await m.delete(WebhookEntity, { officeNumber: office.officeNumber });
       if (!result.affected) return false;
-      await this.publish(m, office.officeNumber, null, null, new Date());
+      await this.publish(m, office.officeNumber, null, null, at);
       return true;
     });
     if (removed) this.relay.nudge();
+  }
+
+  /**
+   * Serialises an office's webhook changes and dates each one after the previous one committed: the
+   * router keeps the latest configuredAt, so time order must be commit order (else a slower PUT that
+   * commits last would show here while the router pushes to the other URL with the other secret).
+   */
+  private async lockedNow(m: EntityManager, officeNumber: string): Promise<Date> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`webhook:${officeNumber}`]);
+    return new Date();
   }
 
   private publish(

@@ -1,0 +1,65 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { OutboxRelay } from '@careplan/messaging';
+import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { withOfficeCheckDigit } from '@careplan/spec/testing';
+import { gatewayDatabase } from '../database/gateway.database';
+import type { AuthenticatedOffice } from '../offices/offices.service';
+import { WebhookEntity } from './webhook.entity';
+import { WebhooksService } from './webhooks.service';
+
+interface OutboxRow {
+  payload: { url: string | null; occurredAt: string };
+}
+
+describe('webhook configuration (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const office: AuthenticatedOffice = {
+    officeNumber: withOfficeCheckDigit('431200005'),
+    name: '事業所',
+    licenseActive: true,
+    apiKeyId: '00000000-0000-4000-8000-000000000000',
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [gatewayDatabase]);
+    await ds.query(`INSERT INTO "gateway"."offices" ("office_number", "name") VALUES ($1, $2)`, [
+      office.officeNumber,
+      office.name,
+    ]);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('keeps the gateway and the router on the same endpoint when two PUTs race', async () => {
+    // The first PUT is slow to reach the database (another instance, a busy pool): the second commits first.
+    const transaction = ds.transaction.bind(ds) as (
+      work: (m: EntityManager) => Promise<unknown>,
+    ) => Promise<unknown>;
+    let calls = 0;
+    jest.spyOn(ds, 'transaction').mockImplementation((async (
+      work: (m: EntityManager) => Promise<unknown>,
+    ) => {
+      if (calls++ === 0) await new Promise((r) => setTimeout(r, 200));
+      return transaction(work);
+    }) as never);
+    const hooks = new WebhooksService(ds, { nudge: () => undefined } as unknown as OutboxRelay);
+    await Promise.all([
+      hooks.configure(office, 'https://first.example.jp/hook'),
+      new Promise((r) => setTimeout(r, 20)).then(() =>
+        hooks.configure(office, 'https://second.example.jp/hook'),
+      ),
+    ]);
+    jest.restoreAllMocks();
+
+    const shown = await ds.manager.findOneByOrFail(WebhookEntity, { officeNumber: office.officeNumber });
+    const events = await ds.query<OutboxRow[]>(`SELECT payload FROM "gateway"."outbox" ORDER BY id`);
+    // The router keeps the configuration with the latest occurredAt (WebhookEndpointsService.apply).
+    const routerKeeps = events.reduce((a, b) => (b.payload.occurredAt >= a.payload.occurredAt ? b : a));
+    expect(routerKeeps.payload.url).toBe(shown.url);
+  });
+});
