@@ -96,4 +96,21 @@ describe('operations API: odd input', () => {
     });
     expect(res.status).toBe(400);
   });
+
+  it('answers odd cursors, ids and content types with a 4xx problem', async () => {
+    const cursor = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    const forged = cursor('2026-11-01T00:00:00.000Z|not-an-id');
+    const answers: [string, number, string][] = [];
+    for (const path of [
+      `/ops/v1/audit?cursor=${forged}`,
+      `/ops/v1/dead-letters?cursor=${forged}`,
+      '/ops/v1/offices?cursor=%25%25%25',
+      `/ops/v1/offices/${OFFICE}/keys/not-a-uuid/revoke`,
+    ]) {
+      const res = await ops<Problem>(oita, path.endsWith('/revoke') ? 'POST' : 'GET', path);
+      answers.push([path, res.status, res.body.code]);
+    }
+    expect(answers.filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
+    expect(answers.slice(0, 2).map(([, , code]) => code)).toEqual(['CURSOR_INVALID', 'CURSOR_INVALID']);
+  });
 });
