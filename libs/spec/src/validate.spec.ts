@@ -1,7 +1,7 @@
 import { FILE_TYPES, type FileTypeId } from './spec-data';
 import { recordsToCsv, type CsvRecord } from './records';
 import { validateBundle, validateFile } from './validate';
-import { decodeMs932 } from './encoding';
+import { decodeMs932, encodeMs932 } from './encoding';
 import type { BundleFile, FileReport } from './types';
 import {
   buildFile,
@@ -245,6 +245,10 @@ describe('validateFile: CSV structure', () => {
     expect(issue(empty, 'CSV_EMPTY_LINE')).toMatchObject({ row: 2, severity: 'warning' });
     const lf = validateFile(rawFile(name, `${line}\n${line}\n`));
     expect(codes(lf)).toEqual(['CSV_LINE_ENDING']);
+    // LF between records is not hidden by CRLF inside quoted free text (UP1KYO No.22 holds CRLF).
+    const mixed = decodeMs932(buildFile('UP1KYO').bytes).replace(/\r\n(?=202407,)/g, '\n');
+    const up1 = validateFile({ name: fixtureFileName('UP1KYO'), bytes: new Uint8Array(encodeMs932(mixed)) });
+    expect(codes(up1)).toEqual(['CSV_LINE_ENDING']);
     expect(codes(validateFile(rawFile(name, '')))).toEqual(['FILE_EMPTY']);
   });
 

@@ -59,7 +59,15 @@ describe('readCsv', () => {
       { fields: ['2', ''], quoted: [false, true], row: 2 },
       { fields: ['3', 'c'], quoted: [false, false], row: 3 },
     ]);
-    expect(result).toEqual({ rows: 3, lineEnding: 'crlf' });
+    // Records end with CRLF, LF and CR: the first that is not CRLF is the one reported.
+    expect(result).toEqual({ rows: 3, lineEnding: 'lf' });
+  });
+
+  it('takes the line ending from the record ends, not from line breaks inside quoted free text', () => {
+    expect(collect('1,"a\r\nb"\n2,c\n').result.lineEnding).toBe('lf');
+    expect(collect('1,"a\nb"\r\n2,c\r\n').result.lineEnding).toBe('crlf');
+    expect(collect('1,a\r\n2,b\r3,c').result.lineEnding).toBe('cr');
+    expect(collect('1,a').result.lineEnding).toBe('none');
   });
 
   it('reads on past a broken record in the tolerant mode', () => {

@@ -24,7 +24,7 @@ interface CsvErrorLike {
   message?: string;
 }
 
-/** Line ending of the records: CRLF when any CRLF exists (free text may hold bare LF). */
+/** Line ending of a text whose records cannot be told apart: CRLF when any CRLF exists (free text may hold bare LF). */
 export function detectLineEnding(text: string): LineEnding {
   if (text.includes('\r\n')) return 'crlf';
   if (text.includes('\n')) return 'lf';
@@ -40,12 +40,24 @@ const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
 
+interface Scan {
+  flags: Uint8Array;
+  /** From the ends of the records only: line breaks inside quoted free text do not count. */
+  lineEnding: LineEnding;
+}
+
 /**
  * Quoting flag of every field, in file order, for syntactically valid CSV (RFC 4180 as csv-parse reads it).
  * Returns null when the text is not valid CSV; the caller then uses the tolerant mode.
  */
 export function scanQuoting(text: string): Uint8Array | null {
+  return scan(text)?.flags ?? null;
+}
+
+function scan(text: string): Scan | null {
   const n = text.length;
+  // CRLF unless some record ends otherwise; then the first such end.
+  let lineEnding: LineEnding = 'none';
   // One byte per field, grown by doubling: a line of 50 million commas must not become a JS array.
   let flags = new Uint8Array(1024);
   let count = 0;
@@ -90,12 +102,18 @@ export function scanQuoting(text: string): Uint8Array | null {
       // A trailing comma at the very end still opens one more (empty) field.
       if (i >= n) push(0);
     } else if (c === CR || c === LF) {
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      const crlf = c === CR && text.charCodeAt(i + 1) === LF;
+      if (crlf) {
+        if (lineEnding === 'none') lineEnding = 'crlf';
+      } else if (lineEnding === 'none' || lineEnding === 'crlf') {
+        lineEnding = c === CR ? 'cr' : 'lf';
+      }
+      i += crlf ? 2 : 1;
     } else {
       return null; // text after a closing quote
     }
   }
-  return flags.subarray(0, count);
+  return { flags: flags.subarray(0, count), lineEnding };
 }
 
 function readFast(text: string, flags: Uint8Array, sink: CsvSink): number {
@@ -158,15 +176,15 @@ function readTolerant(text: string, sink: CsvSink): number {
  * mode reads the file again from the start, so the sink can drop what it gathered.
  */
 export function readCsv(text: string, sink: CsvSink, onRestart: () => void = () => undefined): CsvReadResult {
-  const lineEnding = detectLineEnding(text);
-  const flags = scanQuoting(text);
-  if (flags !== null) {
+  const scanned = scan(text);
+  if (scanned !== null) {
     try {
-      return { rows: readFast(text, flags, sink), lineEnding };
+      return { rows: readFast(text, scanned.flags, sink), lineEnding: scanned.lineEnding };
     } catch (e: unknown) {
       if (!(e instanceof CsvError)) throw e;
       onRestart();
     }
   }
-  return { rows: readTolerant(text, sink), lineEnding };
+  // Broken quoting: record ends cannot be told from breaks inside free text; judge by the whole text.
+  return { rows: readTolerant(text, sink), lineEnding: detectLineEnding(text) };
 }
