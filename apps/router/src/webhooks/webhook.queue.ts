@@ -49,7 +49,19 @@ export class WebhookQueue implements OnModuleDestroy {
     const state = await job.getState();
     if (state === 'completed') return 'already-delivered';
     if (state !== 'failed') return 'in-flight';
-    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    try {
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    } catch (e) {
+      // A concurrent replay moved it first (BullMQ: "not in the failed state"): judge it as it is now.
+      const now = await job.getState();
+      if (now === 'failed') throw e;
+      if (now === 'completed') return 'already-delivered';
+      if (now === 'unknown') {
+        await this.enqueue(data);
+        return 'requeued';
+      }
+      return 'in-flight';
+    }
     return 'requeued';
   }
 
