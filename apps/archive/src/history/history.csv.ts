@@ -60,9 +60,18 @@ function cells(h: HistoryItemDto): string[] {
   ];
 }
 
+/**
+ * A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe:
+ * file names come from the other office, and offices open these exports in Excel (CSV injection).
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 // RFC 4180: quote a field holding a comma, quote or line break; double its quotes.
 function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = neutralizeFormula(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The history as CSV text: Japanese header row, CRLF after every row. */
