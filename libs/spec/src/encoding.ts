@@ -114,6 +114,22 @@ export function looksLikeUtf8(bytes: Uint8Array): boolean {
   return multi;
 }
 
+/**
+ * true for a UTF-16 byte order mark, or when NUL bytes (never part of a standard file) make up a quarter of
+ * the first kilobyte: every ASCII character of UTF-16 text carries one.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    return true;
+  const n = Math.min(bytes.length, 1024);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  return n >= 2 && nul * 4 >= n;
+}
+
 export function startsWithUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }

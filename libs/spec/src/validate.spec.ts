@@ -167,6 +167,17 @@ describe('validateFile: encoding', () => {
     expect(codes(r).filter((c) => c.startsWith('ENCODING_'))).toEqual(['ENCODING_UTF8']);
   });
 
+  it('ENCODING_UTF16 once for a UTF-16 file, with or without its byte order mark', () => {
+    const text = decodeMs932(buildFile('UPPLAN').bytes);
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const bytes of [le, be, Buffer.concat([Buffer.from([0xff, 0xfe]), le])]) {
+      const r = validateFile({ name: fixtureFileName('UPPLAN'), bytes: new Uint8Array(bytes) });
+      expect(codes(r)).toEqual(['ENCODING_UTF16']);
+      expect(r).toMatchObject({ errorCount: 1, warningCount: 0 });
+    }
+  });
+
   it('ENCODING_BOM for a byte order mark', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(buildFile('DLTPLAN').bytes)]);
     const r = validateFile({ name: fixtureFileName('DLTPLAN'), bytes: new Uint8Array(bytes) });

@@ -9,6 +9,7 @@ import {
   decodeMs932,
   hasSuspectChars,
   isAsciiOnly,
+  looksLikeUtf16,
   looksLikeUtf8,
   startsWithUtf8Bom,
 } from './encoding';
@@ -141,6 +142,11 @@ function analyzeCsv(
 ): FileAnalysis {
   const facts = newFacts(spec.id, file.name, parsed);
   const analysis: FileAnalysis = { file, out, spec, facts, csvVersion: null, rows: 0 };
+  // UTF-16 breaks every delimiter into two bytes: say it once instead of reading garbage records.
+  if (looksLikeUtf16(file.bytes)) {
+    out.add('ENCODING_UTF16', null, null, null);
+    return analysis;
+  }
   // A BOM is reported once; the records after it are read as usual (not as a header, nor as UTF-8).
   const bom = startsWithUtf8Bom(file.bytes);
   if (bom) out.add('ENCODING_BOM', null, null, null);

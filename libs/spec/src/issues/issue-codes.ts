@@ -81,6 +81,11 @@ export const ISSUE_CODES = {
     ja: 'ファイルがUTF-8で書かれているようです。Shift-JIS（MS932）で出力してください',
     en: 'The file appears to be UTF-8; it must be Shift-JIS (MS932)',
   },
+  ENCODING_UTF16: {
+    severity: 'error',
+    ja: 'ファイルがUTF-16で書かれているようです。Shift-JIS（MS932）で出力してください',
+    en: 'The file appears to be UTF-16; it must be Shift-JIS (MS932)',
+  },
   ENCODING_BOM: {
     severity: 'error',
     ja: 'ファイルの先頭にBOMがあります。Shift-JIS（MS932）のファイルにBOMは付けません',
