@@ -4,7 +4,8 @@
 # database careplan_bench (BENCH_DATABASE), and Kafka topics, consumer groups and BullMQ keys under a
 # prefix of this run — so it never touches a running `npm start`. Runs bench-spec (validation speed of
 # libs/spec, on stderr) and bench-pipeline (JSON on stdout, table on stderr), then stops the services it
-# started. Kafka is started if needed and left running. Logs: tmp/logs/bench-<service>.log.
+# started and deletes this run's topics. Kafka is started if needed and left running. Logs:
+# tmp/logs/bench-<service>.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -42,6 +43,7 @@ export ARCHIVE_URL="http://127.0.0.1:$((base + 3))"
 echo "bench: building" >&2
 node scripts/build.js
 echo "bench: database $database (dropped and created), prefix $run" >&2
+# shellcheck disable=SC2016 # JavaScript, not shell, in the quotes
 DB="$database" node -e '
   const { Client } = require("pg");
   const c = new Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
@@ -52,9 +54,18 @@ DB="$database" node -e '
 node dist/tools/migrate.js >/dev/null
 
 pids=()
+# shellcheck disable=SC2317 # called by the EXIT trap
 stop_all() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # This run's topics (the database stays for a look afterwards; the next run drops it).
+  PREFIX="$run." timeout 20 node -e '
+    const { Kafka, logLevel } = require("kafkajs");
+    const admin = new Kafka({ brokers: process.env.KAFKA_BROKERS.split(","), logLevel: logLevel.NOTHING }).admin();
+    admin.connect()
+      .then(() => admin.listTopics())
+      .then((t) => admin.deleteTopics({ topics: t.filter((n) => n.startsWith(process.env.PREFIX)) }))
+      .finally(() => admin.disconnect());' >/dev/null 2>&1 || true
   if command -v redis-cli >/dev/null; then
     redis-cli --scan --pattern "$run:*" 2>/dev/null | xargs -r redis-cli del >/dev/null 2>&1 || true
   fi
