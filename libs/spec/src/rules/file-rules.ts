@@ -133,6 +133,7 @@ function sikyuRules(env: FileRuleEnv): FileRules {
   const amount = getter(env, 'serviceUnitsAmount');
   const tais = getter(env, 'taisCode');
   const notified = getter(env, 'equipmentNotifiedCode');
+  const hasEquipmentItems = env.layout.index.taisCode !== undefined;
   const users = new Map<string, UserTotals>();
   const mustBe = (row: number, key: string, v: string, expected: string, expectedEn: string): void => {
     out.add('SUMMARY_ROW_INVALID', row, column(env, key), v, { expected, expectedEn });
@@ -166,6 +167,10 @@ function sikyuRules(env: FileRuleEnv): FileRules {
       }
       const kind = c.slice(0, 2);
       totals.detailRowsByKind.set(kind, (totals.detailRowsByKind.get(kind) ?? 0) + 1);
+      // As on 第6表: one of TAISコード/福祉用具届出コード for 17/67 (No.10/11), a warning (add-ons carry none).
+      if (hasEquipmentItems && EQUIPMENT_KINDS.has(kind) && tais(fields) === '' && notified(fields) === '') {
+        out.add('TAIS_MISSING', row, null, c);
+      }
       const n = toInt(count(fields));
       if (n !== null)
         addSum(facts, '7count', joinKey(user, office(fields), c, tais(fields) || notified(fields)), n);

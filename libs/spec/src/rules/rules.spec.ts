@@ -132,6 +132,23 @@ describe('rules within a file', () => {
     expect(r.errorCount).toBe(0);
   });
 
+  it('TAIS_MISSING warns on a 第7表 detail row of kind 17 too (digest §5: 第7表 No.10/11)', () => {
+    const r = validateFile(
+      edited('UPSIKYU', (rs) => {
+        const eq = rs.findIndex(
+          (x) => x.serviceOfficeNo === EQUIPMENT_OFFICE && /^17\d{4}$/.test(x.serviceCode ?? ''),
+        );
+        rs[eq] = { ...rs[eq], taisCode: null, equipmentNotifiedCode: null };
+        return rs;
+      }),
+    );
+    expect(issues(r, 'TAIS_MISSING')).toHaveLength(1);
+    expect(issues(r, 'TAIS_MISSING')[0]).toMatchObject({ severity: 'warning' });
+    expect(r.errorCount).toBe(0);
+    // Summary rows of kind 17 carry no product.
+    expect(issues(validateFile(buildFile('UPSIKYU')), 'TAIS_MISSING')).toHaveLength(0);
+  });
+
   it('第7表 summary rows: units 0, discount items empty, 9999999999 on the total', () => {
     const r = validateFile(
       edited('UPSIKYU', (rs) =>
