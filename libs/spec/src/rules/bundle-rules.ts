@@ -39,6 +39,32 @@ class Unit {
 
 const isCareplanHosoku = (f: FileFacts): boolean => f.parsedName?.yyyymm === '000000';
 const isPlanHosoku = (f: FileFacts): boolean => !isCareplanHosoku(f);
+const monthOf = (f: FileFacts): string => f.parsedName?.yyyymm ?? '';
+
+/**
+ * 第6表/第7表/補足 go together per service month; one unit may carry two months ("next month's plan and this
+ * month's change go in two files", digest §8), so each file is matched with the files of its own month.
+ */
+function sameMonth(f: FileFacts, pred: (g: FileFacts) => boolean = () => true): (g: FileFacts) => boolean {
+  const m = monthOf(f);
+  return (g) => monthOf(g) === m && pred(g);
+}
+
+/** The service months of the 第6表/第7表/補足 files of a unit. */
+function planMonths(unit: Unit): Set<string> {
+  const months = new Set<string>();
+  for (const f of unit.files) {
+    const t = f.facts.fileType;
+    if (t === 'UPPLAN' || t === 'UPSIKYU' || (t === 'UPHOSOKU' && isPlanHosoku(f.facts)))
+      months.add(monthOf(f.facts));
+  }
+  return months;
+}
+
+const inMonth =
+  (m: string) =>
+  (f: FileFacts): boolean =>
+    monthOf(f) === m;
 
 function keysOf(f: UnitFile | null, kind: string): Set<string> {
   return f?.facts.keys.get(kind) ?? new Set<string>();
@@ -76,13 +102,28 @@ function checkSets(unit: Unit): void {
     const facts = f.facts;
     switch (facts.fileType) {
       case 'UPPLAN':
-        requireFiles(unit, f, [['UPSIKYU'], ['UPHOSOKU', isPlanHosoku]]);
+        requireFiles(unit, f, [
+          ['UPSIKYU', sameMonth(facts)],
+          ['UPHOSOKU', sameMonth(facts, isPlanHosoku)],
+        ]);
         break;
       case 'UPSIKYU':
-        requireFiles(unit, f, [['UPPLAN'], ['UPHOSOKU', isPlanHosoku]]);
+        requireFiles(unit, f, [
+          ['UPPLAN', sameMonth(facts)],
+          ['UPHOSOKU', sameMonth(facts, isPlanHosoku)],
+        ]);
         break;
       case 'UPHOSOKU':
-        requireFiles(unit, f, isCareplanHosoku(facts) ? [['UP1KYO'], ['UP2KYO']] : [['UPPLAN'], ['UPSIKYU']]);
+        requireFiles(
+          unit,
+          f,
+          isCareplanHosoku(facts)
+            ? [['UP1KYO'], ['UP2KYO']]
+            : [
+                ['UPPLAN', sameMonth(facts)],
+                ['UPSIKYU', sameMonth(facts)],
+              ],
+        );
         break;
       case 'UP1KYO': {
         // 第3表 exists from V4 on; V3 units travel without it.
@@ -125,13 +166,15 @@ function checkSets(unit: Unit): void {
 }
 
 function checkRecordJoins(unit: Unit): void {
-  const plan = unit.first('UPPLAN');
-  const sikyu = unit.first('UPSIKYU');
-  const planHosoku = unit.first('UPHOSOKU', isPlanHosoku);
-  requireKeys(sikyu, plan, 'user+month');
-  requireKeys(plan, sikyu, 'user+month');
-  requireKeys(planHosoku, plan, 'user+month');
-  requireKeys(plan, planHosoku, 'user+month');
+  for (const m of planMonths(unit)) {
+    const plan = unit.first('UPPLAN', inMonth(m));
+    const sikyu = unit.first('UPSIKYU', inMonth(m));
+    const planHosoku = unit.first('UPHOSOKU', (f) => isPlanHosoku(f) && monthOf(f) === m);
+    requireKeys(sikyu, plan, 'user+month');
+    requireKeys(plan, sikyu, 'user+month');
+    requireKeys(planHosoku, plan, 'user+month');
+    requireKeys(plan, planHosoku, 'user+month');
+  }
 
   const kyo1 = unit.first('UP1KYO');
   const cpHosoku = unit.first('UPHOSOKU', isCareplanHosoku);
@@ -164,18 +207,23 @@ const DELETE_PAIRS: readonly [FileTypeId, FileTypeId, string][] = [
 
 function checkDeletes(unit: Unit): void {
   for (const [del, up, kind] of DELETE_PAIRS) {
-    const d = unit.first(del);
-    const u = unit.first(up);
-    if (!d || !u) continue;
-    const uploaded = keysOf(u, kind);
-    for (const k of keysOf(d, kind)) if (uploaded.has(k)) d.out.add('DELETE_CONFLICT', null, null, k);
+    // Monthly types may appear once per month in a unit: compare every pair.
+    for (const d of unit.ofType(del)) {
+      for (const u of unit.ofType(up)) {
+        const uploaded = keysOf(u, kind);
+        for (const k of keysOf(d, kind)) if (uploaded.has(k)) d.out.add('DELETE_CONFLICT', null, null, k);
+      }
+    }
   }
 }
 
 /** 第6表 サービス回数 per (user, office, service code, product) against 第7表 回数／日数: a warning only. */
 function checkTotals(unit: Unit): void {
-  const plan = unit.first('UPPLAN');
-  const sikyu = unit.first('UPSIKYU');
+  for (const m of planMonths(unit))
+    checkTotalsOfMonth(unit.first('UPPLAN', inMonth(m)), unit.first('UPSIKYU', inMonth(m)));
+}
+
+function checkTotalsOfMonth(plan: UnitFile | null, sikyu: UnitFile | null): void {
   if (!plan || !sikyu) return;
   const sikyuSums = new Map<string, number>();
   for (const [k, v] of sikyu.facts.sums) if (k.startsWith('7count|')) sikyuSums.set(k.slice(7), v);

@@ -269,6 +269,25 @@ describe('rules across files', () => {
     expect(issues(fileOf(r2, 'UPKIHON_SUB1'), 'SET_INCOMPLETE')).toHaveLength(1);
   });
 
+  it("two service months in one unit (next month's plan and this month's change): each set joins its month", () => {
+    const june = { ...DEFAULT_PARTIES, month: '202506' };
+    const [plan5, sikyu5, hosoku5] = buildBundle('plan');
+    const [plan6, sikyu6, hosoku6] = (['UPPLAN', 'UPSIKYU', 'UPHOSOKU'] as const).map((t) =>
+      buildFile(t, { parties: june }),
+    );
+    const r = validateBundle([plan5, plan6, sikyu6, sikyu5, hosoku6, hosoku5]);
+    expect(r.files.flatMap((f) => f.issues)).toEqual([]);
+    expect(r.ok).toBe(true);
+    // A month whose 第7表 is missing is incomplete even though the other month has one.
+    const r2 = validateBundle([plan5, plan6, sikyu5, hosoku6, hosoku5]);
+    const june6 = r2.files.find((f) => f.name === plan6.name);
+    expect(june6?.issues.map((i) => i.code)).toEqual(['SET_INCOMPLETE']);
+    expect(r2.files.find((f) => f.name === hosoku6.name)?.issues.map((i) => i.code)).toEqual([
+      'SET_INCOMPLETE',
+    ]);
+    expect(r2.files.filter((f) => f.errorCount > 0)).toHaveLength(2);
+  });
+
   it('SET_INCOMPLETE for 第1表 without 第3表 in V4', () => {
     const report = validateBundle(buildBundle('careplan').filter((f) => !f.name.startsWith('UP3KYO')));
     expect(issues(fileOf(report, 'UP1KYO'), 'SET_INCOMPLETE')[0].message.en).toContain('UP3KYO');
