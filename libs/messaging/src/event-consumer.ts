@@ -77,7 +77,12 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     await this.consumer.connect();
     // A new group starts at the earliest offset: events published before its first start are not missed.
     await this.consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    // Partitions are handled side by side (order holds within one, i.e. per sender → receiver pair):
+    // one at a time, a consumer spends most of its time waiting on its database commit.
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.kafka.partitions,
+      eachMessage: (payload) => this.onMessage(payload),
+    });
   }
 
   /** Consumer lag per partition after each batch: how far this group is behind the log's end. */

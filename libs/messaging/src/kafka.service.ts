@@ -11,8 +11,11 @@ export interface KafkaOptions {
   groupPrefix: string;
   /** Topics this service produces or consumes; created (with their .dlq twins) at start when missing. */
   topics: readonly string[];
+  /** Partitions of the topics this service creates; also how many a consumer handles at once. */
   partitions?: number;
 }
+
+const DEFAULT_PARTITIONS = 3;
 
 /** One Kafka client per service: a producer, an admin, and the naming rules for topics and groups. */
 export class KafkaService implements OnModuleInit, OnApplicationShutdown {
@@ -34,6 +37,10 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
     });
     this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     this.admin = this.kafka.admin();
+  }
+
+  get partitions(): number {
+    return this.options.partitions ?? DEFAULT_PARTITIONS;
   }
 
   topic(name: string): string {
@@ -64,7 +71,7 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
       waitForLeaders: true,
       topics: missing.map((topic) => ({
         topic,
-        numPartitions: this.options.partitions ?? 3,
+        numPartitions: this.partitions,
         replicationFactor: -1,
       })),
     });
