@@ -15,6 +15,8 @@ describe('dates', () => {
     expect(isRealMonth('202513')).toBe(false);
     expect(isRealMonth('202500')).toBe(false);
     expect(isRealMonth('202512')).toBe(true);
+    expect(isRealMonth('000001')).toBe(false); // no year 0, as for dates
+    expect(isRealMonth('20251a')).toBe(false);
     expect(isRealTimestamp('20250425103000')).toBe(true);
     expect(isRealTimestamp('20250425246000')).toBe(false);
   });

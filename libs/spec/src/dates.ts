@@ -11,11 +11,11 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (DAYS[month - 1] ?? 0);
 }
 
-/** YYYYMM with month 01–12 (the year is not range-checked beyond four digits). */
+/** YYYYMM with month 01–12 and a year from 0001 (as for dates; 000000 is a special value, not a month). */
 export function isRealMonth(v: string): boolean {
   if (v.length !== 6) return false;
   const m = (v.charCodeAt(4) - 48) * 10 + (v.charCodeAt(5) - 48);
-  return /^\d{6}$/.test(v) && m >= 1 && m <= 12;
+  return /^\d{6}$/.test(v) && m >= 1 && m <= 12 && !v.startsWith('0000');
 }
 
 export function isRealDate(v: string): boolean {
