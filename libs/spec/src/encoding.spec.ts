@@ -21,6 +21,13 @@ describe('MS932', () => {
     expect(classifyText('改行\r\nあり')).toBeNull();
   });
 
+  it('decodes 外字 of lead byte F9 to the private use area like the rest of F040-F9FC', () => {
+    expect(decodeMs932(Uint8Array.from([0xf9, 0x50, 0x41, 0x82, 0xa0]))).toBe('\ue6acAあ');
+    expect(decodeMs932(Uint8Array.from([0xf9, 0xfc, 0x2c, 0x88, 0xf9, 0xa0]))).toBe('\ue757,\u98f2\ufffd');
+    // With F8xx 外字 in the same file, F9xx stays in the private use area too.
+    expect(classifyText(decodeMs932(Uint8Array.from([0xf8, 0x40, 0xf9, 0x50])))).toBe('gaiji');
+  });
+
   it('keeps a delimiter that follows a broken lead byte', () => {
     expect(decodeMs932(Uint8Array.from([0x41, 0x82, 0x2c, 0x42]))).toBe('A\ufffd,B');
   });

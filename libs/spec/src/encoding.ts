@@ -14,22 +14,23 @@ export function decodeMs932(bytes: Uint8Array): string {
 const isLead = (b: number): boolean => (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
 const isTrail = (b: number): boolean => b >= 0x40 && b <= 0xfc && b !== 0x7f;
 
-// Slow path, only for files with broken bytes: decodes F9xx pairs as Windows does (U+E6B4–U+E757).
+const ROW_F8 = /[\ue5e0-\ue69b]/g;
+
+// Slow path, only for files with broken bytes. F9xx pairs are decoded as their F8xx neighbours (also 外字),
+// in one iconv-lite pass; when the file had no F8xx pair of its own they are then moved to Windows' code
+// points for row F9 (U+E69C–U+E757). Either way they are private-use characters: classifyText says 'gaiji'.
 function decodeWithGaijiRowF9(buf: Buffer): string {
-  let out = '';
-  let start = 0;
-  for (let i = 0; i < buf.length; i++) {
-    const b = buf[i];
-    if (!isLead(b) || !isTrail(buf[i + 1] ?? 0)) continue;
-    if (b === 0xf9) {
-      const t = buf[i + 1];
-      out += iconv.decode(buf.subarray(start, i), MS932);
-      out += String.fromCharCode(0xe000 + 9 * 188 + (t < 0x80 ? t - 0x40 : t - 0x41));
-      start = i + 2;
-    }
+  const copy = Buffer.from(buf);
+  let ownF8 = false;
+  for (let i = 0; i < copy.length; i++) {
+    const b = copy[i];
+    if (!isLead(b) || !isTrail(copy[i + 1] ?? 0)) continue;
+    if (b === 0xf9) copy[i] = 0xf8;
+    else if (b === 0xf8) ownF8 = true;
     i++;
   }
-  return out + iconv.decode(buf.subarray(start), MS932);
+  const text = iconv.decode(copy, MS932);
+  return ownF8 ? text : text.replace(ROW_F8, (c) => String.fromCharCode(c.charCodeAt(0) + 188));
 }
 
 /** Encodes to MS932. Characters MS932 lacks become '?'; use findUnencodable first when that matters. */

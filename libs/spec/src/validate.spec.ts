@@ -198,6 +198,8 @@ describe('validateFile: encoding', () => {
       [0xf9, 0x80],
       [0xf9, 0xfc],
       [0xf5, 0xa0],
+      [0xf8, 0x40, 0xf9, 0x50],
+      [0x41, 0xf9, 0x50, 0x88, 0x9f],
     ]) {
       const r = validateFile(withRawBytes('UPHOSOKU', 3, 'name', [0x8e, 0x52, ...raw, 0x82, 0xa0]));
       expect(codes(r).filter((c) => c.startsWith('ENCODING_'))).toEqual(['ENCODING_GAIJI']);
