@@ -47,6 +47,20 @@ describe('records', () => {
     expect(out.toString('latin1')).toContain('"a""b,c"');
   });
 
+  it('quotes a non-text value holding a comma, quote or line break, so the record keeps its items', () => {
+    const bad = { csvVersion: '202407', insurerNo: '13,1011', insuredNo: '0000"123', deleteYm: '2025\r\n05' };
+    const file = { name: fixtureFileName('DLTPLAN'), bytes: new Uint8Array(recordsToCsv('DLTPLAN', [bad])) };
+    expect(parseRecords(file).records).toEqual([bad]);
+    const report = validateFile(file);
+    expect(report.issues.map((i) => i.code)).not.toContain('COLUMN_COUNT');
+    const errors = report.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((i) => [i.column, i.code])).toEqual([
+      [2, 'TOO_LONG'],
+      [3, 'FORMAT_INVALID'],
+      [4, 'TOO_LONG'],
+    ]);
+  });
+
   it('refuses characters MS932 cannot carry instead of substituting them', () => {
     const rec = parseRecords(buildFile('UP2KYO')).records[0];
     expect(() => recordsToCsv('UP2KYO', [{ ...rec, issue: '😀' }])).toThrow(RecordsError);

@@ -82,6 +82,8 @@ export function parseRecords(file: BundleFile): ParsedRecords {
   return { fileType: spec.id, csvVersion, records };
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function csvField(value: string, quote: boolean): string {
   return quote ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -110,7 +112,8 @@ export function recordsToCsv(fileType: FileTypeId, records: readonly Readonly<Cs
           `record ${r + 1} ${col.key}: "${String.fromCodePoint(v.codePointAt(bad) ?? 0)}" is not an MS932 character`,
         );
       }
-      return csvField(v, col.type === 'text' && v !== '');
+      // Other items are bare, unless a (wrong) value would break the record apart: validateFile then reports it.
+      return csvField(v, (col.type === 'text' && v !== '') || NEEDS_QUOTES.test(v));
     });
     lines.push(cells.join(','));
   });
