@@ -58,6 +58,7 @@ describe('records', () => {
       [2, 'TOO_LONG'],
       [3, 'FORMAT_INVALID'],
       [4, 'TOO_LONG'],
+      [4, 'MONTH_MISMATCH'],
     ]);
   });
 
