@@ -300,6 +300,11 @@ export const ISSUE_CODES = {
     ja: '{col}「{value}」がファイル名の送信元事業所番号{expected}と異なります',
     en: '{col} "{value}" differs from the sender office number {expected} of the file name',
   },
+  SERVICE_KIND_OUT_OF_SCOPE: {
+    severity: 'warning',
+    ja: '{col}「{value}」のサービス種類はケアプランデータ連携の対象外です（対象外の種類のレコードは作成しません）',
+    en: '{col} "{value}" is of a service kind outside the exchange (records of such kinds are not generated)',
+  },
   IMAGE_NOT_JPEG: {
     severity: 'error',
     ja: '家族構成画像ファイルがJPEG形式ではありません',

@@ -22,6 +22,23 @@ export function joinKey(...parts: string[]): string {
 }
 
 const EQUIPMENT_KINDS = new Set(['17', '67']);
+// Service kinds outside the exchange (digest §2.3), leaving out those the reconstructed table is unsure of
+// (27/28/33/36/38, 68/73/77/79): a warning, the table being read from a column-shifted source.
+const OUT_OF_SCOPE_KINDS = new Set([
+  '32',
+  '41',
+  '42',
+  '51',
+  '52',
+  '53',
+  '54',
+  '59',
+  '81',
+  '35',
+  '37',
+  '44',
+  '45',
+]);
 const SUMMARY_SUFFIX = /^[0-9A-Z]{2}(AAAA|EEEE|ZZZZ)$/;
 const GRAND_TOTAL_CODE = '999999';
 const GRAND_TOTAL_OFFICE = '9999999999';
@@ -65,6 +82,7 @@ function dailyPlanRules(env: FileRuleEnv): FileRules {
   const notified = getter(env, 'equipmentNotifiedCode');
   const office = getter(env, 'serviceOfficeNo');
   const count = getter(env, 'count');
+  const codeCol = column(env, 'serviceCode');
   const hasEquipmentItems = env.layout.index.taisCode !== undefined;
   const isJisseki = env.spec.id === 'UPJSK';
   const sender = env.parsedName?.senderOfficeNumber ?? null;
@@ -90,6 +108,7 @@ function dailyPlanRules(env: FileRuleEnv): FileRules {
       }
       const code = serviceCode(fields);
       const kind = code.slice(0, 2);
+      if (OUT_OF_SCOPE_KINDS.has(kind)) out.add('SERVICE_KIND_OUT_OF_SCOPE', row, codeCol, code);
       // Add-on codes of 福祉用具貸与 carry no product: the "one of the two codes" rule is read as a warning.
       if (hasEquipmentItems && EQUIPMENT_KINDS.has(kind) && tais(fields) === '' && notified(fields) === '') {
         out.add('TAIS_MISSING', row, null, code);
@@ -134,6 +153,7 @@ function sikyuRules(env: FileRuleEnv): FileRules {
   const tais = getter(env, 'taisCode');
   const notified = getter(env, 'equipmentNotifiedCode');
   const hasEquipmentItems = env.layout.index.taisCode !== undefined;
+  const codeCol = column(env, 'serviceCode');
   const users = new Map<string, UserTotals>();
   const mustBe = (row: number, key: string, v: string, expected: string, expectedEn: string): void => {
     out.add('SUMMARY_ROW_INVALID', row, column(env, key), v, { expected, expectedEn });
@@ -149,6 +169,7 @@ function sikyuRules(env: FileRuleEnv): FileRules {
       }
       const c = code(fields);
       const isGrand = c === GRAND_TOTAL_CODE;
+      if (OUT_OF_SCOPE_KINDS.has(c.slice(0, 2))) out.add('SERVICE_KIND_OUT_OF_SCOPE', row, codeCol, c);
       if (isGrand || SUMMARY_SUFFIX.test(c)) {
         // 単位数 is fixed 0 and 割引後率/割引後単位数 Null on 種類別小計 and 全合計 rows (digest §6.1).
         if (units(fields) !== '0') mustBe(row, 'units', units(fields), '0', '0');

@@ -149,6 +149,25 @@ describe('rules within a file', () => {
     expect(issues(validateFile(buildFile('UPSIKYU')), 'TAIS_MISSING')).toHaveLength(0);
   });
 
+  it('SERVICE_KIND_OUT_OF_SCOPE warns on 第6表/第7表 rows of kinds the exchange leaves out (digest §2.3)', () => {
+    const plan = validateFile(
+      edited('UPPLAN', (rs) => {
+        rs[0] = { ...rs[0], serviceCode: '421111' }; // 42 住宅改修
+        rs[1] = { ...rs[1], serviceCode: '331111' }; // 33: the reconstructed table is unsure here, no warning
+        return rs;
+      }),
+    );
+    expect(issues(plan, 'SERVICE_KIND_OUT_OF_SCOPE').map((i) => [i.row, i.column, i.value])).toEqual([
+      [1, 15, '421111'],
+    ]);
+    expect(issues(plan, 'SERVICE_KIND_OUT_OF_SCOPE')[0].severity).toBe('warning');
+    const sikyu = validateFile(
+      edited('UPSIKYU', (rs) => rs.map((x, i) => (i === 0 ? { ...x, serviceCode: '511111' } : x))),
+    );
+    expect(issues(sikyu, 'SERVICE_KIND_OUT_OF_SCOPE')).toHaveLength(1);
+    expect(issues(validateFile(buildFile('UPSIKYU')), 'SERVICE_KIND_OUT_OF_SCOPE')).toHaveLength(0);
+  });
+
   it('第7表 summary rows: units 0, discount items empty, 9999999999 on the total', () => {
     const r = validateFile(
       edited('UPSIKYU', (rs) =>
