@@ -180,7 +180,7 @@ function analyzeCsv(
   const result = readCsv(
     text,
     {
-      record(fields, quoted, row) {
+      record(fields, quoted, row, items) {
         if (fields.length === 1 && fields[0] === '' && !quoted[0]) {
           out.add('CSV_EMPTY_LINE', row, null, null);
           return;
@@ -208,16 +208,16 @@ function analyzeCsv(
           fileVersion = version === '' ? null : version;
           analysis.csvVersion = /^\d{6}$/.test(version) ? version : null;
           facts.csvVersion = analysis.csvVersion;
-          if (fileVersion !== null) layout = checkVersion(version, fields.length, spec, parsed, out);
+          if (fileVersion !== null) layout = checkVersion(version, items, spec, parsed, out);
           rules = createFileRules({ spec, layout, parsedName: parsed, out, facts });
         } else if (fileVersion !== null && version !== '' && version !== fileVersion) {
           out.add('CSV_VERSION_MIXED', row, layout.columns[0], version, { expected: fileVersion });
         }
         dataRows++;
         const compiled = layout.compiled;
-        if (fields.length !== compiled.length) {
+        if (items !== compiled.length) {
           out.add('COLUMN_COUNT', row, null, null, {
-            actual: fields.length,
+            actual: items,
             expected: compiled.length,
             fileType: spec.id,
           });

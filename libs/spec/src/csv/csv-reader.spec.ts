@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { decodeMs932 } from '../encoding';
 import { FILE_TYPES } from '../spec-data';
 import { buildFile } from '../testing/fixtures';
-import { readCsv, scanQuoting } from './csv-reader';
+import { MAX_ITEMS_READ, readCsv, scanQuoting } from './csv-reader';
 
 function collect(text: string) {
   const rows: { fields: string[]; quoted: boolean[]; row: number }[] = [];
@@ -68,6 +68,23 @@ describe('readCsv', () => {
     expect(collect('1,"a\nb"\r\n2,c\r\n').result.lineEnding).toBe('crlf');
     expect(collect('1,a\r\n2,b\r3,c').result.lineEnding).toBe('cr');
     expect(collect('1,a').result.lineEnding).toBe('none');
+  });
+
+  it('hands over the first MAX_ITEMS_READ items of a wider record with its real item count', () => {
+    const seen: [number, number, number, boolean, boolean][] = [];
+    const wide = Array(2500).fill('x').join(',');
+    const result = readCsv(`1,"a"\r\n${wide}\r\n"q",${wide}\n3,"c"`, {
+      record: (fields, quoted, row, items) =>
+        seen.push([row, fields.length, items, quoted[0], quoted[fields.length - 1]]),
+      syntaxError: () => undefined,
+    });
+    expect(seen).toEqual([
+      [1, 2, 2, false, true],
+      [2, MAX_ITEMS_READ, 2500, false, false],
+      [3, MAX_ITEMS_READ, 2501, true, false],
+      [4, 2, 2, false, true],
+    ]);
+    expect(result).toEqual({ rows: 4, lineEnding: 'lf' });
   });
 
   it('reads on past a broken record in the tolerant mode', () => {

@@ -7,8 +7,11 @@
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 
 export interface CsvSink {
-  /** fields and quoted are reused between calls: copy what must outlive the call. */
-  record(fields: string[], quoted: readonly boolean[], row: number): void;
+  /**
+   * fields and quoted are reused between calls: copy what must outlive the call. items is the record's real
+   * number of items: a record of more than MAX_ITEMS_READ items is handed over with its first ones only.
+   */
+  record(fields: string[], quoted: readonly boolean[], row: number, items: number): void;
   syntaxError(row: number, code: string, message: string): void;
 }
 
@@ -40,10 +43,22 @@ const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** Items read of one record (the widest layout has 71): a line of 50 million commas is not split up. */
+export const MAX_ITEMS_READ = 1000;
+
+/** A record cut after MAX_ITEMS_READ items: text[from, to) is dropped, the line end kept. */
+interface Cut {
+  row: number;
+  from: number;
+  to: number;
+  items: number;
+}
+
 interface Scan {
   flags: Uint8Array;
   /** From the ends of the records only: line breaks inside quoted free text do not count. */
   lineEnding: LineEnding;
+  cuts: Cut[];
 }
 
 /**
@@ -69,11 +84,26 @@ function scan(text: string): Scan | null {
     }
     flags[count++] = v;
   };
+  const cuts: Cut[] = [];
+  let row = 1;
+  let items = 0;
+  let cutFrom = 0;
+  // Counts an item at text position `at`; only the first MAX_ITEMS_READ of a record get a flag.
+  const item = (v: number, at: number): void => {
+    items++;
+    if (items <= MAX_ITEMS_READ) push(v);
+    else if (items === MAX_ITEMS_READ + 1) cutFrom = at - 1; // the comma before it
+  };
+  const endRecord = (at: number): void => {
+    if (items > MAX_ITEMS_READ) cuts.push({ row, from: cutFrom, to: at, items });
+    row++;
+    items = 0;
+  };
   let i = 0;
   while (i < n) {
     // At the start of a field.
     if (text.charCodeAt(i) === QUOTE) {
-      push(1);
+      item(1, i);
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
@@ -87,7 +117,7 @@ function scan(text: string): Scan | null {
       }
       i = j;
     } else {
-      push(0);
+      item(0, i);
       while (i < n) {
         const c = text.charCodeAt(i);
         if (c === COMMA || c === CR || c === LF) break;
@@ -100,7 +130,7 @@ function scan(text: string): Scan | null {
     if (c === COMMA) {
       i++;
       // A trailing comma at the very end still opens one more (empty) field.
-      if (i >= n) push(0);
+      if (i >= n) item(0, i);
     } else if (c === CR || c === LF) {
       const crlf = c === CR && text.charCodeAt(i + 1) === LF;
       if (crlf) {
@@ -108,26 +138,40 @@ function scan(text: string): Scan | null {
       } else if (lineEnding === 'none' || lineEnding === 'crlf') {
         lineEnding = c === CR ? 'cr' : 'lf';
       }
+      endRecord(i);
       i += crlf ? 2 : 1;
     } else {
       return null; // text after a closing quote
     }
   }
-  return { flags: flags.subarray(0, count), lineEnding };
+  if (items > 0) endRecord(n);
+  return { flags: flags.subarray(0, count), lineEnding, cuts };
 }
 
-function readFast(text: string, flags: Uint8Array, sink: CsvSink): number {
+function readFast(text: string, { flags, cuts }: Scan, sink: CsvSink): number {
   const quoted: boolean[] = [];
   let row = 0;
   let cursor = 0;
-  parse(text, {
+  const cutItems = new Map(cuts.map((c) => [c.row, c.items]));
+  let cutText = text;
+  if (cuts.length > 0) {
+    const parts: string[] = [];
+    let prev = 0;
+    for (const c of cuts) {
+      parts.push(text.slice(prev, c.from));
+      prev = c.to;
+    }
+    parts.push(text.slice(prev));
+    cutText = parts.join('');
+  }
+  parse(cutText, {
     relax_column_count: true,
     record_delimiter: RECORD_DELIMITERS,
     on_record: (record: string[]) => {
       row++;
       for (let k = 0; k < record.length; k++) quoted[k] = flags[cursor + k] === 1;
       cursor += record.length;
-      sink.record(record, quoted, row);
+      sink.record(record, quoted, row, cutItems.get(row) ?? record.length);
       // Returning null drops the record: nothing accumulates in memory.
       return null;
     },
@@ -150,7 +194,7 @@ function readTolerant(text: string, sink: CsvSink): number {
     },
     on_record: (record: string[]) => {
       row++;
-      sink.record(record, quoted, row);
+      sink.record(record, quoted, row, record.length);
       return null;
     },
     on_skip: (err: CsvErrorLike | undefined) => {
@@ -179,7 +223,7 @@ export function readCsv(text: string, sink: CsvSink, onRestart: () => void = () 
   const scanned = scan(text);
   if (scanned !== null) {
     try {
-      return { rows: readFast(text, scanned.flags, sink), lineEnding: scanned.lineEnding };
+      return { rows: readFast(text, scanned, sink), lineEnding: scanned.lineEnding };
     } catch (e: unknown) {
       if (!(e instanceof CsvError)) throw e;
       onRestart();
