@@ -150,6 +150,9 @@ export function renderReceiptPdf(signed: SignedReceipt): Promise<Buffer> {
   return done;
 }
 
+/** Far more than a signed receipt takes (a few KiB), far less than memory. */
+const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+
 /**
  * The signed JSON attached to a receipt PDF made by renderReceiptPdf, or null. Reads only what this service writes
  * (an /EmbeddedFile stream, Flate-compressed or not); a PDF rewritten by another program may need its own tools.
@@ -168,7 +171,10 @@ export function attachedReceiptJson(pdf: Buffer): string | null {
     const start = streamAt + (text.startsWith('stream\r\n', streamAt) ? 8 : 7);
     const raw = pdf.subarray(start, start + Number(length[1]));
     try {
-      const json = (dict.includes('/FlateDecode') ? inflateSync(raw) : raw).toString('utf8');
+      // Bounded: the verify endpoint is open to anyone, and a few MiB of deflate inflate to gigabytes.
+      const json = (
+        dict.includes('/FlateDecode') ? inflateSync(raw, { maxOutputLength: MAX_ATTACHMENT_BYTES }) : raw
+      ).toString('utf8');
       JSON.parse(json);
       return json;
     } catch {

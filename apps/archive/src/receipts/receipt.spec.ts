@@ -3,6 +3,7 @@ import { buildReceipt, Receipt, ReceiptSourceRow } from './receipt.builder';
 import { canonicalJson } from './receipt.canonical';
 import { configuredKey, keyIdOf } from './receipt-keys.service';
 import { attachedReceiptJson, renderReceiptPdf } from './receipt.pdf';
+import { deflateSync } from 'node:zlib';
 
 const SENDER = '1371201367';
 const RECEIVER = '1371500420';
@@ -100,6 +101,26 @@ describe('receipt signature and PDF', () => {
     expect(attached).toEqual({ receipt, signature });
     const data = Buffer.from(canonicalJson(attached.receipt));
     expect(verify(null, data, key.publicKey, Buffer.from(attached.signature, 'base64'))).toBe(true);
+  });
+
+  it('does not inflate an attachment beyond what a receipt can be (a deflate bomb on the open verify endpoint)', () => {
+    const stream = (json: string) => {
+      const deflated = deflateSync(Buffer.from(json, 'utf8'));
+      return Buffer.concat([
+        Buffer.from(
+          `%PDF-1.4\n1 0 obj\n<< /Type /EmbeddedFile /Filter /FlateDecode /Length ${deflated.length} >>\nstream\n`,
+        ),
+        deflated,
+        Buffer.from('\nendstream\nendobj\n%%EOF\n'),
+      ]);
+    };
+    expect(attachedReceiptJson(stream('{"receipt":{},"signature":""}'))).toBe(
+      '{"receipt":{},"signature":""}',
+    );
+    // 8 MiB of blanks deflate to some 8 KiB (a few MiB of input inflate to gigabytes): reading such a stream
+    // whole would let any caller of the open verify endpoint exhaust the archive's memory.
+    const bomb = attachedReceiptJson(stream(`{"receipt":{},"signature":""${' '.repeat(8 * 1024 * 1024)}}`));
+    expect(bomb === null).toBe(true);
   });
 
   it('finds no receipt in a PDF without one', () => {
