@@ -2,7 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { decodeMs932 } from '../encoding';
 import { FILE_TYPES } from '../spec-data';
 import { buildFile } from '../testing/fixtures';
-import { MAX_ITEMS_READ, readCsv, scanQuoting } from './csv-reader';
+import {
+  cutWideLines,
+  MAX_COMMAS_PER_LINE_TOLERANT,
+  MAX_ITEMS_READ,
+  readCsv,
+  scanQuoting,
+} from './csv-reader';
 
 function collect(text: string) {
   const rows: { fields: string[]; quoted: boolean[]; row: number }[] = [];
@@ -85,6 +91,22 @@ describe('readCsv', () => {
       [4, 2, 2, false, true],
     ]);
     expect(result).toEqual({ rows: 4, lineEnding: 'lf' });
+  });
+
+  it('cuts lines of more than MAX_COMMAS_PER_LINE_TOLERANT commas for the tolerant mode only', () => {
+    const wide = ','.repeat(MAX_COMMAS_PER_LINE_TOLERANT + 5);
+    expect(cutWideLines(`a${wide}b\r\nc,d\n${wide}`)).toBe(
+      `a${','.repeat(MAX_COMMAS_PER_LINE_TOLERANT)}\r\nc,d\n${','.repeat(MAX_COMMAS_PER_LINE_TOLERANT)}`,
+    );
+    expect(cutWideLines('a,b\r\n')).toBe('a,b\r\n');
+    const items: number[] = [];
+    const { errors } = collect(`x"y\r\n${wide}\r\n1,2\r\n`);
+    readCsv(`x"y\r\n${wide}\r\n1,2\r\n`, {
+      record: (_f, _q, _row, n) => items.push(n),
+      syntaxError: () => undefined,
+    });
+    expect(errors).toHaveLength(1);
+    expect(items).toEqual([MAX_COMMAS_PER_LINE_TOLERANT + 1, 2]);
   });
 
   it('reads on past a broken record in the tolerant mode', () => {

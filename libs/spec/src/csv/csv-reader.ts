@@ -230,5 +230,36 @@ export function readCsv(text: string, sink: CsvSink, onRestart: () => void = () 
     }
   }
   // Broken quoting: record ends cannot be told from breaks inside free text; judge by the whole text.
-  return { rows: readTolerant(text, sink), lineEnding: detectLineEnding(text) };
+  return { rows: readTolerant(cutWideLines(text), sink), lineEnding: detectLineEnding(text) };
+}
+
+/** Commas kept per line for the tolerant mode, which cannot cut records the way the fast mode does. */
+export const MAX_COMMAS_PER_LINE_TOLERANT = 100_000;
+
+/**
+ * Drops what follows the MAX_COMMAS_PER_LINE_TOLERANT-th comma of a line. Only for text that is not valid CSV
+ * anyway: a record that wide is reported with that many items instead of its real count.
+ */
+export function cutWideLines(text: string): string {
+  const parts: string[] = [];
+  let prev = 0;
+  let commas = 0;
+  let cutFrom = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : LF;
+    if (c === COMMA) {
+      if (++commas === MAX_COMMAS_PER_LINE_TOLERANT + 1) cutFrom = i;
+    } else if (c === CR || c === LF) {
+      if (cutFrom >= 0) {
+        parts.push(text.slice(prev, cutFrom));
+        prev = Math.min(i, n);
+        cutFrom = -1;
+      }
+      commas = 0;
+    }
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(prev));
+  return parts.join('');
 }
