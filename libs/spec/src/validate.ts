@@ -189,6 +189,17 @@ function analyzeCsv(
           out.add('CSV_HEADER_ROW', row, null, fields[0] ?? null);
           return;
         }
+        const version = fields[0] ?? '';
+        if (dataRows === 0) {
+          fileVersion = version === '' ? null : version;
+          analysis.csvVersion = /^\d{6}$/.test(version) ? version : null;
+          facts.csvVersion = analysis.csvVersion;
+          if (fileVersion !== null) layout = checkVersion(version, items, spec, parsed, out);
+          rules = createFileRules({ spec, layout, parsedName: parsed, out, facts });
+        } else if (fileVersion !== null && version !== '' && version !== fileVersion) {
+          out.add('CSV_VERSION_MIXED', row, layout.columns[0], version, { expected: fileVersion });
+        }
+        // After the first record has chosen the layout (V3 or V4), so columns are named right.
         if (checkChars) {
           for (let i = 0; i < fields.length; i++) {
             const problem = classifyText(fields[i]);
@@ -202,16 +213,6 @@ function analyzeCsv(
                   : 'ENCODING_CONTROL_CHAR';
             out.add(code, row, col, fields[i]);
           }
-        }
-        const version = fields[0] ?? '';
-        if (dataRows === 0) {
-          fileVersion = version === '' ? null : version;
-          analysis.csvVersion = /^\d{6}$/.test(version) ? version : null;
-          facts.csvVersion = analysis.csvVersion;
-          if (fileVersion !== null) layout = checkVersion(version, items, spec, parsed, out);
-          rules = createFileRules({ spec, layout, parsedName: parsed, out, facts });
-        } else if (fileVersion !== null && version !== '' && version !== fileVersion) {
-          out.add('CSV_VERSION_MIXED', row, layout.columns[0], version, { expected: fileVersion });
         }
         dataRows++;
         const compiled = layout.compiled;

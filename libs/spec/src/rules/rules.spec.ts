@@ -78,6 +78,33 @@ describe('CSV version', () => {
     expect(r.issues.map((i) => i.code).sort()).toEqual(['CSV_VERSION_LEGACY', 'FILE_NAME_LEGACY']);
   });
 
+  it('an encoding problem on the first record of a V3 file is placed in the V3 layout', () => {
+    const rows = defaultRecords('UPPLAN').map((r) => ({ ...r, csvVersion: '202208' }));
+    const lines = rows.map((r, i) =>
+      Object.entries(r)
+        .filter(([k]) => !['taisCode', 'equipmentNotifiedCode', 'equipmentName'].includes(k))
+        .map(([k, v]) =>
+          i === 0 && k === 'serviceOfficeName'
+            ? '"ZZGAIJIZZ"'
+            : v !== null && ['planStaffName', 'serviceOfficeName'].includes(k)
+              ? `"${v}"`
+              : (v ?? ''),
+        )
+        .join(','),
+    );
+    const { encodeMs932 } = jest.requireActual<typeof import('../encoding')>('../encoding');
+    const csv = encodeMs932(lines.join('\r\n') + '\r\n');
+    const at = csv.indexOf('ZZGAIJIZZ');
+    const bytes = Buffer.concat([csv.subarray(0, at), Buffer.from([0xf0, 0x40]), csv.subarray(at + 9)]);
+    const name = `UPPLAN_202505_${DEFAULT_PARTIES.sender}_${DEFAULT_PARTIES.receiver}_${DEFAULT_PARTIES.serial}.CSV`;
+    const r = validateFile({ name, bytes: new Uint8Array(bytes) });
+    expect(r.issues.find((i) => i.code === 'ENCODING_GAIJI')).toMatchObject({
+      row: 1,
+      column: 18,
+      columnName: 'サービス事業所名',
+    });
+  });
+
   it('CSV_VERSION_MIXED on the row that differs', () => {
     const r = validateFile(
       edited('UPPLAN', (rs) => rs.map((x, i) => (i === 4 ? { ...x, csvVersion: '202504' } : x))),
