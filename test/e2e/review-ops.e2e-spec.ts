@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { gatewayUrl } from './support/api';
+import { eventually, gatewayUrl } from './support/api';
+import { call } from './support/vendor';
 import { createAdmin, officeNo, ops, registerLicensed } from './support/ops';
 
 interface Problem {
@@ -112,5 +113,26 @@ describe('operations API: odd input', () => {
     }
     expect(answers.filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
     expect(answers.slice(0, 2).map(([, , code]) => code)).toEqual(['CURSOR_INVALID', 'CURSOR_INVALID']);
+  });
+
+  it('refuses a new self-service key to a deactivated office, as the registry refuses operators', async () => {
+    const closing = officeNo('441200004');
+    await registerLicensed(admin, closing, '閉所予定');
+    const issued = await ops<{ apiKey: string }>(admin, 'POST', `/ops/v1/offices/${closing}/keys`, {
+      label: 'PC',
+    });
+    const key = issued.body.apiKey;
+    await eventually(
+      () => call(key, 'GET', '/v1/keys').then((r) => r.status),
+      (status) => status === 200,
+    );
+    expect((await ops(admin, 'POST', `/ops/v1/offices/${closing}/deactivate`)).status).toBe(200);
+    // Once the gateway has the deactivation (an event away), no new key is issued.
+    const res = await eventually(
+      () => call<Problem>(key, 'POST', '/v1/keys', { label: 'another PC' }),
+      (r) => r.body.code === 'OFFICE_INACTIVE',
+      30_000,
+    );
+    expect(res.status).toBe(409);
   });
 });

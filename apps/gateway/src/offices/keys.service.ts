@@ -5,6 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { newApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { OfficeEntity } from './office.entity';
 import { OfficeErrors } from './offices.errors';
 import type { AuthenticatedOffice } from './offices.service';
 
@@ -29,6 +30,9 @@ export class KeysService {
     return this.dataSource.transaction(async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`api-keys:${office.officeNumber}`]);
+      // As the registry refuses operators: a deactivated office gets no new key.
+      const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
+      if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
       const active = await m.count(ApiKeyEntity, {
         where: { officeNumber: office.officeNumber, revokedAt: IsNull() },
       });

@@ -32,6 +32,16 @@ export const OfficeErrors = {
       },
       { limit },
     ),
+  officeInactive: (officeNumber: string) =>
+    new AppException(
+      'OFFICE_INACTIVE',
+      HttpStatus.CONFLICT,
+      {
+        ja: `事業所「${officeNumber}」は廃止（無効化）されています。`,
+        en: `Office ${officeNumber} has been deactivated.`,
+      },
+      { officeNumber },
+    ),
   officeNumberInvalid: (value: string) =>
     new AppException(
       'OFFICE_NUMBER_INVALID',
