@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { classifyStatus, pushWebhook } from './webhook-sender';
 
 describe('classifyStatus', () => {
@@ -33,5 +35,30 @@ describe('pushWebhook', () => {
   it('retries a refused connection', async () => {
     const result = await pushWebhook(request('http://127.0.0.1:9/hook', true));
     expect(result).toEqual({ outcome: 'retry', error: expect.stringMatching(/ECONNREFUSED/) as string });
+  });
+
+  it('does not keep reading an answer that never ends once it has the status', async () => {
+    let closed = false;
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200);
+      const timer = setInterval(() => res.write('x'.repeat(1024)), 5);
+      res.on('close', () => {
+        clearInterval(timer);
+        closed = true;
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect(await pushWebhook(request(`http://127.0.0.1:${port}/hook`, true))).toEqual({
+        outcome: 'success',
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(closed).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -63,7 +63,9 @@ function post(req: PushRequest, headers: Record<string, string>): Promise<number
         ...(req.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup }),
       },
       (res) => {
-        res.resume(); // the answer's body is not read, only drained
+        // Only the status counts: the answer's body is dropped with its connection, so an endpoint that
+        // never ends its body cannot hold a socket of the router open for good.
+        res.destroy();
         clearTimeout(timer);
         resolve(res.statusCode ?? 0);
       },
