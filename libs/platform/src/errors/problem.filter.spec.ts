@@ -1,4 +1,10 @@
-import { BadRequestException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { AppException } from './app.exception';
 import { ProblemFilter } from './problem.filter';
 
@@ -34,6 +40,13 @@ describe('ProblemFilter', () => {
       details: ['limit must not be greater than 200'],
     });
     expect(invalid.message.ja).toBeTruthy();
+  });
+
+  it('answers an unready service (terminus) with 503 and its checks, not a 500', () => {
+    const result = { status: 'error', info: {}, error: { kafka: { status: 'down' } }, details: {} };
+    const problem = filter.toProblem(new ServiceUnavailableException(result), '/health/ready');
+    expect(problem).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', checks: result });
+    expect(problem.errorId).toBeUndefined();
   });
 
   it('hides the details of an unexpected error behind an error id', () => {

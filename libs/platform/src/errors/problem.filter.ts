@@ -48,6 +48,13 @@ const GENERIC: Record<number, { code: string; message: LocalizedMessage }> = {
     message: { ja: '内容を処理できません。', en: 'The content cannot be processed.' },
   },
   429: { code: 'TOO_MANY_REQUESTS', message: { ja: 'リクエストが多すぎます。', en: 'Too many requests.' } },
+  503: {
+    code: 'SERVICE_UNAVAILABLE',
+    message: {
+      ja: '一時的に利用できません。しばらくしてから再度お試しください。',
+      en: 'Temporarily unavailable. Please retry shortly.',
+    },
+  },
 };
 const INTERNAL = {
   code: 'INTERNAL_ERROR',
@@ -91,6 +98,11 @@ export class ProblemFilter implements ExceptionFilter {
           ? { detail: details }
           : {};
       if (status < 500) return this.body(status, generic.code, generic.message, instance, extra);
+      // /health/ready when a dependency is down (terminus): 503 with what each check said, not a 500.
+      if (status === 503) {
+        const checks = typeof response === 'object' && response !== null ? { checks: response } : {};
+        return this.body(status, generic.code, generic.message, instance, checks);
+      }
     }
     if (this.isFastifyClientError(exception)) {
       const status = exception.statusCode;
