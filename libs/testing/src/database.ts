@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, ensureDatabase, migrateService, ServiceDatabase } from '@careplan/persistence';
+import { testServerUrl } from './test-config';
 
 /** A database of its own for one test file, on the real PostgreSQL; dropped by `drop()`. */
 export interface TestDatabase {
@@ -11,7 +12,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `it_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const url = new URL(process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
   await ensureDatabase(url.toString());
   return {
@@ -36,11 +37,4 @@ export async function migratedDataSource(url: string, databases: ServiceDatabase
     entities: databases.flatMap((d) => (Array.isArray(d.entities) ? d.entities : Object.values(d.entities))),
   });
   return ds.initialize();
-}
-
-export function kafkaBrokers(): string[] {
-  const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers)
-    throw new Error('KAFKA_BROKERS is not set: run the tests with `npm test`, which starts Kafka.');
-  return brokers.split(',');
 }

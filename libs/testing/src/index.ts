@@ -1,2 +1,3 @@
 // Test helpers shared by the integration and end-to-end tiers; never imported by production code.
 export * from './database';
+export * from './test-config';

@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { WebhookConfiguredEvent } from '@careplan/contracts';
 import { loadEnv, MetricsService } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, migratedDataSource, redisUrl, TestDatabase } from '@careplan/testing';
 import { RouterEnv } from '../config/router.env';
 import { routerDatabase } from '../database/router.database';
 import { DeadLettersService } from '../dead-letters/dead-letters.service';
@@ -81,7 +81,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [routerDatabase]);
-    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    redis = new Redis(redisUrl(), { maxRetriesPerRequest: null });
     const env = loadEnv(RouterEnv, {
       BULLMQ_PREFIX: `it-router-${randomBytes(4).toString('hex')}`,
       WEBHOOK_ATTEMPTS: '3',
