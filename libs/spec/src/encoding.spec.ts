@@ -2,9 +2,11 @@ import {
   classifyText,
   decodeMs932,
   encodeMs932,
+  encodeMs932Lenient,
   findUnencodable,
   looksLikeUtf8,
   ms932ByteLength,
+  toMs932Safe,
 } from './encoding';
 
 describe('MS932', () => {
@@ -36,6 +38,14 @@ describe('MS932', () => {
     expect(ms932ByteLength('ABC')).toBe(3);
     expect(ms932ByteLength('１２')).toBe(4);
     expect(ms932ByteLength('ｶﾅ')).toBe(2);
+  });
+
+  it('substitutes 〓 (or a given stand-in) for characters MS932 cannot hold, when asked to be lenient', () => {
+    expect(toMs932Safe('髙橋😀様ⅰ')).toBe('髙橋〓様ⅰ');
+    expect(decodeMs932(encodeMs932Lenient('髙橋😀様\r\n①€ok\r\n'))).toBe('髙橋〓様\r\n①〓ok\r\n');
+    expect(decodeMs932(encodeMs932Lenient('a😀b', '_'))).toBe('a_b');
+    // encodeMs932 itself is unchanged
+    expect(decodeMs932(encodeMs932('a😀b'))).not.toContain('〓');
   });
 
   it('finds characters MS932 lacks', () => {

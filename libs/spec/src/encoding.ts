@@ -38,6 +38,34 @@ export function encodeMs932(text: string): Buffer {
   return iconv.encode(text, MS932);
 }
 
+/** げた記号 (U+3013): the customary stand-in in Japanese systems for a character MS932 cannot hold. */
+export const MS932_SUBSTITUTE = '〓';
+
+/**
+ * Encodes to MS932 for exports (history CSV, billing statements): every character MS932 cannot represent
+ * exactly becomes `substitute` (〓 by default) instead of iconv-lite's silent '?'. encodeMs932 stays as it is.
+ */
+export function encodeMs932Lenient(text: string, substitute: string = MS932_SUBSTITUTE): Buffer {
+  // Line by line: only a line holding an unencodable character pays for the character-wise pass.
+  return iconv.encode(
+    text
+      .split('\n')
+      .map((line) => toMs932Safe(line, substitute))
+      .join('\n'),
+    MS932,
+  );
+}
+
+/** `text` with every character MS932 cannot represent exactly replaced by `substitute`. */
+export function toMs932Safe(text: string, substitute: string = MS932_SUBSTITUTE): string {
+  if (roundTrips(text)) return text;
+  let out = '';
+  for (const ch of text) out += roundTrips(ch) ? ch : substitute;
+  return out;
+}
+
+const roundTrips = (text: string): boolean => decodeMs932(iconv.encode(text, MS932)) === text;
+
 // What iconv-lite yields for bytes that are not MS932 characters: U+FFFD for broken sequences,
 // U+0080 for the lone byte 0x80; 外字 (lead bytes F0-F9) decode to the private use area.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for

@@ -61,4 +61,12 @@ describe('buildStatement', () => {
     expect([...encodeCsv(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(decodeMs932(encodeCsv(csv, 'ms932'))).toBe(csv);
   });
+
+  it('writes 〓 in MS932 for a character MS932 cannot hold, like the history export', () => {
+    const csv = statementCsv(
+      buildStatement('47', '2026-06', [term('4710000004', { officeName: '介護😀ステーション' })], campaigns),
+    );
+    expect(decodeMs932(encodeCsv(csv, 'ms932'))).toContain(',介護〓ステーション,');
+    expect(encodeCsv(csv, 'utf8').toString('utf8')).toContain('介護😀ステーション');
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { encodeMs932 } from '@careplan/spec';
+import { encodeMs932Lenient } from '@careplan/spec';
 import type { BillingMethod } from '../licenses/license.rules';
 import { neutralizeFormula } from '../history/history.csv';
 
@@ -154,9 +154,9 @@ export function statementCsv(content: StatementContent): string {
 
 export type CsvEncoding = 'utf8' | 'ms932';
 
-/** UTF-8 with a BOM (Excel opens it right), or MS932 for older office software. */
+/** UTF-8 with a BOM (Excel opens it right), or MS932 for older office software (〓 for what it cannot hold). */
 export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
   return encoding === 'ms932'
-    ? encodeMs932(text)
+    ? encodeMs932Lenient(text)
     : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

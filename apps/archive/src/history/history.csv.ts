@@ -1,12 +1,9 @@
-import { decodeMs932, encodeMs932 } from '@careplan/spec';
+import { encodeMs932Lenient } from '@careplan/spec';
 import type { HistoryItemDto } from './dto/history.dto';
 import type { HistoryEvent } from './history-record.entity';
 
 export const CSV_ENCODINGS = ['utf-8', 'ms932'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
-
-/** Stands in for a character MS932 cannot hold (げた記号, the customary substitute in Japanese systems). */
-export const MS932_SUBSTITUTE = '〓';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -81,18 +78,9 @@ export function historyCsvText(items: readonly HistoryItemDto[]): string {
     .join('');
 }
 
-/** Replaces every character MS932 cannot represent with MS932_SUBSTITUTE, so an export never fails on one. */
-export function toMs932Safe(text: string): string {
-  if (decodeMs932(encodeMs932(text)) === text) return text;
-  let out = '';
-  for (const ch of text) out += decodeMs932(encodeMs932(ch)) === ch ? ch : MS932_SUBSTITUTE;
-  return out;
-}
-
-/** UTF-8 with a BOM (so Excel reads it as UTF-8) or MS932. */
+/** UTF-8 with a BOM (so Excel reads it as UTF-8) or MS932 (a character it cannot hold becomes 〓). */
 export function encodeHistoryCsv(items: readonly HistoryItemDto[], encoding: CsvEncoding): Buffer {
   const text = historyCsvText(items);
   if (encoding === 'utf-8') return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
-  // Line by line: only a line holding an unencodable character pays for the character-wise pass.
-  return encodeMs932(text.split('\r\n').map(toMs932Safe).join('\r\n'));
+  return encodeMs932Lenient(text);
 }
