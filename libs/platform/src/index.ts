@@ -11,3 +11,4 @@ export * from './http/cursor';
 export * from './internal/internal-token.guard';
 export * from './internal/internal-http.client';
 export * from './http/validation';
+export * from './http/instant';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
-import { AppException } from '@careplan/platform';
+import { AppException, parseInstant, ParsedInstant } from '@careplan/platform';
 import { isKnownFileType } from '@careplan/spec';
 import { HISTORY_EVENTS, HistoryEvent } from './history-record.entity';
 
@@ -25,13 +25,8 @@ export interface HistoryFilter {
   insuredNo?: string;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-// A timestamp must say its zone: "10:00" alone would mean different instants on different servers.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const INSURED_NO = /^[0-9A-Za-z]{1,10}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Offices work in Japan time: a date alone means that day in JST.
-const JST = '+09:00';
 
 export const filterInvalid = (parameter: string, value: string) =>
   new AppException(
@@ -44,20 +39,11 @@ export const filterInvalid = (parameter: string, value: string) =>
     { parameter, value },
   );
 
-/** The instant a `from`/`to` value names; a date alone is midnight JST of that day. */
-function instant(parameter: string, value: string): { at: Date; dateOnly: boolean } {
-  const dateOnly = DATE_ONLY.test(value);
-  if (!dateOnly && !TIMESTAMP.test(value)) throw filterInvalid(parameter, value);
-  const at = new Date(dateOnly ? `${value}T00:00:00${JST}` : value);
-  if (Number.isNaN(at.getTime()) || (dateOnly && !isCalendarDate(value)))
-    throw filterInvalid(parameter, value);
-  return { at, dateOnly };
-}
-
-/** Rejects dates that Date would roll over (2026-02-30 → 03-02). */
-function isCalendarDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+/** The instant a `from`/`to` value names; a date alone is midnight JST of that day (parseInstant). */
+function instant(parameter: string, value: string): ParsedInstant {
+  const parsed = parseInstant(value);
+  if (!parsed) throw filterInvalid(parameter, value);
+  return parsed;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
-import { keysetPage } from '@careplan/platform';
+import { keysetPage, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { advanceStatus } from '../events/status-projection';
 import type { AuthenticatedOffice } from '../offices/offices.service';
@@ -77,7 +77,10 @@ export class InboxService {
     const qb = this.dataSource.manager
       .createQueryBuilder(InboxEntryEntity, 'e')
       .where('e.receiverOfficeNumber = :office', { office: office.officeNumber });
-    if (query.since) qb.andWhere('e.deliveredAt >= :since', { since: new Date(query.since) });
+    if (query.since) {
+      const since = parseInstant(query.since);
+      if (since) qb.andWhere('e.deliveredAt >= :since', { since: since.at });
+    }
     if (query.from) qb.andWhere('e.senderOfficeNumber = :from', { from: query.from });
     if (query.status) qb.andWhere(STATE_CONDITION[query.status]);
     return keysetPage(qb, 'deliveredAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN, pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
-import { keysetPage, MetricsService } from '@careplan/platform';
+import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
@@ -88,7 +88,10 @@ export class SubmissionsService {
       .where('s.senderOfficeNumber = :office', { office: office.officeNumber });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     if (query.to) qb.andWhere('s.receiverOfficeNumber = :to', { to: query.to });
-    if (query.since) qb.andWhere('s.acceptedAt >= :since', { since: new Date(query.since) });
+    if (query.since) {
+      const since = parseInstant(query.since);
+      if (since) qb.andWhere('s.acceptedAt >= :since', { since: since.at });
+    }
     return keysetPage(qb, 'acceptedAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>
       this.withFiles(rows),
     );

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { IsInstant } from '@careplan/platform';
 import { SubmissionFileDto } from '../../submissions/dto/submission.dto';
 
 export class ListInboxQuery {
@@ -25,11 +26,12 @@ export type InboxState = (typeof INBOX_STATES)[number];
 /** GET /v1/inbox: paging plus filters, all optional and combined with AND. */
 export class InboxFilterQuery extends ListInboxQuery {
   @ApiPropertyOptional({
-    description: 'only deliveries made at or after this ISO 8601 timestamp',
+    description:
+      'only deliveries made at or after this instant: a date (2025-05-01, 00:00 Japan time) or an ISO 8601 timestamp with its zone (Z or ±hh:mm)',
     example: '2025-05-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since?: string;
 
   @ApiPropertyOptional({

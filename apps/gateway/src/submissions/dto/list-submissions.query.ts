@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { IsInstant } from '@careplan/platform';
 import { ListInboxQuery } from '../../inbox/dto/inbox.dto';
 import { SUBMISSION_STATUSES, SubmissionStatus } from '../submission.entity';
 
@@ -20,10 +21,11 @@ export class ListSubmissionsQuery extends ListInboxQuery {
   to?: string;
 
   @ApiPropertyOptional({
-    description: 'only submissions accepted at or after this ISO 8601 timestamp',
+    description:
+      'only submissions accepted at or after this instant: a date (2025-05-01, 00:00 Japan time) or an ISO 8601 timestamp with its zone (Z or ±hh:mm)',
     example: '2025-05-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since?: string;
 }
