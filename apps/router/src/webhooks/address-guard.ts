@@ -9,7 +9,9 @@ export class BlockedAddressError extends Error {
   }
 }
 
-// Loopback, private, link-local (cloud metadata), shared, benchmarking, multicast and reserved ranges.
+// Loopback, private, link-local (cloud metadata), shared (CGNAT), benchmarking, multicast, reserved and
+// broadcast (224.0.0.0/3 covers 224-255); unique-local fc00::/7 and IPv6 multicast. IPv6 forms that embed an
+// IPv4 address are judged in isPublicAddress.
 const NON_PUBLIC = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
@@ -36,9 +38,46 @@ export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return !NON_PUBLIC.check(address, 'ipv4');
   if (family !== 6) return false;
-  // An IPv4-mapped IPv6 address is judged by its IPv4 part.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? isPublicAddress(mapped[1]) : !NON_PUBLIC.check(address, 'ipv6');
+  const g = ipv6Groups(address);
+  if (!g) return false;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  const ipv4At = (i: number) => `${g[i] >> 8}.${g[i] & 0xff}.${g[i + 1] >> 8}.${g[i + 1] & 0xff}`;
+  // IPv6 forms that carry an IPv4 address are judged by it: the packet ends up at that IPv4 host.
+  // IPv4-mapped ::ffff:a.b.c.d and IPv4-translated ::ffff:0:a.b.c.d.
+  if (zeros(0, 5) && g[5] === 0xffff) return isPublicAddress(ipv4At(6));
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return isPublicAddress(ipv4At(6));
+  // ::/96: unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d, never a public host.
+  if (zeros(0, 6)) return false;
+  // NAT64 64:ff9b::/96 (RFC 6052): the gateway connects to the embedded IPv4 address.
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return isPublicAddress(ipv4At(6));
+  // Local-use NAT64 64:ff9b:1::/48 (RFC 8215): where the IPv4 sits depends on the operator's prefix length.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return false;
+  // 6to4 2002::/16 (RFC 3056): the relay delivers to the IPv4 address in bits 16-47.
+  if (g[0] === 0x2002) return isPublicAddress(ipv4At(1));
+  // Teredo 2001::/32 (RFC 4380): the client's IPv4 address is hidden (inverted) in the last 32 bits.
+  if (g[0] === 0x2001 && g[1] === 0) return false;
+  return !NON_PUBLIC.check(address, 'ipv6');
+}
+
+/** The eight 16-bit groups of an IPv6 address (isIP already said it is one), or null. */
+function ipv6Groups(address: string): number[] | null {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const part = (p: string | undefined) => (p ? p.split(':').map((x) => parseInt(x, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return groups.length === 8 && groups.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffff)
+    ? groups
+    : null;
 }
 
 type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
