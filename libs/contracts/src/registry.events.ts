@@ -30,7 +30,14 @@ export class LicenseChangedEvent extends BaseEvent {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validUntil?: string;
 }
 
-/** An operator issued a key for an office; only its sha256 travels. */
+export const KEY_SOURCES = ['operator', 'office'] as const;
+/** Who made a key change: an operator in the archive, or the office itself through the gateway's /v1/keys. */
+export type KeySource = (typeof KEY_SOURCES)[number];
+
+/**
+ * A key was issued for an office, by an operator (archive) or by the office itself (gateway); only its
+ * sha256 travels. Both services apply it idempotently, also their own coming back.
+ */
 export class ApiKeyIssuedEvent extends BaseEvent {
   static readonly topic = Topics.ApiKeyIssued;
   @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
@@ -38,12 +45,16 @@ export class ApiKeyIssuedEvent extends BaseEvent {
   @Matches(/^[0-9a-f]{64}$/) keyHash!: string;
   @IsString() @MaxLength(16) keyPrefix!: string;
   @IsString() @MaxLength(200) label!: string;
+  /** Absent in events older than office-issued keys: those were operator-issued. */
+  @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
 }
 
 export class ApiKeyRevokedEvent extends BaseEvent {
   static readonly topic = Topics.ApiKeyRevoked;
   @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
   @IsUUID() keyId!: string;
+  /** Absent in events older than office-issued keys: those were operator revocations. */
+  @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
 }
 
 /** An office set (url and secret) or removed (url null) its webhook endpoint. */

@@ -10,6 +10,7 @@ import { LicenseSweep } from '../licenses/license-sweep';
 import { LicensesService } from '../licenses/licenses.service';
 import { OperatorGuard } from '../operators/operator.guard';
 import { OperatorsService } from '../operators/operators.service';
+import { KeysConsumer } from '../registry/keys.consumer';
 import { RegistryService } from '../registry/registry.service';
 import { DeadLettersService } from './dead-letters.service';
 import { OpsAdminController } from './ops-admin.controller';
@@ -39,6 +40,7 @@ export function opsProviders(env: ArchiveEnv): Provider[] {
     OperatorGuard,
     AuditService,
     RegistryService,
+    KeysConsumer,
     CampaignsService,
     LicensesService,
     LicenseSweep,

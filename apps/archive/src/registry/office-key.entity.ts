@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 
-/** A key issued by an operator. Neither the key nor its hash is kept here: the gateway holds the hash. */
+/**
+ * A key of an office, issued by an operator or (through ApiKeyIssued events from the gateway) by the office
+ * itself. Neither the key nor its hash is kept here: the gateway holds the hash.
+ */
 @Entity({ name: 'office_keys', schema: ARCHIVE_SCHEMA })
 export class OfficeKeyEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;

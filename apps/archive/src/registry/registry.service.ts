@@ -116,6 +116,7 @@ export class RegistryService {
         keyHash: hash,
         keyPrefix: prefix,
         label,
+        source: 'operator',
       });
       await recordAudit(
         m,
@@ -138,7 +139,11 @@ export class RegistryService {
       if (!row.revokedAt) {
         row.revokedAt = new Date();
         await m.save(row);
-        await publishRegistryEvent(m, ApiKeyRevokedEvent, officeNumber, { officeNumber, keyId });
+        await publishRegistryEvent(m, ApiKeyRevokedEvent, officeNumber, {
+          officeNumber,
+          keyId,
+          source: 'operator',
+        });
         await recordAudit(m, op, 'key.revoke', officeNumber, { keyId }, o.prefecture);
       }
       return toKeyDto(row);

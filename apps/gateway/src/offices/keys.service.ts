@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, BaseEvent, EventClass } from '@careplan/contracts';
+import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { GATEWAY_SCHEMA } from '../database/schema';
 import { newApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';
@@ -12,10 +15,17 @@ import type { AuthenticatedOffice } from './offices.service';
 /** Enough for every PC and program of a large office; stops a runaway script from minting keys. */
 export const MAX_ACTIVE_KEYS_PER_OFFICE = 100;
 
-/** Vendor self-service of an office's own API keys: list, issue, revoke. */
+/**
+ * Vendor self-service of an office's own API keys: list, issue, revoke. Each change is published
+ * (ApiKeyIssued/Revoked, source office) in its transaction, so the archive's registry lists and revokes
+ * these keys too; the gateway's own registry consumer gets them back and, the key being there, changes nothing.
+ */
 @Injectable()
 export class KeysService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
 
   async list(office: AuthenticatedOffice): Promise<ApiKeyListDto> {
     const keys = await this.dataSource.manager.find(ApiKeyEntity, {
@@ -27,7 +37,7 @@ export class KeysService {
 
   /** Issues a key for the caller's office; the key itself is returned this once and never stored. */
   async create(office: AuthenticatedOffice, label: string): Promise<CreatedApiKeyDto> {
-    return this.dataSource.transaction(async (m) => {
+    const created = await this.dataSource.transaction(async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`api-keys:${office.officeNumber}`]);
       // As the registry refuses operators: a deactivated office gets no new key.
@@ -49,23 +59,51 @@ export class KeysService {
         revokedAt: null,
       });
       await m.insert(ApiKeyEntity, entity);
+      await publish(m, ApiKeyIssuedEvent, entity.createdAt, {
+        officeNumber: entity.officeNumber,
+        keyId: entity.id,
+        keyHash: hash,
+        keyPrefix: prefix,
+        label: entity.label,
+        source: 'office',
+      });
       return { ...toApiKeyDto(entity), key };
     });
+    this.relay.nudge();
+    return created;
   }
 
   /** Revokes one of the office's keys (also the calling one: it stops working with the next request). */
   async revoke(office: AuthenticatedOffice, id: string): Promise<ApiKeyDto> {
     const where = { id, officeNumber: office.officeNumber };
-    // Revoking twice keeps the first revocation time.
-    await this.dataSource.manager.update(
-      ApiKeyEntity,
-      { ...where, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
-    const key = await this.dataSource.manager.findOne(ApiKeyEntity, { where });
+    const { key, revoked } = await this.dataSource.transaction(async (m) => {
+      // Revoking twice keeps the first revocation time, and publishes only the first one.
+      const at = new Date();
+      const result = await m.update(ApiKeyEntity, { ...where, revokedAt: IsNull() }, { revokedAt: at });
+      if (result.affected) {
+        await publish(m, ApiKeyRevokedEvent, at, {
+          officeNumber: office.officeNumber,
+          keyId: id,
+          source: 'office',
+        });
+      }
+      return { key: await m.findOne(ApiKeyEntity, { where }), revoked: !!result.affected };
+    });
+    if (revoked) this.relay.nudge();
     if (!key) throw OfficeErrors.keyNotFound();
     return toApiKeyDto(key);
   }
+}
+
+/** Adds a key event to the gateway outbox in the caller's transaction; keyed by office number, as the archive's. */
+function publish<T extends BaseEvent & { officeNumber: string }>(
+  m: EntityManager,
+  cls: EventClass<T>,
+  at: Date,
+  fields: Omit<T, 'eventId' | 'occurredAt'>,
+): Promise<void> {
+  const event = Object.assign(new cls(), { eventId: randomUUID(), occurredAt: at.toISOString(), ...fields });
+  return addToOutbox(m, GATEWAY_SCHEMA, cls, fields.officeNumber, event);
 }
 
 export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {
