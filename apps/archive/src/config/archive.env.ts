@@ -1,5 +1,5 @@
 import { IsInt, IsString, IsUrl, Min } from 'class-validator';
-import { CommonEnv } from '@careplan/platform';
+import { CommonEnv, ProductionChecks } from '@careplan/platform';
 
 export class ArchiveEnv extends CommonEnv {
   override PORT = 3003;
@@ -12,4 +12,13 @@ export class ArchiveEnv extends CommonEnv {
    * first use and kept in archive.receipt_keys, shared by every archive instance.
    */
   @IsString() RECEIPT_SIGNING_KEY = '';
+
+  override productionChecks(): ProductionChecks {
+    const checks = super.productionChecks();
+    if (this.RECEIPT_SIGNING_KEY === '')
+      checks.warnings.push(
+        'RECEIPT_SIGNING_KEY is empty: receipts are signed with a key generated and kept in the database (archive.receipt_keys); configure one to hold it outside the database',
+      );
+    return checks;
+  }
 }

@@ -1,5 +1,5 @@
 import { IsInt, Min } from 'class-validator';
-import { CommonEnv, loadEnv } from './env';
+import { CommonEnv, DEFAULT_INTERNAL_TOKEN, loadEnv } from './env';
 
 class SampleEnv extends CommonEnv {
   override PORT = 3999;
@@ -27,5 +27,46 @@ describe('loadEnv', () => {
       /DATABASE_URL[\s\S]*LIMIT|LIMIT[\s\S]*DATABASE_URL/,
     );
     expect(() => loadEnv(SampleEnv, { PORT: '70000' })).toThrow(/PORT/);
+  });
+});
+
+describe('loadEnv with NODE_ENV=production', () => {
+  const secret = 'a-real-secret-of-32-characters!!';
+
+  it('refuses to start with the public default INTERNAL_TOKEN, saying which variable and why', () => {
+    expect(() => loadEnv(SampleEnv, { NODE_ENV: 'production' })).toThrow(
+      /Refusing to start with NODE_ENV=production:\n {2}INTERNAL_TOKEN is the public default/,
+    );
+    expect(() =>
+      loadEnv(SampleEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: DEFAULT_INTERNAL_TOKEN }),
+    ).toThrow(/INTERNAL_TOKEN/);
+  });
+
+  it('starts with a token of its own (as docker-compose passes one), and anywhere outside production', () => {
+    expect(loadEnv(SampleEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: secret }).INTERNAL_TOKEN).toBe(
+      secret,
+    );
+    expect(
+      loadEnv(SampleEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: 'compose-internal-token-change-me' })
+        .INTERNAL_TOKEN,
+    ).toBe('compose-internal-token-change-me');
+    expect(loadEnv(SampleEnv, {}).INTERNAL_TOKEN).toBe(DEFAULT_INTERNAL_TOKEN);
+    expect(loadEnv(SampleEnv, { NODE_ENV: 'test' }).NODE_ENV).toBe('test');
+  });
+
+  it("reports an app's production warnings without refusing to start", () => {
+    class WarningEnv extends SampleEnv {
+      override productionChecks() {
+        const checks = super.productionChecks();
+        checks.warnings.push('SIGNING_KEY is empty');
+        return checks;
+      }
+    }
+    const warn = jest.fn();
+    loadEnv(WarningEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: secret }, warn);
+    expect(warn).toHaveBeenCalledWith('NODE_ENV=production: SIGNING_KEY is empty');
+    warn.mockClear();
+    loadEnv(WarningEnv, { INTERNAL_TOKEN: secret }, warn);
+    expect(warn).not.toHaveBeenCalled();
   });
 });

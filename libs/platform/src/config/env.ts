@@ -33,15 +33,43 @@ export class CommonEnv {
 
   @IsString() HOST = '0.0.0.0';
 
-  /** Shared secret of the services' internal routes (x-internal-token). Set it in production. */
-  @IsString() @MinLength(16) INTERNAL_TOKEN = 'local-internal-token-change-me';
+  /** `production` (the Dockerfile sets it) turns on productionChecks: a service then refuses public defaults. */
+  @IsString() NODE_ENV = 'development';
+
+  /** Shared secret of the services' internal routes (x-internal-token). Required in production. */
+  @IsString() @MinLength(16) INTERNAL_TOKEN = DEFAULT_INTERNAL_TOKEN;
+
+  /**
+   * What must not run in production: `errors` stop the start, `warnings` are reported. Apps add their own
+   * (override and extend `super.productionChecks()`).
+   */
+  productionChecks(): ProductionChecks {
+    const errors: string[] = [];
+    if (this.INTERNAL_TOKEN === DEFAULT_INTERNAL_TOKEN)
+      errors.push(
+        `INTERNAL_TOKEN is the public default "${DEFAULT_INTERNAL_TOKEN}": set a secret of at least 16 characters, the same for every service`,
+      );
+    return { errors, warnings: [] };
+  }
+}
+
+/** The code default of INTERNAL_TOKEN: published in this repository, so refused when NODE_ENV=production. */
+export const DEFAULT_INTERNAL_TOKEN = 'local-internal-token-change-me';
+
+export interface ProductionChecks {
+  errors: string[];
+  warnings: string[];
 }
 
 /**
  * Reads and validates the environment once at start-up. A wrong variable stops the process with
  * a message naming it, instead of failing later somewhere else.
  */
-export function loadEnv<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+export function loadEnv<T extends object>(
+  cls: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = (message) => process.emitWarning(message, 'ConfigWarning'),
+): T {
   const defaults = new cls() as Record<string, unknown>;
   const raw: Record<string, unknown> = { ...defaults };
   for (const key of Object.keys(defaults)) {
@@ -53,6 +81,14 @@ export function loadEnv<T extends object>(cls: new () => T, env: NodeJS.ProcessE
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config instanceof CommonEnv && config.NODE_ENV === 'production') {
+    const { errors: refused, warnings } = config.productionChecks();
+    for (const w of warnings) warn(`NODE_ENV=production: ${w}`);
+    if (refused.length > 0)
+      throw new Error(
+        `Refusing to start with NODE_ENV=production:\n${refused.map((line) => `  ${line}`).join('\n')}`,
+      );
   }
   return config;
 }
