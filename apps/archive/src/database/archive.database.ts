@@ -4,6 +4,7 @@ import { ArchiveInit1764000000400 } from './migrations/1764000000400-archive-ini
 import { HistorySearch1764000000500 } from './migrations/1764000000500-history-search';
 import { ReceiptKeys1764000000510 } from './migrations/1764000000510-receipt-keys';
 import { ArchiveRegistry1764000005400 } from './migrations/1764000005400-archive-registry';
+import { OperatorRevocation1764000005600 } from './migrations/1764000005600-operator-revocation';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
@@ -15,5 +16,6 @@ export const archiveDatabase: ServiceDatabase = {
     HistorySearch1764000000500,
     ReceiptKeys1764000000510,
     ArchiveRegistry1764000005400,
+    OperatorRevocation1764000005600,
   ],
 };

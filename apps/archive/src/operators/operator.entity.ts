@@ -13,4 +13,6 @@ export class OperatorEntity {
   @Column({ type: 'char', length: 2, nullable: true }) prefecture!: string | null;
   @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** Set once by a central administrator: the token is refused from then on (OPS_TOKEN_REVOKED). */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
 }

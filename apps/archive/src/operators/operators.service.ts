@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '@careplan/platform';
 import { COMMAND_LINE, recordAudit } from '../audit/audit';
@@ -23,6 +24,21 @@ export const OperatorErrors = {
       ja: '運用APIのトークンが正しくありません。',
       en: 'The operations token is not valid.',
     }),
+  tokenRevoked: () =>
+    new AppException('OPS_TOKEN_REVOKED', HttpStatus.UNAUTHORIZED, {
+      ja: 'この運用APIのトークンは失効しています。中央管理者に新しいアカウントを依頼してください。',
+      en: 'This operations token has been revoked; ask a central administrator for a new account.',
+    }),
+  notFound: (id: string) =>
+    new AppException('OPERATOR_NOT_FOUND', HttpStatus.NOT_FOUND, {
+      ja: `運用者 ${id} は見つかりません。`,
+      en: `Operator ${id} was not found.`,
+    }),
+  selfRevoke: () =>
+    new AppException('OPERATOR_SELF_REVOKE', HttpStatus.CONFLICT, {
+      ja: '自分自身のトークンは失効できません。別の中央管理者が行ってください。',
+      en: 'An operator cannot revoke its own token; another central administrator can.',
+    }),
   prefecture: () =>
     new AppException('OPERATOR_PREFECTURE', HttpStatus.UNPROCESSABLE_ENTITY, {
       ja: '都道府県の運用者には prefecture が必要で、中央管理者には指定できません。',
@@ -41,6 +57,7 @@ export class OperatorsService {
       where: { tokenHash: hashToken(token) },
     });
     if (!op) throw OperatorErrors.tokenInvalid();
+    if (op.revokedAt) throw OperatorErrors.tokenRevoked();
     return { id: op.id, name: op.name, role: op.role, prefecture: op.prefecture };
   }
 
@@ -56,6 +73,30 @@ export class OperatorsService {
     requireCentral(actor);
     const rows = await this.dataSource.manager.find(OperatorEntity, { order: { createdAt: 'ASC' } });
     return rows.map(toOperatorDto);
+  }
+
+  /** Revokes an operator's token for good (central only, audited); revoking twice keeps the first time. */
+  async revoke(actor: OperatorContext, id: string): Promise<OperatorDto> {
+    requireCentral(actor);
+    if (!isUUID(id)) throw OperatorErrors.notFound(id);
+    if (id === actor.id) throw OperatorErrors.selfRevoke();
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.findOne(OperatorEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw OperatorErrors.notFound(id);
+      if (!row.revokedAt) {
+        row.revokedAt = new Date();
+        await m.save(row);
+        await recordAudit(
+          m,
+          actor,
+          'operator.revoke',
+          row.id,
+          { name: row.name, role: row.role },
+          row.prefecture,
+        );
+      }
+      return toOperatorDto(row);
+    });
   }
 
   /** The first central administrator, from the command line (`npm run ops -- create-admin NAME`). */
@@ -91,5 +132,6 @@ function toOperatorDto(o: OperatorEntity): OperatorDto {
     role: o.role,
     prefecture: o.prefecture,
     createdAt: o.createdAt.toISOString(),
+    revokedAt: o.revokedAt?.toISOString() ?? null,
   };
 }

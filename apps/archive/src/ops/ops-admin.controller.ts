@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@careplan/platform';
 import { AuditEntryDto, AuditService } from '../audit/audit.service';
@@ -38,6 +38,13 @@ export class OpsAdminController {
   @Get('operators')
   listOperators(@CurrentOperator() op: OperatorContext): Promise<OperatorDto[]> {
     return this.operators.list(op);
+  }
+
+  /** Central only: the operator's token answers 401 OPS_TOKEN_REVOKED from the next request on. */
+  @Post('operators/:id/revoke')
+  @HttpCode(200)
+  revokeOperator(@CurrentOperator() op: OperatorContext, @Param('id') id: string): Promise<OperatorDto> {
+    return this.operators.revoke(op, id);
   }
 
   @Get('audit')

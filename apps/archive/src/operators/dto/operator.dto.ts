@@ -19,6 +19,8 @@ export interface OperatorDto {
   role: OperatorRole;
   prefecture: string | null;
   createdAt: string;
+  /** When a central administrator revoked the operator's token; null while it works. */
+  revokedAt: string | null;
 }
 
 /** Returned once, at creation: only the token's hash is kept. */
