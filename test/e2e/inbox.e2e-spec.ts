@@ -81,6 +81,10 @@ describe('the inbox: filters, records, ZIP, receipts', () => {
       [first.id, second.id].sort(),
     );
     expect(ids(await inbox('?since=2999-01-01T00:00:00Z'))).toEqual([]);
+    // A date alone is that day from 00:00 Japan time.
+    const jstDay = new Date(new Date(earliest).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+    expect(ids(await inbox(`?since=${jstDay}&status=new`)).sort()).toEqual([first.id, second.id].sort());
+    expect(ids(await inbox('?since=2999-01-01'))).toEqual([]);
 
     const one = await inbox('?limit=1');
     expect(one.body.items).toHaveLength(1);
@@ -96,6 +100,10 @@ describe('the inbox: filters, records, ZIP, receipts', () => {
       const res = await inbox(q);
       expect({ q, status: res.status }).toEqual({ q, status: 400 });
     }
+    // A timestamp without its zone would be read in the server's time zone: refused, naming the parameter.
+    const zoneless = await inbox('?since=2026-11-01T10:00:00');
+    expect(zoneless.status).toBe(400);
+    expect(JSON.stringify(zoneless.body)).toContain('since must be a date');
     const cursor = await inbox('?cursor=bm9wZQ');
     expect(cursor.status).toBe(400);
     expect(cursor.body).toMatchObject({ code: 'CURSOR_INVALID' });
@@ -178,6 +186,10 @@ describe('the inbox: filters, records, ZIP, receipts', () => {
     expect((await list('?status=acknowledged')).body.items.map((s) => s.id)).toEqual([first.submissionId]);
     expect((await list('?status=rejected')).body.items).toEqual([]);
     expect((await list('?since=2999-01-01T00:00:00Z')).body.items).toEqual([]);
+    expect((await list('?since=2999-01-01')).body.items).toEqual([]);
+    const zoneless = await list('?since=2026-11-01T10:00');
+    expect(zoneless.status).toBe(400);
+    expect(JSON.stringify(zoneless.body)).toContain('since must be a date');
     expect((await list('?to=12')).status).toBe(400);
   });
 
