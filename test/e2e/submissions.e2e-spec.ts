@@ -4,6 +4,7 @@ import { fixtureJpeg, withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, Office, samplePdf, seedOffice, submit, Upload } from './support/api';
 import { readState } from './support/state';
 import { freePort, serviceEnv, startService, waitUntilReady } from './support/system';
+import { createAdmin, ops } from './support/ops';
 import { call, planFor, sql } from './support/vendor';
 
 interface Submission {
@@ -264,9 +265,23 @@ describe('submissions at the door', () => {
     it('refuses a missing, malformed, unknown, unlicensed or own receiver with a reason the user can read', async () => {
       const unknown = withOfficeCheckDigit('137159199');
       const unlicensed = seedOffice(withOfficeCheckDigit('137159103'), 'ライセンス切れ訪問介護');
-      await sql(`UPDATE gateway.offices SET license_active = false WHERE office_number = $1`, [
-        unlicensed.officeNumber,
-      ]);
+      // Licenses are the registry's (archive): suspend through the operations API, as a federation would,
+      // and wait for the gateway to learn it from the event.
+      const admin = createAdmin('submissions-e2e');
+      const suspended = await ops(
+        admin,
+        'POST',
+        `/ops/v1/offices/${unlicensed.officeNumber}/license/suspend`,
+      );
+      expect(suspended.status).toBe(200);
+      await eventually(
+        () =>
+          sql<{ license_active: boolean }>(
+            `SELECT license_active FROM gateway.offices WHERE office_number = $1`,
+            [unlicensed.officeNumber],
+          ),
+        (rows) => rows[0]?.license_active === false,
+      );
       const before = await storedCount(sender.officeNumber);
       const noTo = new FormData();
       noTo.append('files', new Blob([samplePdf()]), 'a.pdf');
