@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { OfficeProblems } from '@careplan/contracts';
 import { AppException } from '@careplan/platform';
 
 export const RegistryErrors = {
@@ -32,21 +33,6 @@ export const RegistryErrors = {
       },
       { officeNumber },
     ),
-  inactive: (officeNumber: string) =>
-    new AppException(
-      'OFFICE_INACTIVE',
-      HttpStatus.CONFLICT,
-      {
-        ja: `事業所「${officeNumber}」は廃止（無効化）されています。`,
-        en: `Office ${officeNumber} has been deactivated.`,
-      },
-      { officeNumber },
-    ),
-  keyNotFound: (keyId: string) =>
-    new AppException(
-      'API_KEY_NOT_FOUND',
-      HttpStatus.NOT_FOUND,
-      { ja: 'APIキーが見つかりません。', en: 'No such API key.' },
-      { keyId },
-    ),
+  inactive: OfficeProblems.inactive,
+  keyNotFound: OfficeProblems.keyNotFound,
 };

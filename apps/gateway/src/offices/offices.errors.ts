@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { OfficeProblems } from '@careplan/contracts';
 import { AppException } from '@careplan/platform';
 
 export const OfficeErrors = {
@@ -17,11 +18,7 @@ export const OfficeErrors = {
       ja: 'このAPIキーは失効しています。有効なキーで新しいキーを発行するか、国保連合会に依頼してください。',
       en: 'This API key has been revoked. Issue a new one with a valid key, or ask your federation.',
     }),
-  keyNotFound: () =>
-    new AppException('API_KEY_NOT_FOUND', HttpStatus.NOT_FOUND, {
-      ja: 'APIキーが見つかりません。',
-      en: 'API key not found.',
-    }),
+  keyNotFound: OfficeProblems.keyNotFound,
   keyLimit: (limit: number) =>
     new AppException(
       'API_KEY_LIMIT_REACHED',
@@ -32,16 +29,7 @@ export const OfficeErrors = {
       },
       { limit },
     ),
-  officeInactive: (officeNumber: string) =>
-    new AppException(
-      'OFFICE_INACTIVE',
-      HttpStatus.CONFLICT,
-      {
-        ja: `事業所「${officeNumber}」は廃止（無効化）されています。`,
-        en: `Office ${officeNumber} has been deactivated.`,
-      },
-      { officeNumber },
-    ),
+  officeInactive: OfficeProblems.inactive,
   officeNumberInvalid: (value: string) =>
     new AppException(
       'OFFICE_NUMBER_INVALID',
