@@ -142,23 +142,29 @@ export class SubmissionsService {
       acceptedAt: new Date(),
     });
     await m.save(SubmissionEntity, submission);
-    const rows: SubmissionFileEntity[] = [];
-    for (const [position, f] of files.entries()) {
-      const sha256 = await this.blobs.put(f.bytes, m);
-      rows.push(
-        m.create(SubmissionFileEntity, {
-          id: randomUUID(),
-          submissionId: submission.id,
-          position,
-          name: f.name,
-          kind: f.kind,
-          contentType: f.contentType,
-          size: f.bytes.length,
-          sha256,
-        }),
-      );
-    }
-    await m.save(SubmissionFileEntity, rows);
+    // One statement for the bytes and one for the rows: the pair's lock is held for this whole transaction.
+    const hashes = await this.blobs.putMany(
+      files.map((f) => f.bytes),
+      m,
+    );
+    const rows = files.map((f, position) =>
+      m.create(SubmissionFileEntity, {
+        id: randomUUID(),
+        submissionId: submission.id,
+        position,
+        name: f.name,
+        kind: f.kind,
+        contentType: f.contentType,
+        size: f.bytes.length,
+        sha256: hashes[position],
+      }),
+    );
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(SubmissionFileEntity)
+      .values(rows.map(({ submission: _submission, ...row }) => row))
+      .execute();
     const event = Object.assign(new SubmissionReceivedEvent(), {
       eventId: randomUUID(),
       occurredAt: submission.acceptedAt.toISOString(),

@@ -15,12 +15,27 @@ export class BlobStore {
 
   /** Stores bytes (inside the caller's transaction when given) and returns their sha256. */
   async put(bytes: Buffer, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const sha256 = sha256Hex(bytes);
-    await manager.query(
-      `INSERT INTO "${STORAGE_SCHEMA}"."blobs" (sha256, size, content) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`,
-      [sha256, bytes.length, bytes],
-    );
+    const [sha256] = await this.putMany([bytes], manager);
     return sha256;
+  }
+
+  /** Stores several files in one statement (a bundle's files), returning their sha256 in order. */
+  async putMany(files: Buffer[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const hashes = files.map(sha256Hex);
+    const unique = new Map<string, Buffer>();
+    files.forEach((bytes, i) => unique.set(hashes[i], bytes));
+    if (unique.size === 0) return hashes;
+    const params: unknown[] = [];
+    const rows = [...unique].map(([sha256, bytes]) => {
+      params.push(sha256, bytes.length, bytes);
+      const n = params.length;
+      return `($${n - 2}, $${n - 1}, $${n})`;
+    });
+    await manager.query(
+      `INSERT INTO "${STORAGE_SCHEMA}"."blobs" (sha256, size, content) VALUES ${rows.join(', ')} ON CONFLICT (sha256) DO NOTHING`,
+      params,
+    );
+    return hashes;
   }
 
   async get(sha256: string): Promise<Buffer | null> {
