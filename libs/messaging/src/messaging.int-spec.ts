@@ -4,7 +4,13 @@ import { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { BaseEvent, dlqTopicOf } from '@careplan/contracts';
 import { MetricsService } from '@careplan/platform';
-import { createTestDatabase, kafkaBrokers, migratedDataSource, TestDatabase } from '@careplan/testing';
+import {
+  createTestDatabase,
+  eventually,
+  kafkaBrokers,
+  migratedDataSource,
+  TestDatabase,
+} from '@careplan/testing';
 import { EventConsumer, PermanentError } from './event-consumer';
 import { KafkaService } from './kafka.service';
 import { createMessagingTables } from './messaging.tables';
@@ -30,16 +36,6 @@ class ItMessaging1764000000000 implements MigrationInterface {
 
 const ping = (text: string): PingEvent =>
   Object.assign(new PingEvent(), { eventId: randomUUID(), occurredAt: new Date().toISOString(), text });
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out; last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('messaging on the real Kafka and PostgreSQL', () => {
   let db: TestDatabase;
@@ -126,7 +122,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     expect(await relay.publishBatch()).toBe(3);
     expect(await relay.publishBatch()).toBe(0);
     const seen = await collect(PingEvent.topic);
-    const texts = await until(
+    const texts = await eventually(
       () => Promise.resolve(seen.map((m) => (JSON.parse(m.value!.toString()) as PingEvent).text)),
       (t) => t.length >= 3,
     );
@@ -144,7 +140,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     const c = consumer('idem', () => undefined);
     const effects = effectsOf('idem');
     await c.start();
-    await until(effects, (t) => t.includes('twice'));
+    await eventually(effects, (t) => t.includes('twice'));
     await new Promise((r) => setTimeout(r, 1000)); // time for the second copy to be consumed
     expect((await effects()).filter((t) => t === 'twice')).toHaveLength(1);
     const processed = await ds.query<{ n: string }[]>(
@@ -174,11 +170,11 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     );
     const effects = effectsOf('poison');
     await c.start();
-    await until(effects, (t) => t.includes('after'));
+    await eventually(effects, (t) => t.includes('after'));
     // Earlier tests' events are on the topic too; this consumer's last three effects are this test's.
     expect((await effects()).slice(-2)).toEqual(['flaky', 'after']);
     expect(await effects()).not.toContain('always-fails');
-    const dead = await until(
+    const dead = await eventually(
       () => Promise.resolve(dlq.filter((m) => m.headers?.['x-consumer']?.toString() === 'poison')),
       (d) => d.length >= 3,
     );

@@ -1,6 +1,8 @@
 import { readState } from './state';
 import { runTool, serviceEnv } from './system';
 
+export { eventually } from '@careplan/testing';
+
 export interface Office {
   officeNumber: string;
   apiKey: string;
@@ -43,23 +45,6 @@ export async function getJson<T = Record<string, unknown>>(
 ): Promise<{ status: number; body: T }> {
   const res = await fetch(gatewayUrl(path), { headers: { 'x-api-key': office.apiKey } });
   return { status: res.status, body: (await res.json()) as T };
-}
-
-/** Polls until `check` returns a value, or fails with the last value seen. */
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  check: (v: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!check(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 250));
-    last = await probe();
-  }
-  return last;
 }
 
 /** A small but real PDF (a monitoring sheet stand-in). */

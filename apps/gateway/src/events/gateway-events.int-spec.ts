@@ -10,20 +10,16 @@ import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
-import { createTestDatabase, kafkaBrokers, migratedDataSource, TestDatabase } from '@careplan/testing';
+import {
+  createTestDatabase,
+  eventually,
+  kafkaBrokers,
+  migratedDataSource,
+  TestDatabase,
+} from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { InboxService } from '../inbox/inbox.service';
 import { GatewayEventsConsumer } from './gateway-events.consumer';
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out; last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('the gateway consumer on the real Kafka and PostgreSQL', () => {
   let db: TestDatabase;
@@ -107,7 +103,7 @@ describe('the gateway consumer on the real Kafka and PostgreSQL', () => {
       delivered(sentinelSubmission, randomUUID(), '2025-05-01T10:06:00.000Z'),
     ]);
 
-    await until(
+    await eventually(
       () =>
         ds.query<{ n: string }[]>(
           `SELECT count(*) AS n FROM gateway.inbox_entries WHERE submission_id = $1`,

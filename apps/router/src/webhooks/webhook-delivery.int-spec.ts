@@ -5,7 +5,13 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { WebhookConfiguredEvent } from '@careplan/contracts';
 import { loadEnv, MetricsService } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, redisUrl, TestDatabase } from '@careplan/testing';
+import {
+  createTestDatabase,
+  eventually,
+  migratedDataSource,
+  redisUrl,
+  TestDatabase,
+} from '@careplan/testing';
 import { RouterEnv } from '../config/router.env';
 import { routerDatabase } from '../database/router.database';
 import { DeadLettersService } from '../dead-letters/dead-letters.service';
@@ -44,16 +50,6 @@ class Endpoint {
   stop(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-async function until<T>(probe: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out; last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -144,7 +140,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     const data = job();
     await queue.enqueue(data);
     await queue.enqueue(data);
-    await until(
+    await eventually(
       () => queue.queue.getJobState(webhookJobId(data.eventId, OFFICE)),
       (s) => s === 'completed',
     );
@@ -161,7 +157,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     endpoint.respond = () => answers.shift() ?? 200;
     endpoint.delayMs = 0;
     await queue.enqueue(data);
-    await until(
+    await eventually(
       () => queue.queue.getJobState(jobId),
       (s) => s === 'completed',
     );
@@ -171,13 +167,13 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     const slowId = webhookJobId(slow.eventId, OFFICE);
     endpoint.delayMs = 1000; // longer than WEBHOOK_TIMEOUT_MS
     await queue.enqueue(slow);
-    const dead = await until(
+    const dead = await eventually(
       () => openDeadLetter(slowId),
       (d) => d !== null,
     );
     expect(dead).toEqual({ attempts: 3, last_error: 'timed out after 300 ms' });
     // The dead-letter row is written while BullMQ is still moving the job to its failed set.
-    await until(
+    await eventually(
       () => queue.queue.getJobState(slowId),
       (s) => s === 'failed',
     );
@@ -188,7 +184,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     const jobId = webhookJobId(data.eventId, OFFICE);
     endpoint.respond = () => 404;
     await queue.enqueue(data);
-    await until(
+    await eventually(
       () => openDeadLetter(jobId),
       (d) => d !== null,
     );
@@ -201,7 +197,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     );
     endpoint.respond = () => 500;
     expect(await deadLetters.replay({ ids: [id] })).toEqual({ replayed: 1 });
-    await until(
+    await eventually(
       () => openDeadLetter(jobId),
       (d) => d?.attempts === 3,
     );
@@ -210,7 +206,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     await (await queue.queue.getJob(jobId))?.remove();
     endpoint.respond = () => 200;
     expect(await deadLetters.replay({ all: true, prefecture: '13' })).toEqual({ replayed: 1 });
-    await until(
+    await eventually(
       () => openDeadLetter(jobId),
       (d) => d === null,
     );
@@ -227,7 +223,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     await configure(null);
     const data = job();
     await queue.enqueue(data);
-    await until(
+    await eventually(
       () => queue.queue.getJobState(webhookJobId(data.eventId, OFFICE)),
       (s) => s === 'completed',
     );

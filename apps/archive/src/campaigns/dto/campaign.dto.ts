@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
 import { ISO_DATE } from '../../licenses/calendar';
+import type { CampaignRule } from '../../licenses/license.rules';
 
 /** Either freeMonths (from the application date) or freeFrom + freeTo (a fixed period). */
 export class CreateCampaignDto {
@@ -16,14 +17,5 @@ export class CreateCampaignDto {
   @ApiPropertyOptional() @OptionalNotNull() @IsInt() @Min(0) @Max(10000) priority?: number;
 }
 
-export interface CampaignDto {
-  code: string;
-  nameJa: string;
-  nameEn: string;
-  appliesFrom: string;
-  appliesTo: string;
-  freeMonths: number | null;
-  freeFrom: string | null;
-  freeTo: string | null;
-  priority: number;
-}
+/** A campaign as the operations API shows it: the rule itself. */
+export type CampaignDto = CampaignRule;
