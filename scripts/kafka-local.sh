@@ -18,14 +18,17 @@
 #   KAFKA_START_TIMEOUT=90       seconds to wait for readiness
 #   KAFKA_HEAP_OPTS              default "-Xms256m -Xmx512m"
 #   JAVA_HOME                    used when set, otherwise `java` from PATH
+#   KAFKA_STATE_DIR              state directory (default .kafka-local): a second broker of the same
+#                                checkout (chaos suite, recovery probe) keeps its data, pid and log apart
 #
 # State (git-ignored): .kafka-local/{lib/,data/,tmp/,server.properties,log4j.properties,kafka.pid,kafka.out}
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 POM="$ROOT/tools/kafka-local/pom.xml"
-STATE="$ROOT/.kafka-local"
-LIB="$STATE/lib"
+STATE="${KAFKA_STATE_DIR:-$ROOT/.kafka-local}"
+# The jars are shared by every broker of this checkout, whatever its state directory.
+LIB="$ROOT/.kafka-local/lib"
 DATA="$STATE/data"
 TMPD="$STATE/tmp"
 PROPS="$STATE/server.properties"
