@@ -22,6 +22,8 @@ module.exports = {
         '<rootDir>/apps/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/tools/**/*.spec.ts',
+        // Monitoring and Kubernetes files, checked against the code.
+        '<rootDir>/deploy/**/*.spec.ts',
       ],
     },
     {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Type-aware ESLint with zero warnings: every Nx project (module boundaries enforced through the
-# project graph), then the tools and tests that live outside projects, then Prettier.
+# project graph), then the tools, tests and deploy checks that live outside projects, then Prettier.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
 npx nx run-many -t lint --outputStyle=static
-npx eslint --max-warnings=0 tools test
+npx eslint --max-warnings=0 tools test deploy
 npx prettier --check . --log-level warn

@@ -3,3 +3,4 @@ export * from './messaging.tables';
 export * from './outbox';
 export * from './event-consumer';
 export * from './core.providers';
+export * from './topic-reader';

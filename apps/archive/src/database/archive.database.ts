@@ -5,6 +5,7 @@ import { HistorySearch1764000000500 } from './migrations/1764000000500-history-s
 import { ReceiptKeys1764000000510 } from './migrations/1764000000510-receipt-keys';
 import { ArchiveRegistry1764000005400 } from './migrations/1764000005400-archive-registry';
 import { OperatorRevocation1764000005600 } from './migrations/1764000005600-operator-revocation';
+import { KafkaDlqReplays1764900002000 } from './migrations/1764900002000-kafka-dlq-replays';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
@@ -17,5 +18,6 @@ export const archiveDatabase: ServiceDatabase = {
     ReceiptKeys1764000000510,
     ArchiveRegistry1764000005400,
     OperatorRevocation1764000005600,
+    KafkaDlqReplays1764900002000,
   ],
 };

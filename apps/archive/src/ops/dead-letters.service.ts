@@ -9,7 +9,8 @@ import { DeadLetterPage, RouterClient } from './router.client';
 
 const SCAN_PAGES = 50;
 
-const replayInvalid = () =>
+/** Shared by every replay endpoint (webhook and Kafka dead letters): one code, one wording. */
+export const replayInvalid = () =>
   new AppException('REPLAY_INVALID', HttpStatus.BAD_REQUEST, {
     ja: 'ids か all: true のどちらか一方を指定してください。',
     en: 'Give either ids or all: true.',

@@ -1,13 +1,14 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { BillingStatementEntity } from '../billing/billing-statement.entity';
 import { CampaignEntity } from '../campaigns/campaign.entity';
+import { KafkaDlqReplayEntity } from '../kafka-dlq/kafka-dlq-replay.entity';
 import { LicenseTermEntity } from '../licenses/license-term.entity';
 import { LicenseEntity } from '../licenses/license.entity';
 import { OperatorEntity } from '../operators/operator.entity';
 import { OfficeKeyEntity } from '../registry/office-key.entity';
 import { RegistryOfficeEntity } from '../registry/registry-office.entity';
 
-/** The registry's tables (offices, keys, licenses, campaigns, statements, operators, audit log). */
+/** The registry's tables (offices, keys, licenses, campaigns, statements, operators, audit log, Kafka dead-letter replays). */
 export const REGISTRY_ENTITIES = [
   RegistryOfficeEntity,
   OfficeKeyEntity,
@@ -17,4 +18,5 @@ export const REGISTRY_ENTITIES = [
   BillingStatementEntity,
   OperatorEntity,
   AuditEntryEntity,
+  KafkaDlqReplayEntity,
 ];

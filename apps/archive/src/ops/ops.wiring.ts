@@ -6,6 +6,8 @@ import { CampaignsService } from '../campaigns/campaigns.service';
 import { ArchiveEnv } from '../config/archive.env';
 import { DirectoryController } from '../directory/directory.controller';
 import { DirectoryService } from '../directory/directory.service';
+import { KafkaDlqController } from '../kafka-dlq/kafka-dlq.controller';
+import { KafkaDlqService } from '../kafka-dlq/kafka-dlq.service';
 import { LicenseSweep } from '../licenses/license-sweep';
 import { LicensesService } from '../licenses/licenses.service';
 import { OperatorGuard } from '../operators/operator.guard';
@@ -27,6 +29,7 @@ export const OPS_CONTROLLERS: Type[] = [
   OpsCampaignsController,
   OpsReportsController,
   OpsAdminController,
+  KafkaDlqController,
   DirectoryController,
 ];
 
@@ -48,5 +51,6 @@ export function opsProviders(env: ArchiveEnv): Provider[] {
     AdoptionService,
     DirectoryService,
     DeadLettersService,
+    KafkaDlqService,
   ];
 }

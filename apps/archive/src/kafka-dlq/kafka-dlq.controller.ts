@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@careplan/platform';
+import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
+import type { OperatorContext } from '../operators/operator-scope';
+import {
+  KafkaDlqMessageDto,
+  KafkaDlqQuery,
+  KafkaDlqReplayDto,
+  KafkaDlqReplayResult,
+} from './dto/kafka-dlq.dto';
+import { KafkaDlqService } from './kafka-dlq.service';
+
+/** Kafka dead letters (`<topic>.dlq`) and their replay: central administrators only. */
+@ApiTags('administration')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1/dlq')
+export class KafkaDlqController {
+  constructor(private readonly dlq: KafkaDlqService) {}
+
+  @Get()
+  list(@CurrentOperator() op: OperatorContext, @Query() q: KafkaDlqQuery): Promise<Page<KafkaDlqMessageDto>> {
+    return this.dlq.list(op, q);
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  replay(
+    @CurrentOperator() op: OperatorContext,
+    @Body() dto: KafkaDlqReplayDto,
+  ): Promise<KafkaDlqReplayResult> {
+    return this.dlq.replay(op, dto);
+  }
+}
