@@ -4,7 +4,8 @@ import { validateSync } from 'class-validator';
 import { Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { BaseEvent, dlqTopicOf, EventClass } from '@careplan/contracts';
-import { MetricsService } from '@careplan/platform';
+import { isTransientError, MetricsService } from '@careplan/platform';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, RetryState, waitOrStop } from './consumer-retry';
 import { KafkaService } from './kafka.service';
 
 /** A failure that retrying cannot fix (bad payload, broken invariant): straight to the dead-letter topic. */
@@ -16,7 +17,8 @@ export interface EventHandler<T extends BaseEvent> {
   handle(event: T, manager: EntityManager): Promise<void>;
   /**
    * Called once a valid event has gone to the dead-letter topic, so that what it was about fails
-   * visibly (e.g. a submission marked rejected) instead of waiting forever. Its own errors are logged.
+   * visibly (e.g. a submission marked rejected) instead of waiting forever. Infrastructure failures of
+   * the hook are retried until it succeeds; its other errors are logged.
    */
   onGiveUp?(event: T, reason: string): Promise<void>;
 }
@@ -28,25 +30,32 @@ export interface ConsumerOptions {
   // Handlers of different event types; the union cannot be expressed without erasing the type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handlers: EventHandler<any>[];
+  /** Tries of a handler failing for a reason other than infrastructure (which is retried without end). */
   maxAttempts?: number;
+  /** Delays between tries and how often a run of retries is logged. */
+  retry?: Partial<RetryPolicy>;
   /** Called after each committed effect (e.g. to nudge the outbox relay). */
   afterCommit?: () => void;
 }
 
 const DEFAULT_ATTEMPTS = 5;
-const BASE_DELAY_MS = 200;
-const MAX_DELAY_MS = 5000;
+
+type LogContext = Record<string, unknown>;
 
 /**
  * A service's consumer is a Nest provider extending this class: it starts with the application and
  * stops with it. Runs a Kafka consumer group whose effects are idempotent: the event id is recorded in the same
- * transaction as the effect, so a redelivered event changes nothing. A message that keeps failing
- * goes to `<topic>.dlq` with the reason in its headers instead of blocking its partition.
+ * transaction as the effect, so a redelivered event changes nothing. While a database, Redis or Kafka is
+ * unreachable a message is retried, its offset uncommitted, until the dependency is back; a message that
+ * fails for any other reason goes to `<topic>.dlq` with the reason in its headers instead of blocking its
+ * partition.
  */
 export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   private consumer: Consumer | null = null;
   private readonly byTopic = new Map<string, EventHandler<BaseEvent>>();
+  private readonly retryPolicy: RetryPolicy;
+  private stopping = new AbortController();
 
   constructor(
     private readonly kafka: KafkaService,
@@ -55,6 +64,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly options: ConsumerOptions,
   ) {
     this.logger = new Logger(`Consumer:${options.name}`);
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     for (const h of options.handlers)
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
   }
@@ -101,6 +111,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async stop(): Promise<void> {
+    // Messages waiting for a retry give up their wait now, uncommitted, instead of holding the disconnect.
+    this.stopping.abort();
+    this.stopping = new AbortController();
     await this.consumer?.disconnect();
     this.consumer = null;
   }
@@ -115,49 +128,145 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     try {
       event = this.parse(raw, handler.event);
     } catch (e) {
-      await this.deadLetter(topic, partition, message.offset, raw, message.key, String(e), 0);
+      await this.deadLetter(payload, raw, String(e), 0, { topic, partition, offset: message.offset });
       return;
     }
+    await this.process(payload, handler, event, raw);
+  }
+
+  /**
+   * Applies the event until it works. Infrastructure failures are retried for as long as they last (the
+   * offset is not committed meanwhile); other failures up to maxAttempts, then the event is given up.
+   */
+  private async process(
+    payload: EachMessagePayload,
+    handler: EventHandler<BaseEvent>,
+    event: BaseEvent,
+    raw: string,
+  ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? DEFAULT_ATTEMPTS;
-    for (let attempt = 1; ; attempt++) {
+    const context = this.contextOf(payload, event);
+    const retry = new RetryState(this.retryPolicy);
+    let failures = 0;
+    for (;;) {
       try {
-        const applied = await this.apply(event, topic, handler);
-        this.count(topic, applied ? 'processed' : 'duplicate');
+        const applied = await this.apply(event, payload.topic, handler);
+        this.count(payload.topic, applied ? 'processed' : 'duplicate');
         if (applied) this.options.afterCommit?.();
+        this.noteRecovery(retry, 'event', context);
         return;
       } catch (e) {
-        const permanent = e instanceof PermanentError;
-        // JSON log fields: operators search by submission id across all services.
-        const context = {
-          eventId: event.eventId,
-          submissionId: submissionIdOf(event),
-          topic,
-          attempt,
-          err: String(e),
-        };
-        if (permanent || attempt >= maxAttempts) {
-          this.logger.error(context, 'event failed; sent to the dead-letter topic');
-          await this.deadLetter(topic, partition, message.offset, raw, message.key, String(e), attempt);
-          await this.giveUp(handler, event, String(e));
+        const transient = isTransientError(e);
+        if (!transient) failures++;
+        if (!transient && (e instanceof PermanentError || failures >= maxAttempts)) {
+          this.logger.error(
+            { ...context, attempt: retry.attempts + 1, err: String(e) },
+            'event failed; sent to the dead-letter topic',
+          );
+          await this.deadLetter(payload, raw, String(e), retry.attempts + 1, context);
+          await this.giveUp(payload, handler, event, String(e), context);
           return;
         }
-        this.logger.warn(context, 'event failed; retrying');
-        await sleep(Math.min(BASE_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS));
-        await payload.heartbeat();
+        await this.retryAfter(payload, retry, 'event', context, e);
       }
     }
   }
 
-  private async giveUp(handler: EventHandler<BaseEvent>, event: BaseEvent, reason: string): Promise<void> {
-    try {
-      await handler.onGiveUp?.(event, reason);
-      this.options.afterCommit?.();
-    } catch (e) {
-      this.logger.error(
-        { eventId: event.eventId, submissionId: submissionIdOf(event), err: String(e) },
-        'give-up hook failed',
-      );
+  /**
+   * Runs the handler's give-up hook (then `afterCommit`). Infrastructure failures are retried: the hook
+   * makes the event's subject fail visibly, so an outage of what it needs must not skip it.
+   */
+  private async giveUp(
+    payload: EachMessagePayload,
+    handler: EventHandler<BaseEvent>,
+    event: BaseEvent,
+    reason: string,
+    context: LogContext,
+  ): Promise<void> {
+    if (!handler.onGiveUp) return;
+    await this.untilDone(payload, 'give-up hook', context, async () => {
+      try {
+        await handler.onGiveUp?.(event, reason);
+      } catch (e) {
+        if (isTransientError(e)) throw e;
+        this.logger.error({ ...context, err: String(e) }, 'give-up hook failed');
+      }
+    });
+    this.options.afterCommit?.();
+  }
+
+  /** Runs `step` until it succeeds, whatever it throws: what it does may not be skipped. */
+  private async untilDone<T>(
+    payload: EachMessagePayload,
+    what: string,
+    context: LogContext,
+    step: () => Promise<T>,
+  ): Promise<T> {
+    const retry = new RetryState(this.retryPolicy);
+    for (;;) {
+      try {
+        const result = await step();
+        this.noteRecovery(retry, what, context);
+        return result;
+      } catch (e) {
+        await this.retryAfter(payload, retry, what, context, e);
+      }
     }
+  }
+
+  /**
+   * Logs (rate-limited) and waits before the next try, heartbeating so the member keeps its partitions.
+   * Throws, leaving the offset uncommitted, when the consumer stops or the group rebalances meanwhile
+   * (kafkajs' heartbeat throws then).
+   */
+  private async retryAfter(
+    payload: EachMessagePayload,
+    retry: RetryState,
+    what: string,
+    context: LogContext,
+    e: unknown,
+  ): Promise<void> {
+    const transient = isTransientError(e);
+    this.metrics
+      .counter(
+        'careplan_kafka_consumer_retries_total',
+        'Tries of a message step that failed and were retried',
+        ['consumer', 'topic', 'kind'],
+      )
+      .inc({ consumer: this.options.name, topic: payload.topic, kind: transient ? 'transient' : 'failure' });
+    if (retry.failed()) {
+      const fields = {
+        ...context,
+        attempt: retry.attempts,
+        failingForMs: retry.elapsedMs(),
+        transient,
+        err: String(e),
+      };
+      const message = `${what} failed; retrying (logged again in ${this.retryPolicy.logEveryMs / 1000} s at most)`;
+      if (transient) this.logger.warn(fields, message);
+      else this.logger.error(fields, message);
+    }
+    await waitOrStop(retry.nextDelayMs(), this.stopping.signal);
+    await payload.heartbeat();
+  }
+
+  private noteRecovery(retry: RetryState, what: string, context: LogContext): void {
+    if (retry.attempts === 0) return;
+    this.logger.log(
+      { ...context, attempts: retry.attempts + 1, failedForMs: retry.elapsedMs() },
+      `${what} succeeded after retries`,
+    );
+  }
+
+  private contextOf(payload: EachMessagePayload, event: BaseEvent): LogContext {
+    // JSON log fields: operators search by submission id across all services.
+    return {
+      eventId: event.eventId,
+      submissionId: submissionIdOf(event),
+      topic: payload.topic,
+      partition: payload.partition,
+      offset: payload.message.offset,
+    };
   }
 
   private parse(raw: string, cls: EventClass): BaseEvent {
@@ -186,15 +295,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
+  /** Sends the original message to `<topic>.dlq`, retried until it is sent: the offset moves on after it. */
   private async deadLetter(
-    topic: string,
-    partition: number,
-    offset: string,
+    payload: EachMessagePayload,
     value: string,
-    key: Buffer | null,
     reason: string,
     attempts: number,
+    context: LogContext,
   ): Promise<void> {
+    const { topic, partition, message } = payload;
     const original = topic.slice(this.kafka.options.topicPrefix.length);
     const headers: IHeaders = {
       'x-error': reason.slice(0, 2000),
@@ -202,11 +311,12 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       'x-consumer': this.options.name,
       'x-original-topic': topic,
       'x-original-partition': String(partition),
-      'x-original-offset': offset,
+      'x-original-offset': message.offset,
       'x-failed-at': new Date().toISOString(),
     };
-    // If this send fails the error propagates: the offset is not committed and the message is retried.
-    await this.kafka.send(dlqTopicOf(original), [{ key, value, headers }]);
+    await this.untilDone(payload, 'dead-letter send', context, () =>
+      this.kafka.send(dlqTopicOf(original), [{ key: message.key, value, headers }]),
+    );
     this.count(topic, 'dead_lettered');
   }
 
@@ -223,8 +333,4 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
 
 function submissionIdOf(event: BaseEvent): string | undefined {
   return 'submissionId' in event && typeof event.submissionId === 'string' ? event.submissionId : undefined;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -4,3 +4,4 @@ export * from './outbox';
 export * from './event-consumer';
 export * from './core.providers';
 export * from './topic-reader';
+export * from './consumer-retry';

@@ -12,6 +12,7 @@ import {
   TestDatabase,
 } from '@careplan/testing';
 import { EventConsumer, PermanentError } from './event-consumer';
+import { isTransientError } from '@careplan/platform';
 import { KafkaService } from './kafka.service';
 import { createMessagingTables } from './messaging.tables';
 import { addToOutbox, OutboxRelay } from './outbox';
@@ -78,15 +79,22 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     return seen;
   }
 
+  interface TestConsumerOptions {
+    maxAttempts?: number;
+    onGiveUp?: (e: PingEvent, reason: string) => Promise<void>;
+  }
+
   function consumer(
     name: string,
     handle: (e: PingEvent) => Promise<void> | void,
-    maxAttempts = 5,
+    { maxAttempts = 5, onGiveUp }: TestConsumerOptions = {},
   ): EventConsumer {
     const c = new EventConsumer(kafka, ds, new MetricsService('it'), {
       name,
       schema: SCHEMA,
       maxAttempts,
+      // Short delays keep the tests quick; the doubling and the cap are what production uses.
+      retry: { baseDelayMs: 50, maxDelayMs: 400 },
       handlers: [
         {
           event: PingEvent,
@@ -97,6 +105,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
               [name, e.eventId, e.text],
             );
           },
+          onGiveUp,
         },
       ],
     });
@@ -166,7 +175,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
         if (e.text === 'always-fails') throw new PermanentError('cannot ever work');
         if (e.text === 'flaky' && ++flakyCalls < 2) throw new Error('transient');
       },
-      3,
+      { maxAttempts: 3 },
     );
     const effects = effectsOf('poison');
     await c.start();
@@ -183,5 +192,126 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     expect(reasons.some((r) => r.includes('invalid PingEvent'))).toBe(true);
     expect(reasons.some((r) => r.includes('cannot ever work'))).toBe(true);
     expect(dead[0].headers?.['x-original-topic']?.toString()).toBe(kafka.topic(PingEvent.topic));
+  });
+
+  /** What a connection to a database that is down throws (the code is what the classifier reads). */
+  const refused = (): Error =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+
+  /** Copies of one event a consumer sent to the dead-letter topic (earlier tests' poison is there too). */
+  const deadLettersOf = (dlq: KafkaMessage[], name: string, e: PingEvent) => (): KafkaMessage[] =>
+    dlq.filter(
+      (m) => m.headers?.['x-consumer']?.toString() === name && m.value?.toString().includes(e.eventId),
+    );
+
+  const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  it('retries an infrastructure failure until it is over, not maxAttempts times, and applies the event once', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const e = ping('outage');
+    await kafka.send(PingEvent.topic, [{ key: 'o', value: JSON.stringify(e) }]);
+    let calls = 0;
+    let outageUntil = 0;
+    const c = consumer(
+      'outage',
+      (event) => {
+        if (event.eventId !== e.eventId) return;
+        calls++;
+        outageUntil ||= Date.now() + 2000;
+        if (Date.now() < outageUntil) throw refused();
+      },
+      { maxAttempts: 2 },
+    );
+    expect(isTransientError(refused())).toBe(true);
+    const effects = effectsOf('outage');
+    await c.start();
+    await eventually(effects, (t) => t.includes('outage'), 15000);
+    await settle(500);
+    expect((await effects()).filter((t) => t === 'outage')).toHaveLength(1);
+    expect(calls).toBeGreaterThan(3);
+    expect(deadLettersOf(dlq, 'outage', e)()).toHaveLength(0);
+  });
+
+  it('leaves a message it is still retrying uncommitted when it stops, for the next owner to apply', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const e = ping('handed-over');
+    await kafka.send(PingEvent.topic, [{ key: 'h', value: JSON.stringify(e) }]);
+    let tries = 0;
+    const first = consumer('handover', (event) => {
+      if (event.eventId !== e.eventId) return;
+      tries++;
+      throw refused();
+    });
+    await first.start();
+    await eventually(
+      () => tries,
+      (n) => n >= 8,
+      15000,
+    );
+    const stopping = Date.now();
+    await first.stop();
+    expect(Date.now() - stopping).toBeLessThan(5000);
+    const effects = effectsOf('handover');
+    expect(await effects()).not.toContain('handed-over');
+    const second = consumer('handover', () => undefined);
+    await second.start();
+    await eventually(effects, (t) => t.includes('handed-over'), 20000);
+    expect(deadLettersOf(dlq, 'handover', e)()).toHaveLength(0);
+  });
+
+  it('gives up on a failure of the work itself, whatever infrastructure retries came before it', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const e = ping('broken');
+    await kafka.send(PingEvent.topic, [{ key: 'b', value: JSON.stringify(e) }]);
+    let calls = 0;
+    const givenUp: string[] = [];
+    const c = consumer(
+      'broken',
+      (event) => {
+        if (event.eventId !== e.eventId) return;
+        if (++calls <= 3) throw refused();
+        throw new PermanentError('the bundle cannot be read');
+      },
+      {
+        maxAttempts: 3,
+        onGiveUp: (event, reason) => Promise.resolve(void givenUp.push(`${event.text}: ${reason}`)),
+      },
+    );
+    await c.start();
+    const dead = await eventually(deadLettersOf(dlq, 'broken', e), (d) => d.length >= 1, 15000);
+    expect(dead[0].headers?.['x-error']?.toString()).toContain('the bundle cannot be read');
+    await eventually(
+      () => givenUp,
+      (g) => g.length >= 1,
+    );
+    expect(givenUp).toEqual(['broken: Error: the bundle cannot be read']);
+    expect(calls).toBe(4);
+    expect(await effectsOf('broken')()).not.toContain('broken');
+  });
+
+  it('retries a give-up hook that meets an outage until it has run', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const e = ping('hook-outage');
+    await kafka.send(PingEvent.topic, [{ key: 'g', value: JSON.stringify(e) }]);
+    let hookCalls = 0;
+    const c = consumer(
+      'hook',
+      (event) => {
+        if (event.eventId === e.eventId) throw new PermanentError('invalid bundle');
+      },
+      {
+        onGiveUp: async (event) => {
+          if (++hookCalls <= 3) throw refused();
+          await ds.query(
+            `INSERT INTO "${SCHEMA}"."effects" (consumer, event_id, text) VALUES ('hook', $1, 'given up')`,
+            [event.eventId],
+          );
+        },
+      },
+    );
+    await c.start();
+    await eventually(effectsOf('hook'), (t) => t.includes('given up'), 15000);
+    expect(hookCalls).toBe(4);
+    expect(await eventually(deadLettersOf(dlq, 'hook', e), (d) => d.length >= 1)).toHaveLength(1);
   });
 });
