@@ -5,6 +5,7 @@ import { Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { BaseEvent, dlqTopicOf, EventClass } from '@careplan/contracts';
 import { isTransientError, MetricsService } from '@careplan/platform';
+import { InflightLedger, MessagePosition } from './consumer-inflight';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, RetryState, waitOrStop } from './consumer-retry';
 import { KafkaService } from './kafka.service';
 
@@ -34,11 +35,17 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** Delays between tries and how often a run of retries is logged. */
   retry?: Partial<RetryPolicy>;
+  /**
+   * Starts of one message that never finished (the process died handling it) after which it is
+   * dead-lettered without being handled again.
+   */
+  crashLimit?: number;
   /** Called after each committed effect (e.g. to nudge the outbox relay). */
   afterCommit?: () => void;
 }
 
 const DEFAULT_ATTEMPTS = 5;
+const DEFAULT_CRASH_LIMIT = 3;
 
 type LogContext = Record<string, unknown>;
 
@@ -56,6 +63,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly byTopic = new Map<string, EventHandler<BaseEvent>>();
   private readonly retryPolicy: RetryPolicy;
   private stopping = new AbortController();
+  private readonly inflight: InflightLedger;
 
   constructor(
     private readonly kafka: KafkaService,
@@ -65,6 +73,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   ) {
     this.logger = new Logger(`Consumer:${options.name}`);
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.inflight = new InflightLedger(dataSource, options.schema, options.name);
     for (const h of options.handlers)
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
   }
@@ -131,7 +140,26 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       await this.deadLetter(payload, raw, String(e), 0, { topic, partition, offset: message.offset });
       return;
     }
-    await this.process(payload, handler, event, raw);
+    const at: MessagePosition = { topic, partition, offset: message.offset };
+    const context = this.contextOf(payload, event);
+    const starts = await this.untilDone(payload, 'in-flight record', context, () =>
+      this.inflight.start(at, event.eventId),
+    );
+    const crashes = starts - 1;
+    if (crashes >= (this.options.crashLimit ?? DEFAULT_CRASH_LIMIT)) {
+      const reason = `crashed the consumer ${crashes} times`;
+      this.logger.error({ ...context, crashes }, `event ${reason}; sent to the dead-letter topic unhandled`);
+      await this.abandon(payload, handler, event, raw, reason, crashes, context);
+      return;
+    }
+    try {
+      await this.process(payload, handler, event, raw, context);
+    } catch (e) {
+      // Not a crash: the consumer stopped or lost the partition while retrying. Best effort, the database
+      // may be what is down; a start left counted only brings the crash limit one start nearer.
+      await this.inflight.release(at).catch(() => undefined);
+      throw e;
+    }
   }
 
   /**
@@ -143,14 +171,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     handler: EventHandler<BaseEvent>,
     event: BaseEvent,
     raw: string,
+    context: LogContext,
   ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? DEFAULT_ATTEMPTS;
-    const context = this.contextOf(payload, event);
     const retry = new RetryState(this.retryPolicy);
     let failures = 0;
     for (;;) {
       try {
-        const applied = await this.apply(event, payload.topic, handler);
+        const { topic, partition, message } = payload;
+        const applied = await this.apply(event, { topic, partition, offset: message.offset }, handler);
         this.count(payload.topic, applied ? 'processed' : 'duplicate');
         if (applied) this.options.afterCommit?.();
         this.noteRecovery(retry, 'event', context);
@@ -163,13 +192,30 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
             { ...context, attempt: retry.attempts + 1, err: String(e) },
             'event failed; sent to the dead-letter topic',
           );
-          await this.deadLetter(payload, raw, String(e), retry.attempts + 1, context);
-          await this.giveUp(payload, handler, event, String(e), context);
+          await this.abandon(payload, handler, event, raw, String(e), retry.attempts + 1, context);
           return;
         }
         await this.retryAfter(payload, retry, 'event', context, e);
       }
     }
+  }
+
+  /** Dead-letters the message, runs the give-up hook, and only then lets its offset move on. */
+  private async abandon(
+    payload: EachMessagePayload,
+    handler: EventHandler<BaseEvent>,
+    event: BaseEvent,
+    raw: string,
+    reason: string,
+    attempts: number,
+    context: LogContext,
+  ): Promise<void> {
+    await this.deadLetter(payload, raw, reason, attempts, context);
+    await this.giveUp(payload, handler, event, reason, context);
+    const { topic, partition, message } = payload;
+    await this.untilDone(payload, 'in-flight cleanup', context, () =>
+      this.inflight.forget({ topic, partition, offset: message.offset }),
+    );
   }
 
   /**
@@ -281,13 +327,20 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     return event;
   }
 
-  /** Returns false when the event had already been processed by this consumer. */
-  private apply(event: BaseEvent, topic: string, handler: EventHandler<BaseEvent>): Promise<boolean> {
+  /**
+   * Returns false when the event had already been processed by this consumer. The same statement that
+   * records the event id clears the message's in-flight row: both commit, or neither, with the effect.
+   */
+  private apply(event: BaseEvent, at: MessagePosition, handler: EventHandler<BaseEvent>): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await manager.query<unknown[]>(
-        `INSERT INTO "${this.options.schema}"."processed_events" (consumer, event_id, topic)
+        `WITH finished AS (
+           DELETE FROM ${this.inflight.table}
+            WHERE consumer = $1 AND topic = $3 AND partition = $4 AND "offset" = $5
+         )
+         INSERT INTO "${this.options.schema}"."processed_events" (consumer, event_id, topic)
          VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.name, event.eventId, topic],
+        [this.options.name, event.eventId, at.topic, at.partition, at.offset],
       );
       if (inserted.length === 0) return false;
       await handler.handle(event, manager);

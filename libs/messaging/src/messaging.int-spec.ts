@@ -14,7 +14,7 @@ import {
 import { EventConsumer, PermanentError } from './event-consumer';
 import { isTransientError } from '@careplan/platform';
 import { KafkaService } from './kafka.service';
-import { createMessagingTables } from './messaging.tables';
+import { createConsumerInflightTable, createMessagingTables } from './messaging.tables';
 import { addToOutbox, OutboxRelay } from './outbox';
 
 class PingEvent extends BaseEvent {
@@ -31,6 +31,7 @@ class ItMessaging1764000000000 implements MigrationInterface {
       `CREATE TABLE "${SCHEMA}"."effects" (consumer text NOT NULL, event_id uuid NOT NULL, text text NOT NULL)`,
     );
     await createMessagingTables(q, SCHEMA);
+    await createConsumerInflightTable(q, SCHEMA);
   }
   async down(): Promise<void> {}
 }
@@ -313,5 +314,72 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     await eventually(effectsOf('hook'), (t) => t.includes('given up'), 15000);
     expect(hookCalls).toBe(4);
     expect(await eventually(deadLettersOf(dlq, 'hook', e), (d) => d.length >= 1)).toHaveLength(1);
+  });
+
+  /** The offset the next message sent to the (single-partition) ping topic will get. */
+  async function nextOffset(): Promise<string> {
+    const admin = kafka.kafka.admin();
+    await admin.connect();
+    try {
+      const [p] = await admin.fetchTopicOffsets(kafka.topic(PingEvent.topic));
+      return p.high;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  const inflightRows = (name: string): Promise<{ offset: string; starts: number }[]> =>
+    ds.query(`SELECT "offset", starts FROM "${SCHEMA}"."consumer_inflight" WHERE consumer = $1`, [name]);
+
+  it('dead-letters unhandled a message that crashed the consumer as often as the crash limit', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const e = ping('crasher');
+    const offset = await nextOffset();
+    // Three earlier processes started this message and died in its handler (as an OOM would).
+    await ds.query(
+      `INSERT INTO "${SCHEMA}"."consumer_inflight" (consumer, topic, partition, "offset", event_id, starts)
+       VALUES ('crash', $1, 0, $2, $3, 3)`,
+      [kafka.topic(PingEvent.topic), offset, e.eventId],
+    );
+    await kafka.send(PingEvent.topic, [
+      { key: 'c', value: JSON.stringify(e) },
+      { key: 'c', value: JSON.stringify(ping('after-crasher')) },
+    ]);
+    const handled: string[] = [];
+    const givenUp: string[] = [];
+    const c = consumer('crash', (event) => void handled.push(event.text), {
+      onGiveUp: (event, reason) => Promise.resolve(void givenUp.push(`${event.text}: ${reason}`)),
+    });
+    await c.start();
+    const dead = await eventually(deadLettersOf(dlq, 'crash', e), (d) => d.length >= 1, 15000);
+    expect(dead[0].headers?.['x-error']?.toString()).toBe('crashed the consumer 3 times');
+    expect(dead[0].headers?.['x-original-offset']?.toString()).toBe(offset);
+    await eventually(effectsOf('crash'), (t) => t.includes('after-crasher'), 15000);
+    expect(handled).not.toContain('crasher');
+    expect(givenUp).toEqual(['crasher: crashed the consumer 3 times']);
+    expect(await inflightRows('crash')).toEqual([]);
+  });
+
+  it('counts a start of a message in flight and clears it with the effect', async () => {
+    const e = ping('in-flight');
+    const offset = await nextOffset();
+    await kafka.send(PingEvent.topic, [{ key: 'f', value: JSON.stringify(e) }]);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const c = consumer('inflight', (event) => (event.eventId === e.eventId ? held : undefined));
+    await c.start();
+    try {
+      // While the handler runs, the message is on record as started once, as a crash now would leave it.
+      const during = await eventually(
+        async () => (await inflightRows('inflight')).filter((r) => r.offset === offset),
+        (rows) => rows.length > 0,
+        15000,
+      );
+      expect(during).toEqual([{ offset, starts: 1 }]);
+    } finally {
+      release();
+    }
+    await eventually(effectsOf('inflight'), (t) => t.includes('in-flight'), 15000);
+    expect(await inflightRows('inflight')).toEqual([]);
   });
 });

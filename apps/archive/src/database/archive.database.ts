@@ -5,6 +5,7 @@ import { HistorySearch1764000000500 } from './migrations/1764000000500-history-s
 import { ReceiptKeys1764000000510 } from './migrations/1764000000510-receipt-keys';
 import { ArchiveRegistry1764000005400 } from './migrations/1764000005400-archive-registry';
 import { OperatorRevocation1764000005600 } from './migrations/1764000005600-operator-revocation';
+import { ArchiveConsumerInflight1764900001400 } from './migrations/1764900001400-archive-consumer-inflight';
 import { KafkaDlqReplays1764900002000 } from './migrations/1764900002000-kafka-dlq-replays';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
@@ -18,6 +19,7 @@ export const archiveDatabase: ServiceDatabase = {
     ReceiptKeys1764000000510,
     ArchiveRegistry1764000005400,
     OperatorRevocation1764000005600,
+    ArchiveConsumerInflight1764900001400,
     KafkaDlqReplays1764900002000,
   ],
 };

@@ -8,6 +8,7 @@ import { GatewayInit1764000000100 } from './migrations/1764000000100-gateway-ini
 import { GatewayPairSequence1764100000400 } from './migrations/1764100000400-gateway-pair-sequence';
 import { GatewayWebhooks1764200000100 } from './migrations/1764200000100-gateway-webhooks';
 import { GatewayRegistryProjection1764300005100 } from './migrations/1764300005100-gateway-registry-projection';
+import { GatewayConsumerInflight1764900001100 } from './migrations/1764900001100-gateway-consumer-inflight';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
@@ -26,5 +27,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayPairSequence1764100000400,
     GatewayWebhooks1764200000100,
     GatewayRegistryProjection1764300005100,
+    GatewayConsumerInflight1764900001100,
   ],
 };

@@ -1,10 +1,11 @@
 import type { ServiceDatabase } from '@careplan/persistence';
 import { ValidationEntity } from '../validation/validation.entity';
 import { ValidatorInit1764000000200 } from './migrations/1764000000200-validator-init';
+import { ValidatorConsumerInflight1764900001200 } from './migrations/1764900001200-validator-consumer-inflight';
 import { VALIDATOR_SCHEMA } from './schema';
 
 export const validatorDatabase: ServiceDatabase = {
   schema: VALIDATOR_SCHEMA,
   entities: [ValidationEntity],
-  migrations: [ValidatorInit1764000000200],
+  migrations: [ValidatorInit1764000000200, ValidatorConsumerInflight1764900001200],
 };
