@@ -22,6 +22,12 @@ export interface EventHandler<T extends BaseEvent> {
    * the hook are retried until it succeeds; its other errors are logged.
    */
   onGiveUp?(event: T, reason: string): Promise<void>;
+  /**
+   * Called, in the transaction that found the event id already recorded (a redelivery or a re-drive),
+   * instead of `handle`: a handler whose effect emits an event can publish it again, with its original id, for
+   * consumers downstream that missed it. Retried like `handle`.
+   */
+  onDuplicate?(event: T, manager: EntityManager): Promise<void>;
 }
 
 export interface ConsumerOptions {
@@ -181,7 +187,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
         const { topic, partition, message } = payload;
         const applied = await this.apply(event, { topic, partition, offset: message.offset }, handler);
         this.count(payload.topic, applied ? 'processed' : 'duplicate');
-        if (applied) this.options.afterCommit?.();
+        if (applied || handler.onDuplicate) this.options.afterCommit?.();
         this.noteRecovery(retry, 'event', context);
         return;
       } catch (e) {
@@ -328,7 +334,8 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Returns false when the event had already been processed by this consumer. The same statement that
+   * Returns false when the event had already been processed by this consumer (then only its onDuplicate
+   * runs). The same statement that
    * records the event id clears the message's in-flight row: both commit, or neither, with the effect.
    */
   private apply(event: BaseEvent, at: MessagePosition, handler: EventHandler<BaseEvent>): Promise<boolean> {
@@ -342,7 +349,10 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
          VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.options.name, event.eventId, at.topic, at.partition, at.offset],
       );
-      if (inserted.length === 0) return false;
+      if (inserted.length === 0) {
+        await handler.onDuplicate?.(event, manager);
+        return false;
+      }
       await handler.handle(event, manager);
       return true;
     });

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { IsString } from 'class-validator';
 import { Consumer, KafkaMessage } from 'kafkajs';
-import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { BaseEvent, dlqTopicOf } from '@careplan/contracts';
 import { MetricsService } from '@careplan/platform';
 import {
@@ -83,12 +83,13 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
   interface TestConsumerOptions {
     maxAttempts?: number;
     onGiveUp?: (e: PingEvent, reason: string) => Promise<void>;
+    onDuplicate?: (e: PingEvent, m: EntityManager) => Promise<void>;
   }
 
   function consumer(
     name: string,
     handle: (e: PingEvent) => Promise<void> | void,
-    { maxAttempts = 5, onGiveUp }: TestConsumerOptions = {},
+    { maxAttempts = 5, onGiveUp, onDuplicate }: TestConsumerOptions = {},
   ): EventConsumer {
     const c = new EventConsumer(kafka, ds, new MetricsService('it'), {
       name,
@@ -107,6 +108,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
             );
           },
           onGiveUp,
+          onDuplicate,
         },
       ],
     });
@@ -381,5 +383,30 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     }
     await eventually(effectsOf('inflight'), (t) => t.includes('in-flight'), 15000);
     expect(await inflightRows('inflight')).toEqual([]);
+  });
+
+  it('hands a redelivered event to onDuplicate, inside the transaction, instead of applying it again', async () => {
+    const e = ping('redelivered');
+    const value = JSON.stringify(e);
+    await kafka.send(PingEvent.topic, [
+      { key: 'd', value },
+      { key: 'd', value },
+    ]);
+    const c = consumer('dup', () => undefined, {
+      onDuplicate: async (event, m) => {
+        if (event.eventId !== e.eventId) return;
+        await m.query(
+          `INSERT INTO "${SCHEMA}"."effects" (consumer, event_id, text) VALUES ('dup', $1, 'seen again')`,
+          [event.eventId],
+        );
+      },
+    });
+    const effects = effectsOf('dup');
+    await c.start();
+    await eventually(effects, (t) => t.includes('seen again'), 15000);
+    expect((await effects()).filter((t) => t === 'redelivered' || t === 'seen again')).toEqual([
+      'redelivered',
+      'seen again',
+    ]);
   });
 });
