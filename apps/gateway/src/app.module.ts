@@ -16,6 +16,7 @@ import { KeysService } from './offices/keys.service';
 import { OfficesService } from './offices/offices.service';
 import { REGISTRY_CONTROLLERS, registryProviders } from './registry/registry.wiring';
 import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionReconciler } from './submissions/submission.reconciler';
 import { SubmissionsService } from './submissions/submissions.service';
 import { UPLOAD_LIMITS } from './submissions/upload-limits';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         ApiKeyGuard,
         KeysService,
         SubmissionsService,
+        SubmissionReconciler,
         InboxService,
         GatewayEventsConsumer,
         ValidateService,

@@ -3,7 +3,7 @@ import { CommonEnv } from '@careplan/platform';
 
 const MiB = 1024 * 1024;
 
-/** Gateway configuration: the common variables plus upload limits and the archive's address. */
+/** Gateway configuration: the common variables plus upload limits, the archive's address and the reconciler. */
 export class GatewayEnv extends CommonEnv {
   override PORT = 3000;
 
@@ -15,4 +15,9 @@ export class GatewayEnv extends CommonEnv {
   @IsInt() @Min(1) MAX_BUNDLE_BYTES = 50 * MiB;
 
   @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3003';
+
+  /** A submission still `accepted` or `validated` this long after its last step is re-driven (default 2 min). */
+  @IsInt() @Min(1) RECONCILE_AFTER_SECONDS = 120;
+  /** How often the reconciler looks for stuck submissions (default 30 s). */
+  @IsInt() @Min(1) RECONCILE_INTERVAL_SECONDS = 30;
 }

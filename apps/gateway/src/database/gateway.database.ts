@@ -9,6 +9,7 @@ import { GatewayPairSequence1764100000400 } from './migrations/1764100000400-gat
 import { GatewayWebhooks1764200000100 } from './migrations/1764200000100-gateway-webhooks';
 import { GatewayRegistryProjection1764300005100 } from './migrations/1764300005100-gateway-registry-projection';
 import { GatewayConsumerInflight1764900001100 } from './migrations/1764900001100-gateway-consumer-inflight';
+import { GatewayReconcile1764900001110 } from './migrations/1764900001110-gateway-reconcile';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
@@ -28,5 +29,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayWebhooks1764200000100,
     GatewayRegistryProjection1764300005100,
     GatewayConsumerInflight1764900001100,
+    GatewayReconcile1764900001110,
   ],
 };

@@ -32,5 +32,9 @@ export class SubmissionEntity {
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
   @Column({ name: 'downloaded_at', type: 'timestamptz', nullable: true }) downloadedAt!: Date | null;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
+  /** The id of its received event: a re-drive publishes it again under this id. */
+  @Column({ name: 'received_event_id', type: 'uuid', nullable: true }) receivedEventId!: string | null;
+  @Column({ name: 'redriven_at', type: 'timestamptz', nullable: true }) redrivenAt!: Date | null;
+  @Column({ name: 'redrive_count', type: 'integer', default: 0 }) redriveCount!: number;
   @OneToMany(() => SubmissionFileEntity, (f) => f.submission) files!: SubmissionFileEntity[];
 }

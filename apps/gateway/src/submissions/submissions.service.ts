@@ -15,6 +15,7 @@ import type { UploadedBundle } from './multipart';
 import { SubmissionFileEntity } from './submission-file.entity';
 import { SubmissionEntity } from './submission.entity';
 import { SubmissionErrors } from './submission.errors';
+import { receivedEvent } from './submission.events';
 import { toSubmissionDto } from './submission.mapper';
 
 export interface AcceptResult {
@@ -130,6 +131,7 @@ export class SubmissionsService {
     idempotencyKey: string | null,
   ): Promise<SubmissionDto> {
     const pairSeq = await nextPairSequence(m, from, to);
+    const receivedEventId = randomUUID();
     const submission = m.create(SubmissionEntity, {
       id: randomUUID(),
       senderOfficeNumber: from,
@@ -140,6 +142,7 @@ export class SubmissionsService {
       requestHash,
       report: null,
       acceptedAt: new Date(),
+      receivedEventId,
     });
     await m.save(SubmissionEntity, submission);
     // One statement for the bytes and one for the rows: the pair's lock is held for this whole transaction.
@@ -165,21 +168,7 @@ export class SubmissionsService {
       .into(SubmissionFileEntity)
       .values(rows.map(({ submission: _submission, ...row }) => row))
       .execute();
-    const event = Object.assign(new SubmissionReceivedEvent(), {
-      eventId: randomUUID(),
-      occurredAt: submission.acceptedAt.toISOString(),
-      submissionId: submission.id,
-      senderOfficeNumber: from,
-      receiverOfficeNumber: to,
-      files: rows.map((r) => ({
-        fileId: r.id,
-        name: r.name,
-        kind: r.kind,
-        contentType: r.contentType,
-        size: r.size,
-        sha256: r.sha256,
-      })),
-    });
+    const event = receivedEvent(submission, rows, receivedEventId);
     await addToOutbox(m, GATEWAY_SCHEMA, SubmissionReceivedEvent, pairKey(from, to), event);
     return toSubmissionDto(submission, rows);
   }

@@ -23,6 +23,8 @@ export class DeliveriesConsumer extends EventConsumer {
         {
           event: SubmissionValidatedEvent,
           handle: (e: SubmissionValidatedEvent, m) => deliveries.deliver(e, m),
+          // A re-driven verdict: the delivery goes out again, for whoever missed it downstream.
+          onDuplicate: (e: SubmissionValidatedEvent, m) => deliveries.republish(e, m),
         },
       ],
       afterCommit: () => relay.nudge(),

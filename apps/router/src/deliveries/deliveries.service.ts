@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeliveryDeliveredEvent, pairKey, SubmissionValidatedEvent } from '@careplan/contracts';
@@ -11,10 +11,14 @@ import { DeliveryEntity } from './delivery.entity';
 /** Routes a validated submission into its receiver's inbox: one delivery per submission, ever. */
 @Injectable()
 export class DeliveriesService {
+  private readonly logger = new Logger(DeliveriesService.name);
+
   constructor(private readonly metrics: MetricsService) {}
 
   async deliver(e: SubmissionValidatedEvent, m: EntityManager): Promise<void> {
     const id = randomUUID();
+    const eventId = randomUUID();
+    const at = new Date();
     const inserted = await m
       .createQueryBuilder()
       .insert()
@@ -24,15 +28,44 @@ export class DeliveriesService {
         submissionId: e.submissionId,
         senderOfficeNumber: e.senderOfficeNumber,
         receiverOfficeNumber: e.receiverOfficeNumber,
+        eventId,
+        createdAt: at,
       })
       .orIgnore()
       .returning(['id'])
       .execute();
-    if ((inserted.raw as unknown[]).length === 0) return; // already delivered under another event id
+    if ((inserted.raw as unknown[]).length === 0) {
+      // Already delivered under another event id (a re-drive): say so again rather than deliver twice.
+      await this.republish(e, m);
+      return;
+    }
+    await this.publish(e, id, eventId, at, m);
+    deliveriesCounter(this.metrics).inc({ channel: 'inbox', outcome: 'delivered' });
+  }
+
+  /**
+   * Publishes again the delivered event of the event's submission, under its original id, so that a
+   * consumer that missed it (the gateway's inbox) applies it and the others change nothing.
+   */
+  async republish(e: SubmissionValidatedEvent, m: EntityManager): Promise<void> {
+    const stored = await m.findOneBy(DeliveryEntity, { submissionId: e.submissionId });
+    if (!stored) return;
+    const eventId = stored.eventId ?? (await keepEventId(m, stored.id));
+    await this.publish(e, stored.id, eventId, stored.createdAt, m);
+    this.logger.log({ submissionId: e.submissionId, eventId }, 're-published the delivery');
+  }
+
+  private async publish(
+    e: SubmissionValidatedEvent,
+    deliveryId: string,
+    eventId: string,
+    at: Date,
+    m: EntityManager,
+  ): Promise<void> {
     const event = Object.assign(new DeliveryDeliveredEvent(), {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      deliveryId: id,
+      eventId,
+      occurredAt: at.toISOString(),
+      deliveryId,
       submissionId: e.submissionId,
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,
@@ -45,6 +78,14 @@ export class DeliveriesService {
       pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
       event,
     );
-    deliveriesCounter(this.metrics).inc({ channel: 'inbox', outcome: 'delivered' });
   }
+}
+
+/** A delivery made before event ids were kept gets one now, kept for every later re-publication. */
+async function keepEventId(m: EntityManager, deliveryId: string): Promise<string> {
+  const [[row]] = await m.query<[{ event_id: string }[], number]>(
+    `UPDATE "router"."deliveries" SET event_id = COALESCE(event_id, $2) WHERE id = $1 RETURNING event_id`,
+    [deliveryId, randomUUID()],
+  );
+  return row.event_id;
 }

@@ -8,5 +8,7 @@ export class DeliveryEntity {
   @Column({ name: 'submission_id', type: 'uuid' }) submissionId!: string;
   @Column({ name: 'sender_office_number', type: 'varchar', length: 10 }) senderOfficeNumber!: string;
   @Column({ name: 'receiver_office_number', type: 'varchar', length: 10 }) receiverOfficeNumber!: string;
+  /** Id of the delivered event published with it: a re-published event keeps it. */
+  @Column({ name: 'event_id', type: 'uuid', nullable: true }) eventId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -24,6 +24,8 @@ export class ValidationConsumer extends EventConsumer {
           event: SubmissionReceivedEvent,
           handle: (e: SubmissionReceivedEvent, m) => validation.validate(e, m),
           onGiveUp: (e: SubmissionReceivedEvent) => validation.giveUp(e),
+          // A re-driven submission: its verdict goes out again, for whoever missed it downstream.
+          onDuplicate: (e: SubmissionReceivedEvent, m) => validation.republish(e, m).then(() => undefined),
         },
       ],
       afterCommit: () => relay.nudge(),

@@ -10,5 +10,7 @@ export class ValidationEntity {
   @Column({ name: 'warning_count', type: 'integer' }) warningCount!: number;
   @Column({ type: 'jsonb' }) report!: object;
   @Column({ name: 'duration_ms', type: 'integer' }) durationMs!: number;
+  /** Id of the verdict event published with it: a re-published verdict keeps it. */
+  @Column({ name: 'verdict_event_id', type: 'uuid', nullable: true }) verdictEventId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

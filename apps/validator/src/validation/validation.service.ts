@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +18,8 @@ import { ValidationEntity } from './validation.entity';
 /** Checks every standard CSV file of a received submission and records the verdict as an event. */
 @Injectable()
 export class ValidationService {
+  private readonly logger = new Logger(ValidationService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
@@ -25,6 +27,8 @@ export class ValidationService {
   ) {}
 
   async validate(e: SubmissionReceivedEvent, m: EntityManager): Promise<void> {
+    // Received again under another event id (re-driven), or after a give-up: the verdict given stands.
+    if (await this.republish(e, m)) return;
     const started = performance.now();
     const csvFiles = await Promise.all(
       e.files
@@ -46,23 +50,62 @@ export class ValidationService {
     return this.dataSource.transaction((m) => this.record(e, unvalidatableReport(e), 0, m));
   }
 
+  /**
+   * Publishes again the verdict already given on the event's submission, under its original event id, so
+   * that a consumer that missed it applies it and the others change nothing. False when there is none.
+   */
+  async republish(e: SubmissionReceivedEvent, m: EntityManager): Promise<boolean> {
+    const stored = await m.findOneBy(ValidationEntity, { submissionId: e.submissionId });
+    if (!stored) return false;
+    const eventId = stored.verdictEventId ?? (await keepVerdictEventId(m, e.submissionId));
+    await this.publish(e, stored.report as ValidationReport, eventId, stored.createdAt, m);
+    this.logger.log({ submissionId: e.submissionId, eventId }, 're-published the verdict');
+    return true;
+  }
+
   private async record(
     e: SubmissionReceivedEvent,
     report: ValidationReport,
     durationMs: number,
     m: EntityManager,
   ): Promise<void> {
-    await m
+    const eventId = randomUUID();
+    const at = new Date();
+    const inserted = await m
       .createQueryBuilder()
       .insert()
       .into(ValidationEntity)
-      .values({ submissionId: e.submissionId, ok: report.ok, ...counts(report), report, durationMs })
+      .values({
+        submissionId: e.submissionId,
+        ok: report.ok,
+        ...counts(report),
+        report,
+        durationMs,
+        verdictEventId: eventId,
+        createdAt: at,
+      })
       .orIgnore()
+      .returning(['submission_id'])
       .execute();
+    if ((inserted.raw as unknown[]).length === 0) {
+      await this.republish(e, m); // a verdict was given meanwhile: that one stands
+      return;
+    }
+    await this.publish(e, report, eventId, at, m);
+    this.observe(report, durationMs);
+  }
+
+  private async publish(
+    e: SubmissionReceivedEvent,
+    report: ValidationReport,
+    eventId: string,
+    at: Date,
+    m: EntityManager,
+  ): Promise<void> {
     const eventClass = report.ok ? SubmissionValidatedEvent : SubmissionRejectedEvent;
     const verdict = Object.assign(new eventClass(), {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
+      eventId,
+      occurredAt: at.toISOString(),
       submissionId: e.submissionId,
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,
@@ -77,7 +120,6 @@ export class ValidationService {
       pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
       verdict,
     );
-    this.observe(report, durationMs);
   }
 
   private observe(report: ValidationReport, durationMs: number): void {
@@ -126,6 +168,16 @@ export function unvalidatableReport(e: SubmissionReceivedEvent): ValidationRepor
       ],
     })),
   };
+}
+
+/** A verdict stored before event ids were kept gets one now, kept for every later re-publication. */
+async function keepVerdictEventId(m: EntityManager, submissionId: string): Promise<string> {
+  const [[row]] = await m.query<[{ verdict_event_id: string }[], number]>(
+    `UPDATE "validator"."validations" SET verdict_event_id = COALESCE(verdict_event_id, $2)
+      WHERE submission_id = $1 RETURNING verdict_event_id`,
+    [submissionId, randomUUID()],
+  );
+  return row.verdict_event_id;
 }
 
 function counts(report: ValidationReport): { errorCount: number; warningCount: number } {

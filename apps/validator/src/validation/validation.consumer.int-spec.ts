@@ -1,0 +1,102 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SubmissionReceivedEvent } from '@careplan/contracts';
+import { KafkaService, OutboxRelay } from '@careplan/messaging';
+import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { MetricsService } from '@careplan/platform';
+import { buildFile, CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
+import {
+  createTestDatabase,
+  eventually,
+  kafkaBrokers,
+  migratedDataSource,
+  TestDatabase,
+} from '@careplan/testing';
+import { validatorDatabase } from '../database/validator.database';
+import { ValidationConsumer } from './validation.consumer';
+import { ValidationService } from './validation.service';
+
+describe('the validator consumer on the real Kafka and PostgreSQL', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let kafka: KafkaService;
+  let blobs: BlobStore;
+  let consumer: ValidationConsumer;
+  const run = randomBytes(4).toString('hex');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await migratedDataSource(db.url, [storageDatabase, validatorDatabase]);
+    kafka = new KafkaService({
+      brokers: kafkaBrokers(),
+      clientId: 'it-validator',
+      topicPrefix: `it${run}.`,
+      groupPrefix: `it${run}`,
+      topics: [SubmissionReceivedEvent.topic],
+      partitions: 1,
+    });
+    await kafka.onModuleInit();
+    blobs = new BlobStore(ds);
+    const metrics = new MetricsService('it');
+    // The relay is never started: verdicts stay in the outbox, where they are checked.
+    const relay = new OutboxRelay(ds, kafka, 'validator');
+    consumer = new ValidationConsumer(kafka, ds, metrics, relay, new ValidationService(ds, blobs, metrics));
+    await consumer.onApplicationBootstrap();
+  });
+
+  afterAll(async () => {
+    await consumer.onApplicationShutdown();
+    await kafka.onApplicationShutdown();
+    await ds.destroy();
+    await db.drop();
+  });
+
+  async function received(): Promise<SubmissionReceivedEvent> {
+    const file = buildFile('UPPLAN');
+    const bytes = Buffer.from(file.bytes);
+    const sha256 = await blobs.put(bytes);
+    return Object.assign(new SubmissionReceivedEvent(), {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      submissionId: randomUUID(),
+      senderOfficeNumber: CARE_OFFICE,
+      receiverOfficeNumber: HOME_HELP_OFFICE,
+      files: [
+        {
+          fileId: randomUUID(),
+          name: file.name,
+          kind: 'csv',
+          contentType: 'text/csv',
+          size: bytes.length,
+          sha256,
+        },
+      ],
+    });
+  }
+
+  const send = (e: SubmissionReceivedEvent) =>
+    kafka.send(SubmissionReceivedEvent.topic, [{ key: e.submissionId, value: JSON.stringify(e) }]);
+
+  /** The verdict events in the outbox for one submission, oldest first. */
+  const verdicts = (submissionId: string) => async (): Promise<{ topic: string; payload: unknown }[]> =>
+    ds.query(`SELECT topic, payload FROM validator.outbox WHERE payload->>'submissionId' = $1 ORDER BY id`, [
+      submissionId,
+    ]);
+
+  it('answers a re-driven submission with its stored verdict, same event id, without validating again', async () => {
+    const e = await received();
+    await send(e);
+    const [first] = await eventually(verdicts(e.submissionId), (v) => v.length >= 1, 20000);
+    // Re-driven with its original id (a duplicate), then as a submission accepted before ids were kept.
+    await send(e);
+    await eventually(verdicts(e.submissionId), (v) => v.length >= 2, 20000);
+    await send({ ...e, eventId: randomUUID() });
+    const all = await eventually(verdicts(e.submissionId), (v) => v.length >= 3, 20000);
+    expect(all).toEqual([first, first, first]);
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM validator.validations WHERE submission_id = $1`,
+      [e.submissionId],
+    );
+    expect(Number(n)).toBe(1);
+  });
+});
