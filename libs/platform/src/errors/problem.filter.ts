@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException, LocalizedMessage } from './app.exception';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, PlatformProblems } from './platform.problems';
+import { isNotAppliedError, isTransientError } from './transient-error';
 
 /** The one error envelope (RFC 9457 problem+json) with a stable code and Japanese and English messages. */
 export interface ProblemBody {
@@ -64,6 +66,9 @@ const INTERNAL = {
   },
 };
 
+/** Methods that change nothing: whatever broke, nothing was applied. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -72,14 +77,20 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toProblem(exception, req.url);
+    const body = this.toProblem(exception, req.url, req.method);
+    if (body.status === 503 || body.status === 429)
+      void reply.header(
+        'retry-after',
+        String(typeof body.retryAfter === 'number' ? body.retryAfter : DEPENDENCY_RETRY_AFTER_SECONDS),
+      );
     void reply
       .status(body.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(body);
   }
 
-  toProblem(exception: unknown, instance: string): ProblemBody {
+  /** `method` tells a read from a write: a write cut off mid-way may have been applied. */
+  toProblem(exception: unknown, instance: string, method = 'GET'): ProblemBody {
     if (exception instanceof AppException) {
       return this.body(exception.status, exception.code, exception.messages, instance, exception.extra);
     }
@@ -109,9 +120,25 @@ export class ProblemFilter implements ExceptionFilter {
       const generic = GENERIC[status] ?? GENERIC[400];
       return this.body(status, generic.code, generic.message, instance, { detail: exception.message });
     }
+    if (isTransientError(exception)) return this.unavailable(exception, instance, method);
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, 'unhandled error');
     return this.body(500, INTERNAL.code, INTERNAL.message, instance, { errorId });
+  }
+
+  /**
+   * A dependency (database, Redis, Kafka) down is the service's state, not a bug: 503 with Retry-After,
+   * logged as a warning. A write whose connection broke after it may have reached the database (during a
+   * statement or its COMMIT) is OUTCOME_UNKNOWN, so a client retries it with its Idempotency-Key.
+   */
+  private unavailable(exception: unknown, instance: string, method: string): ProblemBody {
+    const errorId = randomUUID();
+    const unknown = !SAFE_METHODS.has(method.toUpperCase()) && !isNotAppliedError(exception);
+    const problem = unknown
+      ? PlatformProblems.outcomeUnknown(errorId)
+      : PlatformProblems.serviceUnavailable(errorId);
+    this.logger.warn({ err: exception, errorId, code: problem.code }, 'dependency unavailable');
+    return this.body(problem.status, problem.code, problem.messages, instance, problem.extra);
   }
 
   private isFastifyClientError(e: unknown): e is { statusCode: number; message: string } {

@@ -1,4 +1,4 @@
-import { isTransientError } from './transient-error';
+import { isNotAppliedError, isTransientError } from './transient-error';
 
 describe('isTransientError', () => {
   it('takes socket failures, wrapped or aggregated, as transient', () => {
@@ -37,5 +37,19 @@ describe('isTransientError', () => {
     expect(isTransientError(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(false);
     expect(isTransientError('ECONNREFUSED')).toBe(false);
     expect(isTransientError(null)).toBe(false);
+  });
+
+  it('tells a dependency never reached, or a transaction rolled back, from a connection lost mid-way', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(isNotAppliedError(refused)).toBe(true);
+    expect(isNotAppliedError({ driverError: { code: '40P01' } })).toBe(true);
+    expect(isNotAppliedError(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(
+      isNotAppliedError({ query: 'COMMIT', driverError: new Error('Connection terminated unexpectedly') }),
+    ).toBe(false);
+    expect(isNotAppliedError({ code: '57P01' })).toBe(false);
+    expect(isNotAppliedError({ code: 'ECONNRESET' })).toBe(false);
+    // Not transient at all: neither.
+    expect(isNotAppliedError({ code: '23505' })).toBe(false);
   });
 });
