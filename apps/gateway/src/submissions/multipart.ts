@@ -24,6 +24,7 @@ const MAX_FIELDS = 20;
 /** Reads a multipart submission into memory within the limits, mapping each overflow to its error. */
 export async function readBundle(req: FastifyRequest, limits: UploadLimits): Promise<UploadedBundle> {
   if (!req.isMultipart()) throw SubmissionErrors.notMultipart();
+  if (!hasValidBoundary(req.headers['content-type'] ?? '')) throw SubmissionErrors.multipartBoundaryInvalid();
   const bundle: UploadedBundle = { to: undefined, files: [] };
   let total = 0;
   let current = '';
@@ -50,6 +51,15 @@ export async function readBundle(req: FastifyRequest, limits: UploadLimits): Pro
     throw mapMultipartError(e, limits, current);
   }
   return bundle;
+}
+
+// RFC 2046: 1 to 70 characters. The parser throws outside the request's stream on a missing, empty or long one.
+const BOUNDARY = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
+
+function hasValidBoundary(contentType: string): boolean {
+  const [, quoted, bare] = BOUNDARY.exec(contentType) ?? [];
+  const boundary = quoted ?? bare ?? '';
+  return boundary.length >= 1 && boundary.length <= 70;
 }
 
 function mapMultipartError(e: unknown, limits: UploadLimits, file: string): unknown {

@@ -64,6 +64,11 @@ export const SubmissionErrors = {
       `Form field "${field}" appears more than once.`,
       { field },
     ),
+  multipartBoundaryInvalid: () =>
+    new AppException('MULTIPART_BOUNDARY_INVALID', HttpStatus.BAD_REQUEST, {
+      ja: 'Content-Type の multipart/form-data に boundary（1〜70文字）が指定されていません。',
+      en: 'The multipart/form-data Content-Type has no boundary of 1 to 70 characters.',
+    }),
   multipartIncomplete: () =>
     new AppException('MULTIPART_INCOMPLETE', HttpStatus.BAD_REQUEST, {
       ja: '送信データが途中で終わっているか、形式が正しくありません。もう一度送信してください。',

@@ -6,7 +6,7 @@ export const DEPENDENCY_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Problems that every service answers the same way, whatever the route: a dependency down, a write whose
- * outcome is unknown. One code, one wording.
+ * outcome is unknown, a body no route could use. One code, one wording.
  */
 export const PlatformProblems = {
   serviceUnavailable: (errorId: string) =>
@@ -35,4 +35,19 @@ export const PlatformProblems = {
       },
       { errorId, retryAfter: DEPENDENCY_RETRY_AFTER_SECONDS },
     ),
+  jsonTooDeep: (maxDepth: number) =>
+    new AppException(
+      'JSON_TOO_DEEP',
+      HttpStatus.BAD_REQUEST,
+      {
+        ja: `JSON の入れ子が深すぎます（最大 ${maxDepth} 段）。`,
+        en: `The JSON body is nested too deeply (at most ${maxDepth} levels).`,
+      },
+      { maxDepth },
+    ),
+  invalidCharacter: () =>
+    new AppException('INVALID_CHARACTER', HttpStatus.BAD_REQUEST, {
+      ja: '文字列に使用できない文字（NUL, U+0000）が含まれています。',
+      en: 'A string contains a character that cannot be stored (NUL, U+0000).',
+    }),
 };

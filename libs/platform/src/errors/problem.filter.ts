@@ -33,6 +33,13 @@ const GENERIC: Record<number, { code: string; message: LocalizedMessage }> = {
     message: { ja: 'このメソッドは使えません。', en: 'Method not allowed.' },
   },
   406: { code: 'NOT_ACCEPTABLE', message: { ja: '要求された形式では返せません。', en: 'Not acceptable.' } },
+  408: {
+    code: 'REQUEST_TIMEOUT',
+    message: {
+      ja: 'リクエストの受信が時間内に終わりませんでした。',
+      en: 'The request took too long to arrive.',
+    },
+  },
   409: {
     code: 'CONFLICT',
     message: { ja: '現在の状態と矛盾します。', en: 'Conflicts with the current state.' },
@@ -41,6 +48,10 @@ const GENERIC: Record<number, { code: string; message: LocalizedMessage }> = {
     code: 'PAYLOAD_TOO_LARGE',
     message: { ja: '送信データが大きすぎます。', en: 'The payload is too large.' },
   },
+  414: {
+    code: 'URI_TOO_LONG',
+    message: { ja: 'URL が長すぎます。', en: 'The URL is too long.' },
+  },
   415: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: { ja: 'この形式は受け付けません。', en: 'Unsupported media type.' },
@@ -48,6 +59,10 @@ const GENERIC: Record<number, { code: string; message: LocalizedMessage }> = {
   422: {
     code: 'UNPROCESSABLE',
     message: { ja: '内容を処理できません。', en: 'The content cannot be processed.' },
+  },
+  431: {
+    code: 'HEADERS_TOO_LARGE',
+    message: { ja: 'リクエストヘッダーが大きすぎます。', en: 'The request headers are too large.' },
   },
   429: { code: 'TOO_MANY_REQUESTS', message: { ja: 'リクエストが多すぎます。', en: 'Too many requests.' } },
   503: {

@@ -4,6 +4,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from '../errors/problem.filter';
 import { MetricsService } from '../metrics/metrics.service';
+import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
+import { useCheckedJsonParser } from './json-body';
 
 export interface HttpOptions {
   port: number;
@@ -18,9 +20,16 @@ export async function createHttpApp(
   module: Parameters<typeof NestFactory.create>[0],
   options: HttpOptions,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  // Whatever Node's parser or Fastify's router refuse before a route runs is problem+json too.
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  useCheckedJsonParser(app, bodyLimit);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -22,5 +22,10 @@ describe('cursor', () => {
     Buffer.from('2026-13-01|x').toString('base64url'),
     Buffer.from('a|b|c').toString('base64url'),
     Buffer.from('2026-11-01T09:30:00.1234Z|x').toString('base64url'),
+    // Valid for Date, not for PostgreSQL (the query failed: "time zone displacement out of range").
+    Buffer.from('+275760-09-13T00:00:00.000Z|x').toString('base64url'),
+    Buffer.from('-000001-01-01T00:00:00.000Z|x').toString('base64url'),
+    Buffer.from('0000-01-01T00:00:00.000Z|x').toString('base64url'),
+    Buffer.from('+010000-01-01T00:00:00.000Z|x').toString('base64url'),
   ])('rejects %p', (raw) => expect(decodeCursor(raw)).toBeNull());
 });

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../errors/app.exception';
+import { isStorableInstant } from './instant';
 
 /** Keyset position (timestamp + id tie-breaker) for stable pagination of newest-first lists. */
 export interface Cursor {
@@ -33,7 +34,7 @@ export function decodeCursor(raw: string): Cursor | null {
   const [, ms, micros] = /^(.*\.\d{3})(\d{3})?Z$/.exec(at) ?? [];
   if (!ms) return null;
   const date = new Date(`${ms}Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString() !== `${ms}Z`) return null;
+  if (!isStorableInstant(date) || date.toISOString() !== `${ms}Z`) return null;
   return micros ? { at: date, id, micros: Number(micros) } : { at: date, id };
 }
 

@@ -22,7 +22,16 @@ describe('parseInstant', () => {
       'yesterday',
       '1730419200',
       '',
+      // Years PostgreSQL cannot hold: 0000-01-01 JST is in year 0 UTC.
+      '0000-01-01',
+      '0000-06-01T00:00:00Z',
+      '0001-01-01',
     ])
       expect({ value, parsed: parseInstant(value) }).toEqual({ value, parsed: null });
+  });
+
+  it('takes the first and last days PostgreSQL and four-digit ISO 8601 both hold', () => {
+    expect(parseInstant('0001-01-02')?.at).toEqual(new Date('0001-01-01T15:00:00Z'));
+    expect(parseInstant('9999-12-31T23:59:59Z')?.at).toEqual(new Date('9999-12-31T23:59:59Z'));
   });
 });

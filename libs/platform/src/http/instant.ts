@@ -21,8 +21,17 @@ export function parseInstant(value: string): ParsedInstant | null {
   const dateOnly = DATE_ONLY.test(value);
   if (!dateOnly && !TIMESTAMP.test(value)) return null;
   const at = new Date(dateOnly ? `${value}T00:00:00${JST}` : value);
-  if (Number.isNaN(at.getTime()) || !isCalendarDate(value.slice(0, 10))) return null;
+  if (!isStorableInstant(at) || !isCalendarDate(value.slice(0, 10))) return null;
   return { at, dateOnly };
+}
+
+/**
+ * True for a valid Date in the years 0001–9999 (UTC): what four-digit ISO 8601 writes and PostgreSQL's
+ * timestamptz reads back. Year 0, negative and six-digit years make the database fail, not answer.
+ */
+export function isStorableInstant(at: Date): boolean {
+  const year = at.getUTCFullYear();
+  return !Number.isNaN(at.getTime()) && year >= 1 && year <= 9999;
 }
 
 /** Rejects dates that Date would roll over (2026-02-30 → 03-02). */
