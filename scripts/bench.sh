@@ -36,7 +36,7 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 run="bench_$(date +%s)_$$"
 database="${BENCH_DATABASE:-careplan_bench}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database"
-export KAFKA_TOPIC_PREFIX="$run." KAFKA_GROUP_PREFIX="$run" BULLMQ_PREFIX="$run"
+export KAFKA_TOPIC_PREFIX="$run." KAFKA_GROUP_PREFIX="$run" BULLMQ_PREFIX="$run" RATE_LIMIT_PREFIX="$run:rate-limit:"
 export GATEWAY_URL="http://127.0.0.1:$base" ROUTER_URL="http://127.0.0.1:$((base + 2))"
 export ARCHIVE_URL="http://127.0.0.1:$((base + 3))"
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createHttpApp, loadEnv, runOrExit } from '@careplan/platform';
+import { createHttpApp, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { ArchiveEnv } from './config/archive.env';
 import { setupOpsDocs } from './ops/ops.openapi';
@@ -9,6 +9,8 @@ runOrExit('archive', async () => {
   return createHttpApp(AppModule.register(env), {
     port: env.PORT,
     host: env.HOST,
+    rateLimit: rateLimitSettings(env, 'archive'),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     configure: setupOpsDocs,
   });
 });

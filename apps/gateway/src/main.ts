@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createHttpApp, loadEnv, runOrExit } from '@careplan/platform';
+import { createHttpApp, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { GatewayEnv } from './config/gateway.env';
 
@@ -10,6 +10,8 @@ runOrExit('gateway', async () => {
   return createHttpApp(AppModule.register(env), {
     port: env.PORT,
     host: env.HOST,
+    rateLimit: rateLimitSettings(env, 'gateway'),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     configure: async (app) => {
       await app.register(multipart, {
         limits: { fileSize: env.MAX_FILE_BYTES, files: env.MAX_FILES, fieldSize: 1024, fields: 20 },

@@ -10,6 +10,7 @@ export * from './metrics/metrics.controller';
 export * from './platform.module';
 export * from './http/bootstrap';
 export * from './http/cursor';
+export * from './http/rate-limit';
 export * from './internal/internal-token.guard';
 export * from './internal/internal-http.client';
 export * from './http/validation';

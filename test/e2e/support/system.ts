@@ -33,6 +33,8 @@ export function serviceEnv(
     REDIS_URL: state.redisUrl,
     // BullMQ keys of this run only: Redis is shared with other runs and `npm start`.
     BULLMQ_PREFIX: `bull.${state.groupPrefix}`,
+    // Rate-limit counters of this run only: every run's requests come from 127.0.0.1.
+    RATE_LIMIT_PREFIX: `${state.groupPrefix}:rate-limit:`,
     LOG_LEVEL: 'warn',
   };
 }

@@ -1,5 +1,6 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { limitFailedAuthentication, limitPrincipal } from '@careplan/platform';
 import type { OperatorContext } from './operator-scope';
 import { OperatorsService } from './operators.service';
 
@@ -13,7 +14,14 @@ export class OperatorGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<OperatorRequest>();
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    req.operator = await this.operators.authenticate(match?.[1]);
+    try {
+      req.operator = await this.operators.authenticate(match?.[1]);
+    } catch (e) {
+      // Guessing tokens counts against the caller's address like any unauthenticated request.
+      await limitFailedAuthentication(req, e);
+      throw e;
+    }
+    await limitPrincipal(req, `operator:${req.operator.id}`);
     return true;
   }
 }

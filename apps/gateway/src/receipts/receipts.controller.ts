@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PublicRoute } from '@careplan/platform';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
@@ -51,12 +52,14 @@ export class ReceiptsController {
   }
 
   @Get('receipts/public-key')
+  @PublicRoute()
   @ApiOkResponse({ type: PublicKeyDto })
   publicKey(): Promise<PublicKeyDto> {
     return this.receipts.publicKey();
   }
 
   @Post('receipts/verify')
+  @PublicRoute()
   @HttpCode(200)
   @ApiOkResponse({ type: VerificationDto })
   verify(@Body() body: VerifyReceiptBody): Promise<VerificationDto> {

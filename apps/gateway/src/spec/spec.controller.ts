@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
-import { AppException } from '@careplan/platform';
+import { AppException, PublicRoute } from '@careplan/platform';
 
 export interface FileTypeSummaryDto {
   id: string;
@@ -20,6 +20,7 @@ export interface FileTypeSummaryDto {
 @Controller('v1/spec')
 export class SpecController {
   @Get('file-types')
+  @PublicRoute()
   @ApiOkResponse({ description: 'every interface file type of ケアプランデータ連携標準仕様 V4.1' })
   fileTypes(): FileTypeSummaryDto[] {
     return FILE_TYPES.filter((f) => f.isCsv).map((f) => ({
@@ -33,6 +34,7 @@ export class SpecController {
   }
 
   @Get('schemas/:fileType')
+  @PublicRoute()
   @ApiOkResponse({ description: 'JSON Schema (2020-12) of one record of the file type' })
   schema(@Param('fileType') fileType: string): JsonSchema {
     if (!isKnownFileType(fileType) || !FILE_TYPES.find((f) => f.id === fileType)?.isCsv) {

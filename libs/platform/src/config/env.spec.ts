@@ -1,4 +1,5 @@
 import { IsInt, Min } from 'class-validator';
+import { rateLimitSettings } from '../http/rate-limit';
 import { CommonEnv, DEFAULT_INTERNAL_TOKEN, loadEnv } from './env';
 
 class SampleEnv extends CommonEnv {
@@ -27,6 +28,24 @@ describe('loadEnv', () => {
       /DATABASE_URL[\s\S]*LIMIT|LIMIT[\s\S]*DATABASE_URL/,
     );
     expect(() => loadEnv(SampleEnv, { PORT: '70000' })).toThrow(/PORT/);
+  });
+});
+
+describe('rate limit settings', () => {
+  it('default to generous limits in Redis, take 0 as off and refuse anything else', () => {
+    const env = loadEnv(SampleEnv, {});
+    expect(rateLimitSettings(env, 'gateway')).toEqual({
+      perMinute: 6000,
+      publicPerMinute: 600,
+      redisUrl: 'redis://127.0.0.1:6379',
+      keyPrefix: 'careplan:rate-limit:gateway:',
+    });
+    const off = loadEnv(SampleEnv, { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_STORE: 'memory' });
+    expect(rateLimitSettings(off, 'archive')).toMatchObject({ perMinute: 0, redisUrl: null });
+    expect(() => loadEnv(SampleEnv, { RATE_LIMIT_PUBLIC_PER_MINUTE: '-1' })).toThrow(
+      /RATE_LIMIT_PUBLIC_PER_MINUTE/,
+    );
+    expect(() => loadEnv(SampleEnv, { RATE_LIMIT_STORE: 'memcached' })).toThrow(/RATE_LIMIT_STORE/);
   });
 });
 

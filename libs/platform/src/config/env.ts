@@ -36,6 +36,17 @@ export class CommonEnv {
   /** `production` (the Dockerfile sets it) turns on productionChecks: a service then refuses public defaults. */
   @IsString() NODE_ENV = 'development';
 
+  /** Requests a minute per office (vendor API) or operator (operations API); 0 turns the limit off. */
+  @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 6000;
+  /** Requests a minute per client address that did not authenticate (public routes, bad keys); 0 = off. */
+  @IsInt() @Min(0) RATE_LIMIT_PUBLIC_PER_MINUTE = 600;
+  /** Where the counters live: `redis` (REDIS_URL, shared by every instance) or `memory` (this process). */
+  @IsIn(['redis', 'memory']) RATE_LIMIT_STORE = 'redis';
+  /** Prefix of the counters' Redis keys, so that environments and test runs sharing Redis stay apart. */
+  @Matches(/^[A-Za-z0-9._:-]+$/) RATE_LIMIT_PREFIX = 'careplan:rate-limit:';
+  /** Reverse proxies in front of the service whose X-Forwarded-For names the client (0: none, the peer is). */
+  @IsInt() @Min(0) @Max(10) TRUST_PROXY_HOPS = 0;
+
   /** Shared secret of the services' internal routes (x-internal-token). Required in production. */
   @IsString() @MinLength(16) INTERNAL_TOKEN = DEFAULT_INTERNAL_TOKEN;
 

@@ -6,11 +6,16 @@ import { ProblemFilter } from '../errors/problem.filter';
 import { MetricsService } from '../metrics/metrics.service';
 import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
 import { useCheckedJsonParser } from './json-body';
+import { installRateLimits, RateLimitSettings } from './rate-limit';
 
 export interface HttpOptions {
   port: number;
   host: string;
   bodyLimit?: number;
+  /** Per-address and per-principal limits (rateLimitSettings); none when absent. */
+  rateLimit?: RateLimitSettings;
+  /** Proxies whose X-Forwarded-For is trusted for the client's address (TRUST_PROXY_HOPS). */
+  trustProxyHops?: number;
   /** Runs before listen: register Fastify plugins (multipart), OpenAPI … */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
@@ -24,6 +29,7 @@ export async function createHttpApp(
   // Whatever Node's parser or Fastify's router refuse before a route runs is problem+json too.
   const adapter = new FastifyAdapter({
     bodyLimit,
+    ...(options.trustProxyHops ? { trustProxy: options.trustProxyHops } : {}),
     clientErrorHandler: problemClientErrorHandler,
     frameworkErrors: problemFrameworkErrors,
   });
@@ -34,6 +40,7 @@ export async function createHttpApp(
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   observeRequests(app);
+  if (options.rateLimit) await installRateLimits(app.getHttpAdapter().getInstance(), options.rateLimit);
   await options.configure?.(app);
   await app.listen(options.port, options.host);
   return app;

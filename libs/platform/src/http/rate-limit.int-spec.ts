@@ -1,0 +1,173 @@
+import {
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpStatus,
+  Injectable,
+  Logger,
+  Module,
+  UseGuards,
+} from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { redisUrl } from '@careplan/testing';
+import { AppException } from '../errors/app.exception';
+import { PlatformModule } from '../platform.module';
+import { createHttpApp } from './bootstrap';
+import { limitFailedAuthentication, limitPrincipal, PublicRoute, RateLimitSettings } from './rate-limit';
+
+/** Stands for the apps' key guards: `x-api-key: office:<n>` authenticates, anything else is refused. */
+@Injectable()
+class TestKeyGuard implements CanActivate {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    const key = String(req.headers['x-api-key'] ?? '');
+    if (!key.startsWith('office:')) {
+      const refused = new AppException('API_KEY_INVALID', HttpStatus.UNAUTHORIZED, {
+        ja: '無効',
+        en: 'invalid',
+      });
+      await limitFailedAuthentication(req, refused);
+      throw refused;
+    }
+    await limitPrincipal(req, key);
+    return true;
+  }
+}
+
+@Controller()
+class TestController {
+  @Get('public')
+  @PublicRoute()
+  publicRoute() {
+    return { ok: true };
+  }
+
+  @Get('private')
+  @UseGuards(TestKeyGuard)
+  privateRoute() {
+    return { ok: true };
+  }
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('internal/v1/x')
+  internal() {
+    return { ok: true };
+  }
+}
+
+@Module({
+  imports: [PlatformModule.forRoot({ serviceName: 'it-rate-limit', logLevel: 'silent' })],
+  controllers: [TestController],
+  providers: [TestKeyGuard],
+})
+class TestModule {}
+
+const settings = (over: Partial<RateLimitSettings> = {}): RateLimitSettings => ({
+  perMinute: 3,
+  publicPerMinute: 3,
+  redisUrl: redisUrl(),
+  keyPrefix: `it:${randomBytes(4).toString('hex')}:rate-limit:`,
+  ...over,
+});
+
+describe('rate limits, counted in the real Redis', () => {
+  let app: NestFastifyApplication;
+  const get = (url: string, address: string, headers: Record<string, string> = {}) =>
+    app.getHttpAdapter().getInstance().inject({ method: 'GET', url, remoteAddress: address, headers });
+  const statuses = async (n: number, url: string, address: string, headers: Record<string, string> = {}) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push((await get(url, address, headers)).statusCode);
+    return out;
+  };
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    app = await createHttpApp(TestModule, { port: 0, host: '127.0.0.1', rateLimit: settings() });
+  });
+  afterAll(() => app.close());
+
+  it('answers a public route past the per-address limit 429 RATE_LIMITED, other addresses unaffected', async () => {
+    expect(await statuses(3, '/public', '10.0.0.1')).toEqual([200, 200, 200]);
+    const refused = await get('/public', '10.0.0.1');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    const body = refused.json<{ code: string; retryAfter: number; message: { ja: string; en: string } }>();
+    expect(body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(body.message.ja).toContain('秒後');
+    expect(body.message.en).toContain(`Retry in ${body.retryAfter} seconds`);
+    expect((await get('/public', '10.0.0.2')).statusCode).toBe(200);
+    // A made-up key does not take a public route out of the per-address limit.
+    expect((await get('/public', '10.0.0.1', { 'x-api-key': 'made-up' })).statusCode).toBe(429);
+  });
+
+  it('limits an authenticated principal wherever it calls from, other principals unaffected', async () => {
+    const a = { 'x-api-key': 'office:1371201367' };
+    expect(await statuses(3, '/private', '10.0.1.1', a)).toEqual([200, 200, 200]);
+    expect((await get('/private', '10.0.1.2', a)).statusCode).toBe(429);
+    expect((await get('/private', '10.0.1.1', { 'x-api-key': 'office:1371500420' })).statusCode).toBe(200);
+    // Authenticated calls do not use up the address's public allowance.
+    expect((await get('/public', '10.0.1.1')).statusCode).toBe(200);
+  });
+
+  it('counts refused keys against the address: 401 until the limit, then 429', async () => {
+    const bad = { 'x-api-key': 'guess' };
+    expect(await statuses(4, '/private', '10.0.2.1', bad)).toEqual([401, 401, 401, 429]);
+    expect((await get('/private', '10.0.2.1', { 'x-api-key': 'office:1371201368' })).statusCode).toBe(200);
+  });
+
+  it('never limits health, metrics and internal routes', async () => {
+    await statuses(4, '/public', '10.0.3.1');
+    expect(await statuses(5, '/health/live', '10.0.3.1')).toEqual([200, 200, 200, 200, 200]);
+    expect(await statuses(5, '/internal/v1/x', '10.0.3.1')).toEqual([200, 200, 200, 200, 200]);
+    expect((await get('/metrics', '10.0.3.1')).statusCode).not.toBe(429);
+  });
+});
+
+describe('rate limits in memory, with a limit turned off', () => {
+  it('counts in the process, and 0 means no limit', async () => {
+    const app = await createHttpApp(TestModule, {
+      port: 0,
+      host: '127.0.0.1',
+      rateLimit: settings({ redisUrl: null, perMinute: 0, publicPerMinute: 2 }),
+    });
+    const fastify = app.getHttpAdapter().getInstance();
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++)
+      codes.push((await fastify.inject({ url: '/public', remoteAddress: '10.1.0.1' })).statusCode);
+    for (let i = 0; i < 10; i++)
+      codes.push(
+        (
+          await fastify.inject({
+            url: '/private',
+            remoteAddress: '10.1.0.1',
+            headers: { 'x-api-key': 'office:1' },
+          })
+        ).statusCode,
+      );
+    await app.close();
+    expect(codes).toEqual([200, 200, 429, ...Array<number>(10).fill(200)]);
+  });
+
+  it('lets requests through when Redis cannot be reached (fails open)', async () => {
+    const app = await createHttpApp(TestModule, {
+      port: 0,
+      host: '127.0.0.1',
+      rateLimit: settings({ redisUrl: 'redis://127.0.0.1:1', publicPerMinute: 1 }),
+    });
+    const fastify = app.getHttpAdapter().getInstance();
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++)
+      codes.push((await fastify.inject({ url: '/public', remoteAddress: '10.2.0.1' })).statusCode);
+    await app.close();
+    expect(codes).toEqual([200, 200, 200]);
+  });
+});
