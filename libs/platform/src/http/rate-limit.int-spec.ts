@@ -12,6 +12,7 @@ import {
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, connect, createServer } from 'node:net';
 import { redisUrl } from '@careplan/testing';
 import { AppException } from '../errors/app.exception';
 import { PlatformModule } from '../platform.module';
@@ -169,5 +170,39 @@ describe('rate limits in memory, with a limit turned off', () => {
       codes.push((await fastify.inject({ url: '/public', remoteAddress: '10.2.0.1' })).statusCode);
     await app.close();
     expect(codes).toEqual([200, 200, 200]);
+  });
+
+  it('lets requests through, after a short wait, when Redis stops answering mid-way', async () => {
+    // A TCP proxy to the real Redis that, once told to hang, swallows what it is sent.
+    let hang = false;
+    const proxy = createServer((client) => {
+      const upstream = connect(Number(new URL(redisUrl()).port || 6379), new URL(redisUrl()).hostname);
+      client.on('data', (chunk) => hang || upstream.write(chunk));
+      upstream.on('data', (chunk) => client.write(chunk));
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      for (const s of [client, upstream]) s.on('error', close).on('close', close);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const app = await createHttpApp(TestModule, {
+      port: 0,
+      host: '127.0.0.1',
+      rateLimit: settings({ redisUrl: url, publicPerMinute: 1 }),
+    });
+    const fastify = app.getHttpAdapter().getInstance();
+    const call = () => fastify.inject({ url: '/public', remoteAddress: '10.3.0.1' });
+    const before = [(await call()).statusCode, (await call()).statusCode];
+    hang = true;
+    const started = Date.now();
+    const during = (await call()).statusCode;
+    const waitedMs = Date.now() - started;
+    await app.close();
+    proxy.close();
+    expect(before).toEqual([200, 429]);
+    expect(during).toBe(200);
+    expect(waitedMs).toBeLessThan(1500);
   });
 });

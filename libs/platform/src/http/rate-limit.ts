@@ -29,6 +29,7 @@ export function rateLimitSettings(env: CommonEnv, service: string): RateLimitSet
 
 const WINDOW_MS = 60_000;
 const REDIS_START_WAIT_MS = 2_000;
+const REDIS_COMMAND_TIMEOUT_MS = 500;
 // Never limited: probes, scrapes and the services' calls to each other.
 const UNLIMITED = /^\/(health|metrics|internal)(\/|\?|$)/;
 
@@ -152,6 +153,8 @@ async function connectRedis(url: string): Promise<Redis> {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 1000,
+    // A Redis that hangs (accepts, never answers) costs a request at most this long, then it passes.
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
     // Closing never waits long for a server that is not there.
     disconnectTimeout: 200,
   });
