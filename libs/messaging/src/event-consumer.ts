@@ -93,21 +93,49 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async start(): Promise<void> {
-    this.consumer = this.kafka.kafka.consumer({
+    const consumer = this.kafka.kafka.consumer({
       groupId: this.kafka.groupId(this.options.name),
-      sessionTimeout: 15000,
-      heartbeatInterval: 3000,
+      // A killed instance is dropped from the group within 8 s, so its partitions move on soon; a live one
+      // hears of a rebalance within a heartbeat and has 20 s to finish the message in hand and rejoin.
+      sessionTimeout: 8000,
+      heartbeatInterval: 1000,
+      rebalanceTimeout: 20000,
     });
-    this.observeLag(this.consumer);
-    await this.consumer.connect();
+    this.consumer = consumer;
+    // kafkajs restarts by itself after a retriable crash only; after any other it would sit idle for good.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.restartAfterCrash(consumer, payload.error);
+    });
+    this.observeLag(consumer);
+    await consumer.connect();
     // A new group starts at the earliest offset: events published before its first start are not missed.
-    await this.consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: true });
+    await consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: true });
     // Partitions are handled side by side (order holds within one, i.e. per sender → receiver pair):
     // one at a time, a consumer spends most of its time waiting on its database commit.
-    await this.consumer.run({
+    await consumer.run({
       partitionsConsumedConcurrently: this.kafka.partitions,
       eachMessage: (payload) => this.onMessage(payload),
     });
+  }
+
+  private static readonly restartDelayMs = 1000;
+
+  /** Replaces a consumer kafkajs gave up on with a fresh one, and keeps trying until one starts. */
+  private restartAfterCrash(crashed: Consumer, error: unknown): void {
+    const delay = EventConsumer.restartDelayMs;
+    this.logger.error({ err: String(error) }, `consumer crashed; restarting in ${delay} ms`);
+    setTimeout(() => void this.replace(crashed), delay);
+  }
+
+  private async replace(crashed: Consumer): Promise<void> {
+    if (this.consumer !== crashed) return; // stopped, or already replaced
+    await crashed.disconnect().catch(() => undefined);
+    if (this.consumer !== crashed) return;
+    try {
+      await this.start();
+    } catch (e) {
+      if (this.consumer) this.restartAfterCrash(this.consumer, e);
+    }
   }
 
   /** Consumer lag per partition after each batch: how far this group is behind the log's end. */

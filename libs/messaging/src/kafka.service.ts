@@ -17,6 +17,13 @@ export interface KafkaOptions {
 
 const DEFAULT_PARTITIONS = 3;
 
+/**
+ * Reconnect quickly and keep at it: backoff from 100 ms capped at 1 s (kafkajs' default cap is 30 s, which is
+ * how delivery used to resume 26 s after the broker was back). One operation gives up after about 8 s; the
+ * outbox relay then tries again and a consumer restarts itself, so no client gives up for good.
+ */
+export const KAFKA_RETRY = { initialRetryTime: 100, maxRetryTime: 1000, retries: 10 } as const;
+
 /** One Kafka client per service: a producer, an admin, and the naming rules for topics and groups. */
 export class KafkaService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
@@ -29,7 +36,10 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
       clientId: options.clientId,
       brokers: options.brokers,
       logLevel: logLevel.WARN,
-      retry: { retries: 8, initialRetryTime: 200 },
+      retry: KAFKA_RETRY,
+      // A refused or silent broker is noticed in seconds, not the default 30 s of a request.
+      connectionTimeout: 3000,
+      requestTimeout: 10000,
       logCreator: () => (entry) => {
         const { message, ...fields } = entry.log;
         this.logger.warn(`${entry.namespace}: ${message} ${JSON.stringify(fields)}`);

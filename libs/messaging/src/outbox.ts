@@ -30,7 +30,8 @@ interface OutboxRow {
 
 const BATCH = 200;
 const IDLE_MS = 250;
-const MAX_BACKOFF_MS = 5000;
+// Capped low: once Kafka is back the backlog goes out within a second.
+const MAX_BACKOFF_MS = 1000;
 
 /**
  * Publishes outbox rows to Kafka in commit order. One relay at a time per schema holds an advisory
