@@ -22,7 +22,8 @@ export class AppModule {
       service: 'router',
       schema: routerDatabase.schema,
       database: routerDatabase,
-      extraChecks: [{ name: 'redis', check: async () => void (await redis.ping()) }],
+      // Without Redis only webhook pushes wait (BullMQ); deliveries go on: degraded, not unready.
+      extraChecks: [{ name: 'redis', critical: false, check: async () => void (await redis.ping()) }],
     };
     return {
       module: AppModule,

@@ -10,6 +10,7 @@ import {
   PlatformModule,
   READINESS_CHECKS,
   ReadinessCheck,
+  ReadinessService,
 } from '@careplan/platform';
 import { KafkaService } from './kafka.service';
 import { OutboxRelay } from './outbox';
@@ -19,7 +20,7 @@ export interface CoreOptions {
   service: string;
   /** The schema whose outbox this service's relay publishes. */
   schema: string;
-  /** Dependencies beyond PostgreSQL and Kafka that readiness must check (e.g. Redis). */
+  /** Dependencies beyond PostgreSQL and Kafka that readiness checks (e.g. Redis). */
   extraChecks?: ReadinessCheck[];
   /** The service's tables; the blob store's entity is added. */
   database: ServiceDatabase;
@@ -67,11 +68,22 @@ export function coreProviders(env: CommonEnv, options: CoreOptions): Provider[] 
     {
       provide: READINESS_CHECKS,
       useFactory: (ds: DataSource, kafka: KafkaService): ReadinessCheck[] => [
-        { name: 'postgres', check: async () => void (await ds.query('SELECT 1')) },
-        { name: 'kafka', check: () => kafka.ping() },
+        ...coreReadinessChecks(ds, kafka),
         ...(options.extraChecks ?? []),
       ],
       inject: [getDataSourceToken(), KafkaService],
     },
+    ReadinessService,
+  ];
+}
+
+/**
+ * Without its database a service can do nothing: critical. Without Kafka it still answers, and the
+ * gateway still accepts into its outbox, published once Kafka is back: degraded, not unready.
+ */
+export function coreReadinessChecks(ds: DataSource, kafka: KafkaService): ReadinessCheck[] {
+  return [
+    { name: 'postgres', critical: true, check: async () => void (await ds.query('SELECT 1')) },
+    { name: 'kafka', critical: false, check: () => kafka.ping() },
   ];
 }

@@ -124,7 +124,7 @@ export class ProblemFilter implements ExceptionFilter {
           ? { detail: details }
           : {};
       if (status < 500) return this.body(status, generic.code, generic.message, instance, extra);
-      // /health/ready when a dependency is down (terminus): 503 with what each check said, not a 500.
+      // /health/ready when a critical dependency is down: 503 with what each check said, not a 500.
       if (status === 503) {
         const checks = typeof response === 'object' && response !== null ? { checks: response } : {};
         return this.body(status, generic.code, generic.message, instance, checks);

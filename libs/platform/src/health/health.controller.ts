@@ -1,18 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { READINESS_CHECKS, ReadinessCheck, withTimeout } from './readiness';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { Readiness, ReadinessService } from './readiness';
 
-const CHECK_TIMEOUT_MS = 3000;
-
-/** /health/live: the process answers. /health/ready: every dependency it needs answers too. */
+/**
+ * /health/live: the process answers. /health/ready: it can do its work — 503 only when a critical dependency
+ * (its database) is down; a non-critical one down answers 200 with status `degraded` and what failed.
+ */
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
-    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    private readonly readiness: ReadinessService,
   ) {}
 
   @Get('live')
@@ -22,18 +22,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check(
-      this.checks.map((c) => async () => {
-        const indicator = this.indicators.check(c.name);
-        try {
-          await withTimeout(c.check(), CHECK_TIMEOUT_MS, c.name);
-          return indicator.up();
-        } catch (e) {
-          return indicator.down({ message: e instanceof Error ? e.message : String(e) });
-        }
-      }),
-    );
+  async ready(): Promise<Readiness> {
+    const result = await this.readiness.evaluate();
+    if (result.status === 'error') throw new ServiceUnavailableException(result);
+    return result;
   }
 }

@@ -19,8 +19,14 @@ export class MetricsService {
     return this.memo(name, () => new Counter({ name, help, labelNames, registers: [this.registry] }));
   }
 
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
-    return this.memo(name, () => new Gauge({ name, help, labelNames, registers: [this.registry] }));
+  /** `collect`, when given, runs at every scrape to set the gauge's values just in time. */
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+    collect?: () => Promise<void> | void,
+  ): Gauge<L> {
+    return this.memo(name, () => new Gauge({ name, help, labelNames, collect, registers: [this.registry] }));
   }
 
   histogram<L extends string>(
