@@ -1,4 +1,5 @@
 import { DynamicModule, Provider } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALL_TOPICS } from '@careplan/contracts';
@@ -7,13 +8,17 @@ import {
   CommonEnv,
   INTERNAL_TOKEN,
   InternalTokenGuard,
+  MetricsService,
   PlatformModule,
   READINESS_CHECKS,
   ReadinessCheck,
   ReadinessService,
 } from '@careplan/platform';
+import { EventConsumer } from './event-consumer';
 import { KafkaService } from './kafka.service';
+import { LagMonitor } from './lag-monitor';
 import { OutboxRelay } from './outbox';
+import { OutboxMetrics } from './outbox.metrics';
 
 export interface CoreOptions {
   /** Service name: Kafka client id and log/metrics label. */
@@ -29,6 +34,8 @@ export interface CoreOptions {
 /** Logging, metrics, health machinery and the service's TypeORM connection. */
 export function coreImports(env: CommonEnv, options: CoreOptions): DynamicModule[] {
   return [
+    // LagMonitor finds the service's consumers among its providers.
+    { module: DiscoveryModule },
     PlatformModule.forRoot({ serviceName: options.service, logLevel: env.LOG_LEVEL }),
     TypeOrmModule.forRoot(
       dataSourceOptions(env.DATABASE_URL, {
@@ -37,6 +44,13 @@ export function coreImports(env: CommonEnv, options: CoreOptions): DynamicModule
       }),
     ),
   ];
+}
+
+function consumersOf(discovery: DiscoveryService): EventConsumer[] {
+  return discovery
+    .getProviders()
+    .map((w) => w.instance as unknown)
+    .filter((i): i is EventConsumer => i instanceof EventConsumer);
 }
 
 function toArray<T>(list: T[] | Record<string, T>): T[] {
@@ -64,6 +78,17 @@ export function coreProviders(env: CommonEnv, options: CoreOptions): Provider[] 
       provide: OutboxRelay,
       useFactory: (ds: DataSource, kafka: KafkaService) => new OutboxRelay(ds, kafka, options.schema),
       inject: [getDataSourceToken(), KafkaService],
+    },
+    {
+      provide: OutboxMetrics,
+      useFactory: (ds: DataSource, metrics: MetricsService) => new OutboxMetrics(ds, metrics, options.schema),
+      inject: [getDataSourceToken(), MetricsService],
+    },
+    {
+      provide: LagMonitor,
+      useFactory: (kafka: KafkaService, metrics: MetricsService, discovery: DiscoveryService) =>
+        new LagMonitor(kafka, metrics, () => consumersOf(discovery)),
+      inject: [KafkaService, MetricsService, DiscoveryService],
     },
     {
       provide: READINESS_CHECKS,

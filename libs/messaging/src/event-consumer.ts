@@ -106,7 +106,6 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.restartAfterCrash(consumer, payload.error);
     });
-    this.observeLag(consumer);
     await consumer.connect();
     // A new group starts at the earliest offset: events published before its first start are not missed.
     await consumer.subscribe({ topics: [...this.byTopic.keys()], fromBeginning: true });
@@ -138,19 +137,13 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  /** Consumer lag per partition after each batch: how far this group is behind the log's end. */
-  private observeLag(consumer: Consumer): void {
-    const lag = this.metrics.gauge(
-      'careplan_kafka_consumer_lag',
-      'Messages not yet consumed, per partition',
-      ['consumer', 'topic', 'partition'],
-    );
-    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      lag.set(
-        { consumer: this.options.name, topic: payload.topic, partition: String(payload.partition) },
-        Number(payload.offsetLag),
-      );
-    });
+  /** The group and (prefixed) topics whose lag LagMonitor measures from the broker. */
+  get subscription(): { name: string; groupId: string; topics: string[] } {
+    return {
+      name: this.options.name,
+      groupId: this.kafka.groupId(this.options.name),
+      topics: [...this.byTopic.keys()],
+    };
   }
 
   async stop(): Promise<void> {

@@ -5,3 +5,5 @@ export * from './event-consumer';
 export * from './core.providers';
 export * from './topic-reader';
 export * from './consumer-retry';
+export * from './lag-monitor';
+export * from './outbox.metrics';

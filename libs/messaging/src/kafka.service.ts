@@ -15,6 +15,12 @@ export interface KafkaOptions {
   partitions?: number;
 }
 
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
 const DEFAULT_PARTITIONS = 3;
 
 /**
@@ -90,6 +96,24 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
   /** Sends to an un-prefixed topic name; acks from all in-sync replicas. */
   async send(topic: string, messages: Message[]): Promise<void> {
     await this.producer.send({ topic: this.topic(topic), messages, acks: -1 });
+  }
+
+  /**
+   * How far a group is behind the end of each partition of `topics`, as the broker sees it: end offsets
+   * minus committed offsets (a group that has committed nothing yet starts at the beginning).
+   */
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const lags: PartitionLag[] = [];
+    for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId, topics })) {
+      const ends = new Map((await this.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(partition);
+        if (!end) continue;
+        const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+        lags.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
+      }
+    }
+    return lags;
   }
 
   async ping(): Promise<void> {
