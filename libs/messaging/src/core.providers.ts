@@ -46,6 +46,18 @@ export function coreImports(env: CommonEnv, options: CoreOptions): DynamicModule
   ];
 }
 
+/** The Kafka client configured by the common variables (a service's, or the migrate step's). */
+export function kafkaFromEnv(env: CommonEnv, clientId: string): KafkaService {
+  return new KafkaService({
+    brokers: env.KAFKA_BROKERS.split(','),
+    clientId,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    groupPrefix: env.KAFKA_GROUP_PREFIX,
+    topics: ALL_TOPICS,
+    partitions: env.KAFKA_PARTITIONS,
+  });
+}
+
 function consumersOf(discovery: DiscoveryService): EventConsumer[] {
   return discovery
     .getProviders()
@@ -62,17 +74,7 @@ export function coreProviders(env: CommonEnv, options: CoreOptions): Provider[] 
   return [
     { provide: INTERNAL_TOKEN, useValue: env.INTERNAL_TOKEN },
     InternalTokenGuard,
-    {
-      provide: KafkaService,
-      useFactory: () =>
-        new KafkaService({
-          brokers: env.KAFKA_BROKERS.split(','),
-          clientId: `careplan-${options.service}`,
-          topicPrefix: env.KAFKA_TOPIC_PREFIX,
-          groupPrefix: env.KAFKA_GROUP_PREFIX,
-          topics: ALL_TOPICS,
-        }),
-    },
+    { provide: KafkaService, useFactory: () => kafkaFromEnv(env, `careplan-${options.service}`) },
     { provide: BlobStore, useFactory: (ds: DataSource) => new BlobStore(ds), inject: [getDataSourceToken()] },
     {
       provide: OutboxRelay,

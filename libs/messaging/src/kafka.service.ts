@@ -1,6 +1,7 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Admin, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
 import { dlqTopicOf } from '@careplan/contracts';
+import { DEFAULT_KAFKA_PARTITIONS } from '@careplan/platform';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -21,7 +22,11 @@ export interface PartitionLag {
   lag: number;
 }
 
-const DEFAULT_PARTITIONS = 3;
+/** What the migrate step changed: topics created, and topics given more partitions. */
+export interface TopicChanges {
+  created: string[];
+  grown: { topic: string; from: number; to: number }[];
+}
 
 /**
  * Reconnect quickly and keep at it: backoff from 100 ms capped at 1 s (kafkajs' default cap is 30 s, which is
@@ -56,7 +61,7 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
   }
 
   get partitions(): number {
-    return this.options.partitions ?? DEFAULT_PARTITIONS;
+    return this.options.partitions ?? DEFAULT_KAFKA_PARTITIONS;
   }
 
   topic(name: string): string {
@@ -77,20 +82,51 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
-  /** Creates missing topics and their dead-letter twins; existing ones are left as they are. */
-  async ensureTopics(names: readonly string[]): Promise<void> {
+  /**
+   * Creates missing topics and their dead-letter twins. With `grow` (the migrate step), also adds partitions
+   * to those with fewer than configured; Kafka cannot remove partitions, so none are ever taken away.
+   */
+  async ensureTopics(names: readonly string[], options: { grow?: boolean } = {}): Promise<TopicChanges> {
     const wanted = names.flatMap((n) => [this.topic(n), this.topic(dlqTopicOf(n))]);
     const existing = new Set(await this.admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: this.partitions,
-        replicationFactor: -1,
-      })),
-    });
+    const created = wanted.filter((t) => !existing.has(t));
+    if (created.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: created.map((topic) => ({
+          topic,
+          numPartitions: this.partitions,
+          replicationFactor: -1,
+        })),
+      });
+    }
+    const grown = options.grow ? await this.growPartitions(wanted.filter((t) => existing.has(t))) : [];
+    return { created, grown };
+  }
+
+  /** The migrate step: topics created and grown to the configured partitions, with an admin of its own. */
+  async migrateTopics(): Promise<TopicChanges> {
+    await this.admin.connect();
+    try {
+      return await this.ensureTopics(this.options.topics, { grow: true });
+    } finally {
+      await this.admin.disconnect();
+    }
+  }
+
+  private async growPartitions(topics: string[]): Promise<TopicChanges['grown']> {
+    if (topics.length === 0) return [];
+    const { topics: metadata } = await this.admin.fetchTopicMetadata({ topics });
+    const grown = metadata
+      .filter((t) => t.partitions.length < this.partitions)
+      .map((t) => ({ topic: t.name, from: t.partitions.length, to: this.partitions }))
+      .sort((a, b) => a.topic.localeCompare(b.topic));
+    if (grown.length > 0) {
+      await this.admin.createPartitions({
+        topicPartitions: grown.map((g) => ({ topic: g.topic, count: g.to })),
+      });
+    }
+    return grown;
   }
 
   /** Sends to an un-prefixed topic name; acks from all in-sync replicas. */

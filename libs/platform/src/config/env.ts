@@ -11,6 +11,8 @@ import {
   validateSync,
 } from 'class-validator';
 
+export const DEFAULT_KAFKA_PARTITIONS = 3;
+
 /** Variables every service reads; each app extends this with its own. Defaults suit a local machine. */
 export class CommonEnv {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -25,6 +27,12 @@ export class CommonEnv {
   // Namespaces topics and consumer groups, so that test runs and environments sharing a cluster stay apart.
   @IsOptional() @Matches(/^[A-Za-z0-9._-]*$/) KAFKA_TOPIC_PREFIX = '';
   @Matches(/^[A-Za-z0-9._-]+$/) KAFKA_GROUP_PREFIX = 'careplan';
+
+  /**
+   * Partitions of every topic: how many consumer instances of a service can share its work. The migrate step
+   * creates topics with it and grows existing ones to it (never shrinks); a service creates only missing ones.
+   */
+  @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS = DEFAULT_KAFKA_PARTITIONS;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 
