@@ -5,29 +5,25 @@
 // restarts and measures the seconds from the restart (broker ready; service started, and ready) to the first
 // delivery of a bundle accepted after the kill. Prints JSON on stdout and a table on stderr; checks that every
 // accepted bundle reached the receiver's inbox exactly once; exit 1 on a loss, a duplicate or a recovery slower
-// than --target seconds. Logs: tmp/logs/<run>-<service>.log.
+// than --target seconds. Logs: tmp/logs/chaos-<run>-<service>.log (the broker's: -kafka.log).
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify } from 'node:util';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { benchBundle, benchPairs, usersForRows, type BenchBundle, type Pair } from './lib/bench-bundle';
 import { round } from './lib/bench-stats';
-import {
-  App,
-  APPS,
-  deleteRedisKeys,
-  dropDatabase,
-  freePort,
-  LocalBroker,
-  ROOT,
-  runBuiltTool,
-  ServiceProcess,
-  sleep,
-} from './lib/local-system';
+import { ChaosBroker, freePort, ServiceProcess, sleep } from './lib/chaos-system';
 import { seedOffice } from './lib/seed-office';
 import { runTool, toolsEnv } from './lib/tools.env';
+
+const APPS = ['gateway', 'validator', 'router', 'archive'] as const;
+type App = (typeof APPS)[number];
+const LOGS = join(__dirname, '..', '..', 'tmp', 'logs');
 
 interface Accepted {
   id: string;
@@ -75,10 +71,13 @@ runTool('recovery-probe', async () => {
   const runId = `probe_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
   const databaseUrl = new URL(env.DATABASE_URL);
   databaseUrl.pathname = `/${runId}`;
-  const [kafkaPort, controllerPort, ...ports] = await Promise.all(
-    Array.from({ length: 2 + APPS.length }, () => freePort()),
-  );
-  const broker = new LocalBroker(join(ROOT, 'tmp', runId, 'kafka'), kafkaPort, controllerPort);
+  const stateDir = mkdtempSync(join(tmpdir(), 'careplan-probe-'));
+  const broker = new ChaosBroker(stateDir);
+  await broker.start(true).catch((e: unknown) => {
+    rmSync(stateDir, { recursive: true, force: true });
+    throw e;
+  });
+  const ports = await Promise.all(APPS.map(() => freePort()));
   const serviceEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
@@ -91,17 +90,16 @@ runTool('recovery-probe', async () => {
     ROUTER_URL: `http://127.0.0.1:${ports[APPS.indexOf('router')]}`,
   };
   const services = new Map(
-    APPS.map((app, i) => [app, new ServiceProcess(app, { ...serviceEnv, PORT: String(ports[i]) }, runId)]),
+    APPS.map((app, i) => [app, new ServiceProcess(app, `${runId}-${app}`, ports[i], serviceEnv)]),
   );
   const db = new Client({ connectionString: databaseUrl.toString() });
   let load: Load | null = null;
 
   try {
     note(`run ${runId}: broker on ${broker.brokers}, services on ${ports.join(', ')}`);
-    await broker.start(true);
-    await runBuiltTool('migrate', serviceEnv);
+    await promisify(execFile)(process.execPath, [join(__dirname, 'migrate.js')], { env: serviceEnv });
     for (const s of services.values()) s.start();
-    await Promise.all([...services.values()].map((s) => s.waitReady()));
+    for (const s of services.values()) await s.ready();
     await db.connect();
 
     const [pair] = benchPairs(1);
@@ -117,7 +115,7 @@ runTool('recovery-probe', async () => {
       const result =
         scenario === 'broker'
           ? await brokerScenario(db, load, broker, outageMs, timeoutMs)
-          : await serviceScenario(db, load, services.get(scenario as App)!, timeoutMs);
+          : await serviceScenario(db, load, services.get(scenario as App)!, scenario, timeoutMs);
       results.push(result);
       note(
         `${scenario}: first delivery ${result.recoverySeconds ?? 'never'} s after the restart, drained after ${result.drainedSeconds ?? 'never'} s`,
@@ -151,9 +149,10 @@ runTool('recovery-probe', async () => {
   } finally {
     await load?.stop();
     await db.end().catch(() => undefined);
-    await Promise.all([...services.values()].map((s) => s.kill('SIGTERM')));
-    await broker.stop().catch(() => undefined);
-    broker.remove(`${runId}-kafka`);
+    await Promise.allSettled([...services.values()].map((s) => s.kill('SIGTERM')));
+    await broker.stop();
+    keepBrokerLog(stateDir, `chaos-${runId}-kafka.log`);
+    rmSync(stateDir, { recursive: true, force: true });
     await dropDatabase(databaseUrl.toString()).catch(() => undefined);
     await deleteRedisKeys(env.REDIS_URL, runId).catch(() => undefined);
   }
@@ -163,12 +162,12 @@ runTool('recovery-probe', async () => {
 async function brokerScenario(
   db: Client,
   load: Load,
-  broker: LocalBroker,
+  broker: ChaosBroker,
   outageMs: number,
   timeoutMs: number,
 ): Promise<ScenarioResult> {
   const killedAt = Date.now();
-  await broker.kill();
+  broker.kill();
   await sleep(outageMs);
   await broker.start();
   const readyAt = Date.now();
@@ -190,18 +189,19 @@ async function serviceScenario(
   db: Client,
   load: Load,
   service: ServiceProcess,
+  scenario: string,
   timeoutMs: number,
 ): Promise<ScenarioResult> {
   const killedAt = Date.now();
   await service.kill();
   const startedAt = Date.now();
   service.start();
-  await service.waitReady(timeoutMs);
+  await service.ready(timeoutMs);
   const readyAt = Date.now();
   const first = await firstDeliveryAfter(db, load, killedAt, timeoutMs);
   const drainedAt = await drained(db, load, startedAt, timeoutMs);
   return {
-    scenario: service.app,
+    scenario,
     downSeconds: seconds(killedAt, startedAt),
     startToReadySeconds: seconds(startedAt, readyAt),
     recoverySeconds: first && seconds(startedAt, first),
@@ -364,4 +364,41 @@ function printTable(results: ScenarioResult[], checks: Record<string, string>): 
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   const checkLines = Object.entries(checks).map(([k, v]) => `check ${k}: ${v}`);
   process.stderr.write([line(header), ...rows.map(line), ...checkLines].join('\n') + '\n');
+}
+
+/** The broker's log, kept in tmp/logs before its state directory goes. */
+function keepBrokerLog(stateDir: string, name: string): void {
+  const out = join(stateDir, 'kafka.out');
+  if (!existsSync(out)) return;
+  mkdirSync(LOGS, { recursive: true });
+  copyFileSync(out, join(LOGS, name));
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** This run's BullMQ keys in the shared Redis. */
+async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
