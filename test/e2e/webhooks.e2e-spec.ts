@@ -267,6 +267,29 @@ describe('webhooks', () => {
     expect(receiverHook.calls.map((c) => c.body.type)).toEqual(['delivery.delivered']);
   });
 
+  it('never carries or keeps the signing secret in plain text: the event and the router hold it sealed', async () => {
+    const { sender } = pair();
+    const url = (await receiver()).url;
+    const secret = await hook(sender, url);
+
+    const message = await readTopicUntil(
+      'careplan.webhook.configured.v1',
+      (m) => m.key === sender.officeNumber,
+    );
+    expect(message.value).not.toContain(secret);
+    const event = JSON.parse(message.value) as Record<string, unknown>;
+    expect(event).toMatchObject({ officeNumber: sender.officeNumber, url });
+    expect(event).not.toHaveProperty('secret');
+    expect(event.secretSealed).toMatch(/^v1\./);
+
+    const { rows } = await db.query<{ secret: string | null; secret_sealed: string }>(
+      'SELECT secret, secret_sealed FROM router.webhook_endpoints WHERE office_number = $1',
+      [sender.officeNumber],
+    );
+    expect(rows[0].secret).toBeNull();
+    expect(rows[0].secret_sealed).not.toContain(secret);
+  });
+
   it('tells the sender why its submission was rejected', async () => {
     const { sender, to } = pair();
     const hookOf = await receiver();
@@ -440,5 +463,43 @@ async function republish(topic: string, key: string, event: Record<string, unkno
     });
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** Reads `topic` of this run from its start until a message matches (the broker keeps what was published). */
+async function readTopicUntil(
+  topic: string,
+  match: (m: { key: string; value: string }) => boolean,
+): Promise<{ key: string; value: string }> {
+  const state = readState();
+  const kafka = new Kafka({
+    clientId: 'e2e-webhooks-reader',
+    brokers: state.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `${state.groupPrefix}.e2e-reader-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [`${state.topicPrefix}${topic}`], fromBeginning: true });
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 60_000);
+      consumer
+        .run({
+          eachMessage: ({ message }) => {
+            const m = {
+              key: message.key?.toString('utf8') ?? '',
+              value: message.value?.toString('utf8') ?? '',
+            };
+            if (match(m)) {
+              clearTimeout(timer);
+              resolve(m);
+            }
+            return Promise.resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }

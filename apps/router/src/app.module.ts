@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import Redis from 'ioredis';
 import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController } from '@careplan/platform';
+import { HealthController, MetricsController, SecretKeyring } from '@careplan/platform';
 import { RouterEnv } from './config/router.env';
 import { routerDatabase } from './database/router.database';
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
@@ -34,6 +34,7 @@ export class AppModule {
         DeliveriesService,
         DeliveriesConsumer,
         { provide: RouterEnv, useValue: env },
+        { provide: SecretKeyring, useValue: SecretKeyring.parse(env.WEBHOOK_SECRET_KEY) },
         WebhookEndpointsService,
         WebhookQueue,
         WebhookNotifierService,

@@ -13,3 +13,4 @@ export * from './internal/internal-token.guard';
 export * from './internal/internal-http.client';
 export * from './http/validation';
 export * from './http/instant';
+export * from './crypto/secret-keyring';

@@ -1,5 +1,11 @@
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { CommonEnv } from '@careplan/platform';
+import {
+  CommonEnv,
+  DEFAULT_WEBHOOK_SECRET_KEY,
+  IsSecretKeyring,
+  ProductionChecks,
+  publicKeyProblem,
+} from '@careplan/platform';
 
 const MiB = 1024 * 1024;
 
@@ -15,4 +21,18 @@ export class GatewayEnv extends CommonEnv {
   @IsInt() @Min(1) MAX_BUNDLE_BYTES = 50 * MiB;
 
   @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3003';
+
+  /** Seals webhook signing secrets in WebhookConfiguredEvent (the router holds the same keys); first key seals. */
+  @IsSecretKeyring() WEBHOOK_SECRET_KEY = DEFAULT_WEBHOOK_SECRET_KEY;
+
+  override productionChecks(): ProductionChecks {
+    const checks = super.productionChecks();
+    const problem = publicKeyProblem(
+      'WEBHOOK_SECRET_KEY',
+      this.WEBHOOK_SECRET_KEY,
+      DEFAULT_WEBHOOK_SECRET_KEY,
+    );
+    if (problem) checks.errors.push(problem);
+    return checks;
+  }
 }

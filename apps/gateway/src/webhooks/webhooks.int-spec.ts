@@ -1,5 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { webhookSecretContext } from '@careplan/contracts';
 import type { OutboxRelay } from '@careplan/messaging';
+import { SecretKeyring } from '@careplan/platform';
 import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayDatabase } from '../database/gateway.database';
@@ -8,8 +11,10 @@ import { WebhookEntity } from './webhook.entity';
 import { WebhooksService } from './webhooks.service';
 
 interface OutboxRow {
-  payload: { url: string | null; occurredAt: string };
+  payload: { url: string | null; occurredAt: string; secret?: string; secretSealed: string | null };
 }
+
+const noRelay = { nudge: () => undefined } as unknown as OutboxRelay;
 
 describe('webhook configuration (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -20,6 +25,8 @@ describe('webhook configuration (real PostgreSQL)', () => {
     licenseActive: true,
     apiKeyId: '00000000-0000-4000-8000-000000000000',
   };
+
+  const keyring = SecretKeyring.parse(randomBytes(32).toString('hex'));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -47,7 +54,7 @@ describe('webhook configuration (real PostgreSQL)', () => {
       if (calls++ === 0) await new Promise((r) => setTimeout(r, 200));
       return transaction(work);
     }) as never);
-    const hooks = new WebhooksService(ds, { nudge: () => undefined } as unknown as OutboxRelay);
+    const hooks = new WebhooksService(ds, noRelay, keyring);
     await Promise.all([
       hooks.configure(office, 'https://first.example.jp/hook'),
       new Promise((r) => setTimeout(r, 20)).then(() =>
@@ -61,5 +68,23 @@ describe('webhook configuration (real PostgreSQL)', () => {
     // The router keeps the configuration with the latest occurredAt (WebhookEndpointsService.apply).
     const routerKeeps = events.reduce((a, b) => (b.payload.occurredAt >= a.payload.occurredAt ? b : a));
     expect(routerKeeps.payload.url).toBe(shown.url);
+  });
+
+  it('puts the signing secret in the event only sealed, to this office and URL', async () => {
+    await ds.query(`DELETE FROM "gateway"."outbox"`);
+    const hooks = new WebhooksService(ds, noRelay, keyring);
+    const url = 'https://sealed.example.jp/hook';
+    const { secret } = await hooks.configure(office, url);
+    await hooks.remove(office);
+
+    const [set, removed] = await ds.query<(OutboxRow & { raw: string })[]>(
+      `SELECT payload, payload::text AS raw FROM "gateway"."outbox" ORDER BY id`,
+    );
+    expect(set.raw).not.toContain(secret);
+    expect(set.payload).not.toHaveProperty('secret');
+    expect(keyring.open(set.payload.secretSealed ?? '', webhookSecretContext(office.officeNumber, url))).toBe(
+      secret,
+    );
+    expect(removed.payload).toMatchObject({ url: null, secretSealed: null });
   });
 });

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { WebhookConfiguredEvent } from '@careplan/contracts';
+import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { SecretKeyring } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ConfiguredWebhookDto, WebhookDto } from './dto/webhook.dto';
@@ -17,6 +18,7 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly keyring: SecretKeyring,
   ) {}
 
   /** Sets (or replaces) the endpoint with a new signing secret, shown only in this answer. */
@@ -77,7 +79,8 @@ export class WebhooksService {
       occurredAt: at.toISOString(),
       officeNumber,
       url,
-      secret,
+      // Sealed to the office and URL: the topic and its .dlq are retained, the plain secret goes only to the office.
+      secretSealed: url && secret ? this.keyring.seal(secret, webhookSecretContext(officeNumber, url)) : null,
     });
     // Keyed by office: its configuration changes reach the router in the order they were made.
     return addToOutbox(m, GATEWAY_SCHEMA, WebhookConfiguredEvent, officeNumber, event);

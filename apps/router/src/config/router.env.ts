@@ -1,5 +1,11 @@
 import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
-import { CommonEnv } from '@careplan/platform';
+import {
+  CommonEnv,
+  DEFAULT_WEBHOOK_SECRET_KEY,
+  IsSecretKeyring,
+  ProductionChecks,
+  publicKeyProblem,
+} from '@careplan/platform';
 import {
   WEBHOOK_DELIVERY_ATTEMPTS,
   WEBHOOK_DELIVERY_BACKOFF_MS,
@@ -27,4 +33,21 @@ export class RouterEnv extends CommonEnv {
   @IsBoolean() WEBHOOK_ALLOW_PRIVATE_ADDRESSES = false;
   /** Pushes in flight at once per router instance. */
   @IsInt() @Min(1) @Max(1000) WEBHOOK_CONCURRENCY = WEBHOOK_DELIVERY_CONCURRENCY;
+
+  /**
+   * Opens the webhook signing secrets sealed by the gateway (the same keys there), and seals them at rest in
+   * router.webhook_endpoints. Comma-separated: the first key seals, every key opens (rotation).
+   */
+  @IsSecretKeyring() WEBHOOK_SECRET_KEY = DEFAULT_WEBHOOK_SECRET_KEY;
+
+  override productionChecks(): ProductionChecks {
+    const checks = super.productionChecks();
+    const problem = publicKeyProblem(
+      'WEBHOOK_SECRET_KEY',
+      this.WEBHOOK_SECRET_KEY,
+      DEFAULT_WEBHOOK_SECRET_KEY,
+    );
+    if (problem) checks.errors.push(problem);
+    return checks;
+  }
 }

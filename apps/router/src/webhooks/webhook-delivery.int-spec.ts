@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { WebhookConfiguredEvent } from '@careplan/contracts';
-import { loadEnv, MetricsService } from '@careplan/platform';
+import { loadEnv, MetricsService, SecretKeyring } from '@careplan/platform';
 import {
   createTestDatabase,
   eventually,
@@ -86,7 +86,7 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
     const metrics = new MetricsService('router-it');
-    endpoints = new WebhookEndpointsService(ds);
+    endpoints = new WebhookEndpointsService(ds, SecretKeyring.parse(env.WEBHOOK_SECRET_KEY));
     queue = new WebhookQueue(redis, env);
     deadLetters = new DeadLettersService(ds, queue, metrics);
     worker = new WebhookWorker(

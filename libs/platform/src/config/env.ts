@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { SecretKeyring } from '../crypto/secret-keyring';
 
 /** Variables every service reads; each app extends this with its own. Defaults suit a local machine. */
 export class CommonEnv {
@@ -55,6 +56,20 @@ export class CommonEnv {
 
 /** The code default of INTERNAL_TOKEN: published in this repository, so refused when NODE_ENV=production. */
 export const DEFAULT_INTERNAL_TOKEN = 'local-internal-token-change-me';
+
+/**
+ * The code default of WEBHOOK_SECRET_KEY (gateway and router): published in this repository, so refused when
+ * NODE_ENV=production like DEFAULT_INTERNAL_TOKEN.
+ */
+export const DEFAULT_WEBHOOK_SECRET_KEY = '0e7ca41a6b1662a057898d487477d529cb9e69ffb49c9e7e0af4d10b265a2055';
+
+/** The production refusal of a key ring (SecretKeyring) that holds a published default key, or null. */
+export function publicKeyProblem(name: string, spec: string, publicDefault: string): string | null {
+  const published = SecretKeyring.parse(publicDefault).currentKeyId;
+  return SecretKeyring.parse(spec).keyIds.includes(published)
+    ? `${name} holds the public default key: set a key of your own (openssl rand -base64 32), the same in the gateway and the router`
+    : null;
+}
 
 export interface ProductionChecks {
   errors: string[];
