@@ -135,7 +135,7 @@ describe('webhooks', () => {
   }
 
   const internal = (path: string, init: RequestInit = {}) =>
-    fetch(`${readState().urls.router}${path}`, {
+    fetch(`${readState().internalUrls.router}${path}`, {
       ...init,
       headers: { 'x-internal-token': INTERNAL_TOKEN, 'content-type': 'application/json', ...init.headers },
     });

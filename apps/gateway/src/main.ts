@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createHttpApp, loadEnv, runOrExit } from '@careplan/platform';
+import { createHttpApp, listenersOf, loadEnv, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { GatewayEnv } from './config/gateway.env';
 
 runOrExit('gateway', async () => {
   const env = loadEnv(GatewayEnv);
   return createHttpApp(AppModule.register(env), {
-    port: env.PORT,
-    host: env.HOST,
+    ...listenersOf(env),
     configure: async (app) => {
       await app.register(multipart, {
         limits: { fileSize: env.MAX_FILE_BYTES, files: env.MAX_FILES, fieldSize: 1024, fields: 20 },

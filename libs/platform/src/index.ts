@@ -8,6 +8,7 @@ export * from './metrics/metrics.service';
 export * from './metrics/metrics.controller';
 export * from './platform.module';
 export * from './http/bootstrap';
+export * from './http/internal-listener';
 export * from './http/cursor';
 export * from './internal/internal-token.guard';
 export * from './internal/internal-http.client';

@@ -16,6 +16,7 @@ import {
 /** Router configuration: the common variables plus the webhook queue and the internal API. */
 export class RouterEnv extends CommonEnv {
   override PORT = 3002;
+  override INTERNAL_PORT = 3102;
 
   /** Namespaces the BullMQ keys in Redis, so environments and test runs sharing a Redis stay apart. */
   @Matches(/^[A-Za-z0-9._-]+$/) BULLMQ_PREFIX = 'careplan';

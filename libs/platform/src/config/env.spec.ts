@@ -3,6 +3,7 @@ import { CommonEnv, DEFAULT_INTERNAL_TOKEN, loadEnv } from './env';
 
 class SampleEnv extends CommonEnv {
   override PORT = 3999;
+  override INTERNAL_PORT = 3998;
   @IsInt() @Min(1) LIMIT = 5;
 }
 

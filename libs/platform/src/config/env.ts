@@ -34,6 +34,12 @@ export class CommonEnv {
 
   @IsString() HOST = '0.0.0.0';
 
+  /** Port of the internal routes (/internal/…), never served on PORT. Each app sets its own default. */
+  @IsInt() @Min(1) @Max(65535) INTERNAL_PORT = 0;
+
+  /** Where the internal listener binds: loopback unless the other services reach it over a network. */
+  @IsString() INTERNAL_HOST = '127.0.0.1';
+
   /** `production` (the Dockerfile sets it) turns on productionChecks: a service then refuses public defaults. */
   @IsString() NODE_ENV = 'development';
 

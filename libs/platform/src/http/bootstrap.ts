@@ -3,17 +3,24 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from '../errors/problem.filter';
+import type { CommonEnv } from '../config/env';
 import { MetricsService } from '../metrics/metrics.service';
+import { InternalListenerOptions, separateInternalRoutes } from './internal-listener';
 
 export interface HttpOptions {
   port: number;
   host: string;
   bodyLimit?: number;
+  /** Where the internal routes (/internal/…) are served: never on the public port. */
+  internal: InternalListenerOptions;
   /** Runs before listen: register Fastify plugins (multipart), OpenAPI … */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
-/** Creates a service's HTTP app with the shared pipes, error envelope, logging and request metrics. */
+/**
+ * Creates a service's HTTP app with the shared pipes, error envelope, logging and request metrics, on two
+ * listeners: the public port, and the internal one that alone serves /internal routes.
+ */
 export async function createHttpApp(
   module: Parameters<typeof NestFactory.create>[0],
   options: HttpOptions,
@@ -25,9 +32,19 @@ export async function createHttpApp(
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   observeRequests(app);
+  const internal = separateInternalRoutes(app.getHttpAdapter().getInstance(), options.internal);
   await options.configure?.(app);
   await app.listen(options.port, options.host);
+  await internal.listen().catch(async (e: unknown) => {
+    await app.close();
+    throw e;
+  });
   return app;
+}
+
+/** The public and the internal listener as configured (PORT, HOST, INTERNAL_PORT, INTERNAL_HOST). */
+export function listenersOf(env: CommonEnv): Pick<HttpOptions, 'port' | 'host' | 'internal'> {
+  return { port: env.PORT, host: env.HOST, internal: { port: env.INTERNAL_PORT, host: env.INTERNAL_HOST } };
 }
 
 function observeRequests(app: NestFastifyApplication): void {
