@@ -52,9 +52,9 @@ export class CommonEnv {
    */
   productionChecks(): ProductionChecks {
     const errors: string[] = [];
-    if (this.INTERNAL_TOKEN === DEFAULT_INTERNAL_TOKEN)
+    if (PUBLISHED_INTERNAL_TOKENS.includes(this.INTERNAL_TOKEN))
       errors.push(
-        `INTERNAL_TOKEN is the public default "${DEFAULT_INTERNAL_TOKEN}": set a secret of at least 16 characters, the same for every service`,
+        `INTERNAL_TOKEN is the public default "${this.INTERNAL_TOKEN}": set a secret of at least 16 characters, the same for every service`,
       );
     return { errors, warnings: [] };
   }
@@ -62,6 +62,9 @@ export class CommonEnv {
 
 /** The code default of INTERNAL_TOKEN: published in this repository, so refused when NODE_ENV=production. */
 export const DEFAULT_INTERNAL_TOKEN = 'local-internal-token-change-me';
+
+/** Tokens published in this repository (the code default, docker-compose's former default): never a secret. */
+const PUBLISHED_INTERNAL_TOKENS = [DEFAULT_INTERNAL_TOKEN, 'compose-internal-token-change-me'];
 
 /**
  * The code default of WEBHOOK_SECRET_KEY (gateway and router): published in this repository, so refused when
