@@ -47,8 +47,8 @@ export default async function globalSetup(): Promise<void> {
       ROUTER_URL: internalUrls.router,
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_ATTEMPTS: '4',
-      // The tests' webhook receivers listen on loopback.
-      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      // The tests' webhook receivers listen on loopback; private networks stay refused (SSRF guard).
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
     }),
   );
   const state: E2eState = { ...partial, urls, internalUrls, pids: children.map((c) => c.pid ?? 0) };

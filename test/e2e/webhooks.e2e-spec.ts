@@ -6,7 +6,9 @@ import { Client } from 'pg';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { buildFile, DEFAULT_PARTIES } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, getJson, Office, seedOffice, submit, Upload } from './support/api';
+import { createAdmin, ops, registerLicensed } from './support/ops';
 import { readState } from './support/state';
+import { call } from './support/vendor';
 
 const INTERNAL_TOKEN = 'local-internal-token-change-me';
 
@@ -189,6 +191,41 @@ describe('webhooks', () => {
       headers: { 'x-api-key': sender.apiKey },
     });
     expect(again.status).toBe(204);
+  });
+
+  it('refuses at PUT a URL into a private network (422) and a deactivated office (409)', async () => {
+    const { sender } = pair();
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.1/hook',
+      'http://[fd00::1]/hook',
+    ]) {
+      const res = await configure(sender, url);
+      expect({ url, status: res.status, code: ((await res.json()) as { code: string }).code }).toEqual({
+        url,
+        status: 422,
+        code: 'WEBHOOK_URL_PRIVATE',
+      });
+    }
+    expect((await getJson(sender, '/v1/webhook')).status).toBe(404);
+
+    const admin = createAdmin('webhook-e2e');
+    const closing = newOfficeNumber('14');
+    await registerLicensed(admin, closing, 'Webhook 閉所予定');
+    const key = (
+      await ops<{ apiKey: string }>(admin, 'POST', `/ops/v1/offices/${closing}/keys`, { label: 'PC' })
+    ).body.apiKey;
+    await eventually(
+      () => call(key, 'GET', '/v1/webhook').then((r) => r.status),
+      (status) => status === 404,
+    );
+    expect((await ops(admin, 'POST', `/ops/v1/offices/${closing}/deactivate`)).status).toBe(200);
+    const refused = await eventually(
+      () => call<{ code: string }>(key, 'PUT', '/v1/webhook', { url: 'https://vendor.example.jp/hook' }),
+      (r) => r.body.code === 'OFFICE_INACTIVE',
+      30_000,
+    );
+    expect(refused.status).toBe(409);
   });
 
   it('pushes every lifecycle step, signed with the secret from PUT, each event once', async () => {

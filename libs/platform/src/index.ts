@@ -1,4 +1,5 @@
 export * from './config/env';
+export * from './config/webhook.env';
 export * from './errors/app.exception';
 export * from './errors/problem.filter';
 export * from './errors/transient-error';
@@ -15,3 +16,4 @@ export * from './internal/internal-http.client';
 export * from './http/validation';
 export * from './http/instant';
 export * from './crypto/secret-keyring';
+export * from './net/address-guard';

@@ -4,8 +4,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
-import { SecretKeyring } from '@careplan/platform';
+import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
+import { GatewayEnv } from '../config/gateway.env';
 import { GATEWAY_SCHEMA } from '../database/schema';
+import { OfficeEntity } from '../offices/office.entity';
+import { OfficeErrors } from '../offices/offices.errors';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ConfiguredWebhookDto, WebhookDto } from './dto/webhook.dto';
 import { isWebhookUrl } from './webhook-url';
@@ -19,14 +22,21 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     private readonly keyring: SecretKeyring,
+    private readonly env: GatewayEnv,
   ) {}
 
   /** Sets (or replaces) the endpoint with a new signing secret, shown only in this answer. */
   async configure(office: AuthenticatedOffice, url: string): Promise<ConfiguredWebhookDto> {
     if (!isWebhookUrl(url)) throw WebhookErrors.urlInvalid(url);
+    // The router refuses such a target at every push anyway; the office should hear it now (names: at push).
+    const forbidden = forbiddenLiteralHost(new URL(url), this.env.webhookAddressPolicy());
+    if (forbidden) throw WebhookErrors.urlPrivate(url, forbidden);
     const secret = `whsec_${randomBytes(32).toString('hex')}`;
     const createdAt = await this.dataSource.transaction(async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
+      // As for new keys: a deactivated office sets no new endpoint (it could still authenticate).
+      const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
+      if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
       await m.upsert(WebhookEntity, { officeNumber: office.officeNumber, url, createdAt: at }, [
         'officeNumber',
       ]);

@@ -42,7 +42,7 @@ export class WebhookDeliveryProcessor {
       type: data.type,
       body: webhookBody(data),
       timeoutMs: this.env.WEBHOOK_TIMEOUT_MS,
-      allowPrivateAddresses: this.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      addresses: this.env.webhookAddressPolicy(),
     });
     this.countAttempt(result.outcome);
     if (result.outcome === 'success') {
