@@ -12,6 +12,7 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
 import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service';
 import { WebhookEventsConsumer } from './webhooks/webhook-events.consumer';
 import { WebhookNotifierService } from './webhooks/webhook-notifier.service';
+import { WebhookPushesService } from './webhooks/webhook-pushes.service';
 import { WebhookQueue } from './webhooks/webhook.queue';
 import { WebhookWorker } from './webhooks/webhook.worker';
 
@@ -39,6 +40,7 @@ export class AppModule {
         WebhookQueue,
         WebhookNotifierService,
         DeadLettersService,
+        WebhookPushesService,
         WebhookDeliveryProcessor,
         WebhookWorker,
         WebhookEventsConsumer,

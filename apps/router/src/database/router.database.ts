@@ -3,6 +3,7 @@ import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { RouterInit1764000000300 } from './migrations/1764000000300-router-init';
 import { RouterWebhooks1764200000300 } from './migrations/1764200000300-router-webhooks';
 import { RouterSealedSecrets1764900007000 } from './migrations/1764900007000-router-sealed-secrets';
+import { RouterWebhookPushes1764900007100 } from './migrations/1764900007100-router-webhook-pushes';
 import { WebhookDeadLetterEntity } from '../dead-letters/webhook-dead-letter.entity';
 import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
 import { ROUTER_SCHEMA } from './schema';
@@ -10,5 +11,10 @@ import { ROUTER_SCHEMA } from './schema';
 export const routerDatabase: ServiceDatabase = {
   schema: ROUTER_SCHEMA,
   entities: [DeliveryEntity, WebhookEndpointEntity, WebhookDeadLetterEntity],
-  migrations: [RouterInit1764000000300, RouterWebhooks1764200000300, RouterSealedSecrets1764900007000],
+  migrations: [
+    RouterInit1764000000300,
+    RouterWebhooks1764200000300,
+    RouterSealedSecrets1764900007000,
+    RouterWebhookPushes1764900007100,
+  ],
 };
