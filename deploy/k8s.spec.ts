@@ -30,6 +30,7 @@ const SECRET_SAMPLES: Record<string, string> = {
   REDIS_URL: 'redis://:pw@redis:6379',
   INTERNAL_TOKEN: 'a-real-secret-of-32-characters!!',
   RECEIPT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEI…\\n-----END PRIVATE KEY-----',
+  WEBHOOK_SECRET_KEY: 'q1hX0mN3v6yB9sE2uW5zC8fJ1lO4rT7aD0gK3pS6iV8=',
 };
 
 /** Schema problems of every object, from kubernetes-models (ES modules: validated in a child process). */
@@ -100,6 +101,13 @@ function containerProblems(component: string, c: Container): string[] {
   const portEnv = c.env?.find((v) => v.name === 'PORT')?.value;
   if (c.ports?.find((p) => p.name === 'http')?.containerPort !== port || portEnv !== String(port))
     problems.push(`${c.name}: port http and PORT must be ${port}`);
+  const internalPort = new SCHEMAS[component]().INTERNAL_PORT;
+  const internalEnv = c.env?.find((v) => v.name === 'INTERNAL_PORT')?.value;
+  if (
+    c.ports?.find((p) => p.name === 'internal')?.containerPort !== internalPort ||
+    internalEnv !== String(internalPort)
+  )
+    problems.push(`${c.name}: port internal and INTERNAL_PORT must be ${internalPort}`);
   const probe = (name: string) =>
     (c[name] as { httpGet?: { path?: string; port?: string } } | undefined)?.httpGet ?? {};
   for (const [name, path] of [
@@ -129,6 +137,23 @@ function commandProblems(c: Container): string[] {
     : [`${c.name}: command ${JSON.stringify(c.command)} runs nothing the build makes`];
 }
 
+/** The services call each other on the internal port of the other's Service, never the public one. */
+function internalUrlProblems(docs: K8sDoc[]): string[] {
+  return (
+    [
+      ['ARCHIVE_URL', 'archive'],
+      ['ROUTER_URL', 'router'],
+    ] as const
+  ).flatMap(([variable, service]) => {
+    const url = new URL(configData(docs)[variable]);
+    const ports = (find(docs, 'Service', service).spec as { ports: { name: string; port: number }[] }).ports;
+    const internal = ports.find((p) => p.name === 'internal')?.port;
+    return url.hostname === service && Number(url.port) === internal
+      ? []
+      : [`${variable}: must be the internal port of Service ${service} (${internal ?? 'none'})`];
+  });
+}
+
 /** Every check of a rendered layout; empty when nothing is wrong. */
 function layoutProblems(docs: K8sDoc[]): string[] {
   const problems = schemaProblems(docs);
@@ -152,6 +177,7 @@ function layoutProblems(docs: K8sDoc[]): string[] {
     if (targets.length !== 1)
       problems.push(`Service ${s.metadata.name}: selects ${targets.length} Deployments`);
   }
+  problems.push(...internalUrlProblems(docs));
   for (const h of docs.filter((x) => x.kind === 'HorizontalPodAutoscaler')) {
     const ref = (h.spec as { scaleTargetRef: { kind: string; name: string } }).scaleTargetRef;
     const target = docs.find((d) => d.kind === ref.kind && d.metadata.name === ref.name);
@@ -192,7 +218,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     const images = new Set(example.flatMap(containersOf).map((c) => c.image));
     expect([...images]).toEqual(['registry.example.org/careplan/careplan-exchange:0.1.0']);
     expect((find(example, 'Deployment', 'gateway').spec as { replicas: number }).replicas).toBe(3);
-    expect(configData(example)).toMatchObject({ LOG_LEVEL: 'warn', ARCHIVE_URL: 'http://archive:3003' });
+    expect(configData(example)).toMatchObject({ LOG_LEVEL: 'warn', ARCHIVE_URL: 'http://archive:3103' });
     expect(configData(example).KAFKA_BROKERS).toContain('careplan-example.svc');
     // The base is left as it was.
     expect(configData(base).LOG_LEVEL).toBe('info');
@@ -209,6 +235,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     );
     delete containersOf(find(broken, 'Deployment', 'archive'))[0].readinessProbe;
     configData(broken).KAFKA_BROKERS = 'kafka:9092, kafka-1:9092';
+    configData(broken).ROUTER_URL = 'http://router:3002';
 
     const problems = layoutProblems(broken);
     expect(problems).toEqual(
@@ -218,6 +245,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
         'router INTERNAL_TOKEN: a secret given other than by secretKeyRef',
         'archive: readinessProbe must GET /health/ready on port http',
         expect.stringMatching(/^validator: Invalid configuration:\n {2}KAFKA_BROKERS/),
+        'ROUTER_URL: must be the internal port of Service router (3102)',
       ]),
     );
     expect(schemaProblems([{ ...find(base, 'Job', 'careplan-migrate'), spec: {} }])).toEqual([

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench -- [--bundles 200 --concurrency 8 --pairs 4 --rows 50]: the benchmarks, on a system of
-# their own — the four services on free ports (4000–4003 unless BENCH_PORT says another base), a fresh
+# their own — the four services on free ports (4000–4003 unless BENCH_PORT says another base; their
+# internal listeners 100 above), a fresh
 # database careplan_bench (BENCH_DATABASE), and Kafka topics, consumer groups and BullMQ keys under a
 # prefix of this run — so it never touches a running `npm start`. Runs bench-spec (validation speed of
 # libs/spec, on stderr) and bench-pipeline (JSON on stdout, table on stderr), then stops the services it
@@ -16,7 +17,7 @@ logs="$root/tmp/logs"
 mkdir -p "$logs"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-block_free() { for i in 0 1 2 3; do if port_open "$(($1 + i))"; then return 1; fi; done; }
+block_free() { for i in 0 1 2 3 100 101 102 103; do if port_open "$(($1 + i))"; then return 1; fi; done; }
 
 if [ -n "${BENCH_PORT:-}" ]; then
   base="$BENCH_PORT"
@@ -37,8 +38,9 @@ run="bench_$(date +%s)_$$"
 database="${BENCH_DATABASE:-careplan_bench}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database"
 export KAFKA_TOPIC_PREFIX="$run." KAFKA_GROUP_PREFIX="$run" BULLMQ_PREFIX="$run" RATE_LIMIT_PREFIX="$run:rate-limit:"
-export GATEWAY_URL="http://127.0.0.1:$base" ROUTER_URL="http://127.0.0.1:$((base + 2))"
-export ARCHIVE_URL="http://127.0.0.1:$((base + 3))"
+export GATEWAY_URL="http://127.0.0.1:$base"
+# The services call each other on their internal listeners (INTERNAL_PORT = PORT + 100 here).
+export ROUTER_URL="http://127.0.0.1:$((base + 102))" ARCHIVE_URL="http://127.0.0.1:$((base + 103))"
 
 echo "bench: building" >&2
 node scripts/build.js
@@ -76,7 +78,7 @@ trap 'exit 130' INT TERM
 apps=(gateway validator router archive)
 for i in 0 1 2 3; do
   app="${apps[$i]}"
-  PORT="$((base + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
+  PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
   pids+=("$!")
   echo "bench: $app on :$((base + i)) (log: tmp/logs/bench-$app.log)" >&2
 done
@@ -97,6 +99,6 @@ echo "bench: bench-spec (validation speed of libs/spec)" >&2
 node dist/tools/bench-spec.js >&2
 echo "bench: bench-pipeline $*" >&2
 status=0
-node dist/tools/bench-pipeline.js --urls "$GATEWAY_URL,http://127.0.0.1:$((base + 1)),$ROUTER_URL,$ARCHIVE_URL" "$@" ||
+node dist/tools/bench-pipeline.js --urls "$GATEWAY_URL,http://127.0.0.1:$((base + 1)),http://127.0.0.1:$((base + 2)),http://127.0.0.1:$((base + 3))" "$@" ||
   status=$?
 exit "$status"

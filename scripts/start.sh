@@ -30,9 +30,9 @@ trap 'exit 130' INT TERM
 
 declare -A ports=([gateway]=3000 [validator]=3001 [router]=3002 [archive]=3003)
 for app in gateway validator router archive; do
-  PORT="${ports[$app]}" node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
+  PORT="${ports[$app]}" INTERNAL_PORT="$((ports[$app] + 100))" node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
   pids+=("$!")
-  echo "start: $app on :${ports[$app]} (log: tmp/logs/$app.log)" >&2
+  echo "start: $app on :${ports[$app]}, internal routes on 127.0.0.1:$((ports[$app] + 100)) (log: tmp/logs/$app.log)" >&2
 done
 
 for app in gateway validator router archive; do

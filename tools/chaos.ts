@@ -131,7 +131,8 @@ class ChaosSystem {
     await this.redisProxy.start();
     await this.webhooks.start();
     const ports = {} as Record<App, number>;
-    for (const app of APPS) ports[app] = await freePort();
+    const internal = {} as Record<App, number>;
+    for (const app of APPS) [ports[app], internal[app]] = await Promise.all([freePort(), freePort()]);
     this.env = {
       ...process.env,
       NODE_ENV: 'development',
@@ -143,20 +144,21 @@ class ChaosSystem {
       KAFKA_GROUP_PREFIX: this.run,
       BULLMQ_PREFIX: this.run,
       GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`,
-      ROUTER_URL: `http://127.0.0.1:${ports.router}`,
-      ARCHIVE_URL: `http://127.0.0.1:${ports.archive}`,
+      // The services call each other on their internal listeners.
+      ROUTER_URL: `http://127.0.0.1:${internal.router}`,
+      ARCHIVE_URL: `http://127.0.0.1:${internal.archive}`,
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
       WEBHOOK_BACKOFF_MS: '500',
     };
     await migrate({ ...this.env, DATABASE_URL: this.directDb });
-    for (const app of APPS) this.add(app, 0, ports[app]);
+    for (const app of APPS) this.add(app, 0, ports[app], internal[app]);
     note('starting the four services');
     for (const s of this.services.values()) s.start();
     for (const s of this.services.values()) await s.ready();
   }
 
-  private add(app: App, n: number, port: number): ServiceProcess {
-    const s = new ServiceProcess(app, `${this.run}-${app}-${n}`, port, this.env);
+  private add(app: App, n: number, port: number, internalPort: number): ServiceProcess {
+    const s = new ServiceProcess(app, `${this.run}-${app}-${n}`, port, internalPort, this.env);
     this.services.set(`${app}-${n}`, s);
     return s;
   }
@@ -164,7 +166,8 @@ class ChaosSystem {
   /** A second instance of each consumer, in the same consumer groups. */
   async scaleOut(): Promise<void> {
     for (const app of CONSUMERS) {
-      const s = this.add(app, 1, await freePort());
+      const [port, internalPort] = await Promise.all([freePort(), freePort()]);
+      const s = this.add(app, 1, port, internalPort);
       s.start();
       await s.ready();
     }

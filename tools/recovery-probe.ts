@@ -78,6 +78,7 @@ runTool('recovery-probe', async () => {
     throw e;
   });
   const ports = await Promise.all(APPS.map(() => freePort()));
+  const internalPorts = await Promise.all(APPS.map(() => freePort()));
   const serviceEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
@@ -86,11 +87,15 @@ runTool('recovery-probe', async () => {
     BULLMQ_PREFIX: runId,
     REDIS_URL: env.REDIS_URL,
     LOG_LEVEL: 'warn',
-    ARCHIVE_URL: `http://127.0.0.1:${ports[APPS.indexOf('archive')]}`,
-    ROUTER_URL: `http://127.0.0.1:${ports[APPS.indexOf('router')]}`,
+    // The services call each other on their internal listeners.
+    ARCHIVE_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('archive')]}`,
+    ROUTER_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('router')]}`,
   };
   const services = new Map(
-    APPS.map((app, i) => [app, new ServiceProcess(app, `${runId}-${app}`, ports[i], serviceEnv)]),
+    APPS.map((app, i) => [
+      app,
+      new ServiceProcess(app, `${runId}-${app}`, ports[i], internalPorts[i], serviceEnv),
+    ]),
   );
   const db = new Client({ connectionString: databaseUrl.toString() });
   let load: Load | null = null;

@@ -28,24 +28,30 @@ export default async function globalSetup(): Promise<void> {
   const env = serviceEnv(partial);
   runTool('migrate', [], env);
 
-  const ports = await Promise.all(APPS.map(() => freePort()));
+  // A public and an internal port per service, all picked at once so that they differ.
+  const ports = await Promise.all([...APPS, ...APPS].map(() => freePort()));
   const urls = Object.fromEntries(
     APPS.map((app, i) => [app, `http://127.0.0.1:${ports[i]}`]),
   ) as E2eState['urls'];
+  const internalUrls = Object.fromEntries(
+    APPS.map((app, i) => [app, `http://127.0.0.1:${ports[APPS.length + i]}`]),
+  ) as E2eState['internalUrls'];
   const children = APPS.map((app, i) =>
     // Webhook retries in milliseconds instead of the production day: 4 attempts, 200/400/800 ms apart.
     startService(app, {
       ...env,
       PORT: String(ports[i]),
-      ARCHIVE_URL: urls.archive,
-      ROUTER_URL: urls.router,
+      INTERNAL_PORT: String(ports[APPS.length + i]),
+      // The services call each other's internal listeners.
+      ARCHIVE_URL: internalUrls.archive,
+      ROUTER_URL: internalUrls.router,
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_ATTEMPTS: '4',
-      // The tests' webhook receivers listen on loopback.
-      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      // The tests' webhook receivers listen on loopback; private networks stay refused (SSRF guard).
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
     }),
   );
-  const state: E2eState = { ...partial, urls, pids: children.map((c) => c.pid ?? 0) };
+  const state: E2eState = { ...partial, urls, internalUrls, pids: children.map((c) => c.pid ?? 0) };
   mkdirSync(dirname(stateFile()), { recursive: true });
   writeFileSync(stateFile(), JSON.stringify(state, null, 2));
   await Promise.all(APPS.map((app, i) => waitUntilReady(urls[app], children[i])));

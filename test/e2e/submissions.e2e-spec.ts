@@ -344,7 +344,7 @@ describe('upload limits through the real HTTP stack', () => {
   beforeAll(async () => {
     sender = seedOffice(withOfficeCheckDigit('137129103'), '上限テスト居宅');
     receiver = seedOffice(withOfficeCheckDigit('137159104'), '上限テスト訪問介護');
-    const port = await freePort();
+    const [port, internalPort] = await Promise.all([freePort(), freePort()]);
     base = `http://127.0.0.1:${port}`;
     const state = readState();
     child = startService(
@@ -352,7 +352,8 @@ describe('upload limits through the real HTTP stack', () => {
       {
         ...serviceEnv(state),
         PORT: String(port),
-        ARCHIVE_URL: state.urls.archive,
+        INTERNAL_PORT: String(internalPort),
+        ARCHIVE_URL: state.internalUrls.archive,
         KAFKA_GROUP_PREFIX: `${state.groupPrefix}.limits`,
         MAX_FILES: '3',
         MAX_FILE_BYTES: String(MAX_FILE),

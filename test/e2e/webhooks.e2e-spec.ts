@@ -6,7 +6,9 @@ import { Client } from 'pg';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { buildFile, DEFAULT_PARTIES } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, getJson, Office, seedOffice, submit, Upload } from './support/api';
+import { createAdmin, ops, registerLicensed } from './support/ops';
 import { readState } from './support/state';
+import { call } from './support/vendor';
 
 const INTERNAL_TOKEN = 'local-internal-token-change-me';
 
@@ -135,7 +137,7 @@ describe('webhooks', () => {
   }
 
   const internal = (path: string, init: RequestInit = {}) =>
-    fetch(`${readState().urls.router}${path}`, {
+    fetch(`${readState().internalUrls.router}${path}`, {
       ...init,
       headers: { 'x-internal-token': INTERNAL_TOKEN, 'content-type': 'application/json', ...init.headers },
     });
@@ -189,6 +191,41 @@ describe('webhooks', () => {
       headers: { 'x-api-key': sender.apiKey },
     });
     expect(again.status).toBe(204);
+  });
+
+  it('refuses at PUT a URL into a private network (422) and a deactivated office (409)', async () => {
+    const { sender } = pair();
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.1/hook',
+      'http://[fd00::1]/hook',
+    ]) {
+      const res = await configure(sender, url);
+      expect({ url, status: res.status, code: ((await res.json()) as { code: string }).code }).toEqual({
+        url,
+        status: 422,
+        code: 'WEBHOOK_URL_PRIVATE',
+      });
+    }
+    expect((await getJson(sender, '/v1/webhook')).status).toBe(404);
+
+    const admin = createAdmin('webhook-e2e');
+    const closing = newOfficeNumber('14');
+    await registerLicensed(admin, closing, 'Webhook 閉所予定');
+    const key = (
+      await ops<{ apiKey: string }>(admin, 'POST', `/ops/v1/offices/${closing}/keys`, { label: 'PC' })
+    ).body.apiKey;
+    await eventually(
+      () => call(key, 'GET', '/v1/webhook').then((r) => r.status),
+      (status) => status === 404,
+    );
+    expect((await ops(admin, 'POST', `/ops/v1/offices/${closing}/deactivate`)).status).toBe(200);
+    const refused = await eventually(
+      () => call<{ code: string }>(key, 'PUT', '/v1/webhook', { url: 'https://vendor.example.jp/hook' }),
+      (r) => r.body.code === 'OFFICE_INACTIVE',
+      30_000,
+    );
+    expect(refused.status).toBe(409);
   });
 
   it('pushes every lifecycle step, signed with the secret from PUT, each event once', async () => {
@@ -265,6 +302,29 @@ describe('webhooks', () => {
     // … and pushes nothing new: every event reached each endpoint exactly once.
     expect(steps.map((s) => senderHook.of(s).length)).toEqual([1, 1, 1, 1]);
     expect(receiverHook.calls.map((c) => c.body.type)).toEqual(['delivery.delivered']);
+  });
+
+  it('never carries or keeps the signing secret in plain text: the event and the router hold it sealed', async () => {
+    const { sender } = pair();
+    const url = (await receiver()).url;
+    const secret = await hook(sender, url);
+
+    const message = await readTopicUntil(
+      'careplan.webhook.configured.v1',
+      (m) => m.key === sender.officeNumber,
+    );
+    expect(message.value).not.toContain(secret);
+    const event = JSON.parse(message.value) as Record<string, unknown>;
+    expect(event).toMatchObject({ officeNumber: sender.officeNumber, url });
+    expect(event).not.toHaveProperty('secret');
+    expect(event.secretSealed).toMatch(/^v1\./);
+
+    const { rows } = await db.query<{ secret: string | null; secret_sealed: string }>(
+      'SELECT secret, secret_sealed FROM router.webhook_endpoints WHERE office_number = $1',
+      [sender.officeNumber],
+    );
+    expect(rows[0].secret).toBeNull();
+    expect(rows[0].secret_sealed).not.toContain(secret);
   });
 
   it('tells the sender why its submission was rejected', async () => {
@@ -440,5 +500,43 @@ async function republish(topic: string, key: string, event: Record<string, unkno
     });
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** Reads `topic` of this run from its start until a message matches (the broker keeps what was published). */
+async function readTopicUntil(
+  topic: string,
+  match: (m: { key: string; value: string }) => boolean,
+): Promise<{ key: string; value: string }> {
+  const state = readState();
+  const kafka = new Kafka({
+    clientId: 'e2e-webhooks-reader',
+    brokers: state.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `${state.groupPrefix}.e2e-reader-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [`${state.topicPrefix}${topic}`], fromBeginning: true });
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 60_000);
+      consumer
+        .run({
+          eachMessage: ({ message }) => {
+            const m = {
+              key: message.key?.toString('utf8') ?? '',
+              value: message.value?.toString('utf8') ?? '',
+            };
+            if (match(m)) {
+              clearTimeout(timer);
+              resolve(m);
+            }
+            return Promise.resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }

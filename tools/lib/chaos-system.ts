@@ -74,6 +74,8 @@ export class ServiceProcess {
     readonly app: string,
     readonly name: string,
     readonly port: number,
+    /** Its listener of /internal routes (INTERNAL_PORT), which the other services call. */
+    readonly internalPort: number,
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
@@ -90,7 +92,7 @@ export class ServiceProcess {
     mkdirSync(logs, { recursive: true });
     const log = createWriteStream(join(logs, `chaos-${this.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', this.app, 'src', 'main.js')], {
-      env: { ...this.env, PORT: String(this.port) },
+      env: { ...this.env, PORT: String(this.port), INTERNAL_PORT: String(this.internalPort) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

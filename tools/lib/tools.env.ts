@@ -4,6 +4,7 @@ import { CommonEnv, loadEnv } from '@careplan/platform';
 /** Command-line tools read the same variables as the services, plus where the gateway answers. */
 export class ToolsEnv extends CommonEnv {
   override PORT = 3000;
+  override INTERNAL_PORT = 3100;
   @IsUrl({ require_tld: false }) GATEWAY_URL = 'http://127.0.0.1:3000';
 }
 

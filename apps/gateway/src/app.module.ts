@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController } from '@careplan/platform';
+import { HealthController, MetricsController, SecretKeyring } from '@careplan/platform';
 import { GatewayEnv } from './config/gateway.env';
 import { gatewayDatabase } from './database/gateway.database';
 import { GatewayEventsConsumer } from './events/gateway-events.consumer';
@@ -48,6 +48,7 @@ export class AppModule {
       providers: [
         ...coreProviders(env, core),
         { provide: GatewayEnv, useValue: env },
+        { provide: SecretKeyring, useValue: SecretKeyring.parse(env.WEBHOOK_SECRET_KEY) },
         {
           provide: UPLOAD_LIMITS,
           useValue: {

@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createHttpApp, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
+import { createHttpApp, listenersOf, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { GatewayEnv } from './config/gateway.env';
 
 runOrExit('gateway', async () => {
   const env = loadEnv(GatewayEnv);
   return createHttpApp(AppModule.register(env), {
-    port: env.PORT,
-    host: env.HOST,
+    ...listenersOf(env),
     rateLimit: rateLimitSettings(env, 'gateway'),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     configure: async (app) => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import Redis from 'ioredis';
 import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController } from '@careplan/platform';
+import { HealthController, MetricsController, SecretKeyring } from '@careplan/platform';
 import { RouterEnv } from './config/router.env';
 import { routerDatabase } from './database/router.database';
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
@@ -12,6 +12,7 @@ import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor'
 import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service';
 import { WebhookEventsConsumer } from './webhooks/webhook-events.consumer';
 import { WebhookNotifierService } from './webhooks/webhook-notifier.service';
+import { WebhookPushesService } from './webhooks/webhook-pushes.service';
 import { WebhookQueue } from './webhooks/webhook.queue';
 import { WebhookWorker } from './webhooks/webhook.worker';
 
@@ -35,10 +36,12 @@ export class AppModule {
         DeliveriesService,
         DeliveriesConsumer,
         { provide: RouterEnv, useValue: env },
+        { provide: SecretKeyring, useValue: SecretKeyring.parse(env.WEBHOOK_SECRET_KEY) },
         WebhookEndpointsService,
         WebhookQueue,
         WebhookNotifierService,
         DeadLettersService,
+        WebhookPushesService,
         WebhookDeliveryProcessor,
         WebhookWorker,
         WebhookEventsConsumer,

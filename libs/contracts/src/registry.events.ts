@@ -57,12 +57,29 @@ export class ApiKeyRevokedEvent extends BaseEvent {
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
 }
 
-/** An office set (url and secret) or removed (url null) its webhook endpoint. */
+/**
+ * An office set (url and sealed secret) or removed (url null) its webhook endpoint. The topic is retained (and
+ * has a .dlq twin), so the signing secret never travels in plain text: only the gateway and the router hold the
+ * key (WEBHOOK_SECRET_KEY) that opens `secretSealed`.
+ */
 export class WebhookConfiguredEvent extends BaseEvent {
   static readonly topic = Topics.WebhookConfigured;
   @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) url!:
     string | null;
-  /** HMAC-SHA256 signing secret shared with the office; null when the webhook is removed. */
-  @IsOptional() @IsString() secret!: string | null;
+  /**
+   * The HMAC-SHA256 signing secret shared with the office, sealed (SecretKeyring, AAD webhookSecretContext);
+   * null when the webhook is removed.
+   */
+  @IsOptional() @IsString() @MaxLength(1000) secretSealed?: string | null;
+  /** Events published before secrets were sealed carried the secret in plain text: still read, never written. */
+  @IsOptional() @IsString() secret?: string | null;
+}
+
+/**
+ * The context a webhook secret is sealed to (AES-GCM additional data): a sealed secret copied to another
+ * office or URL does not open there.
+ */
+export function webhookSecretContext(officeNumber: string, url: string): string {
+  return `careplan.webhook.secret.v1\n${officeNumber}\n${url}`;
 }

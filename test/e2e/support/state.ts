@@ -9,6 +9,8 @@ export interface E2eState {
   kafkaBrokers: string;
   redisUrl: string;
   urls: { gateway: string; validator: string; router: string; archive: string };
+  /** Each service's internal listener (INTERNAL_PORT): the only place /internal routes answer. */
+  internalUrls: { gateway: string; validator: string; router: string; archive: string };
   pids: number[];
 }
 

@@ -3,8 +3,9 @@ import { CommonEnv, ProductionChecks } from '@careplan/platform';
 
 export class ArchiveEnv extends CommonEnv {
   override PORT = 3003;
-  /** Where the router serves dead letters (the ops API proxies them). */
-  @IsUrl({ require_tld: false }) ROUTER_URL = 'http://127.0.0.1:3002';
+  override INTERNAL_PORT = 3103;
+  /** The router's internal listener (its INTERNAL_PORT), where it serves dead letters (the ops API proxies them). */
+  @IsUrl({ require_tld: false }) ROUTER_URL = 'http://127.0.0.1:3102';
   /** How often license terms are moved (renewal, expiry), in ms; also once at start. */
   @IsInt() @Min(1000) LICENSE_SWEEP_INTERVAL_MS = 3_600_000;
   /**

@@ -1,11 +1,12 @@
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { CommonEnv } from '@careplan/platform';
+import { WebhookServiceEnv } from '@careplan/platform';
 
 const MiB = 1024 * 1024;
 
-/** Gateway configuration: the common variables plus upload limits, the archive's address and the reconciler. */
-export class GatewayEnv extends CommonEnv {
+/** Gateway configuration: the common and webhook variables plus upload limits, the archive's address and the reconciler. */
+export class GatewayEnv extends WebhookServiceEnv {
   override PORT = 3000;
+  override INTERNAL_PORT = 3100;
 
   /** Largest single file accepted, in bytes (default 10 MiB). */
   @IsInt() @Min(1) MAX_FILE_BYTES = 10 * MiB;
@@ -14,7 +15,8 @@ export class GatewayEnv extends CommonEnv {
   /** Largest submission, all files together, in bytes (default 50 MiB). */
   @IsInt() @Min(1) MAX_BUNDLE_BYTES = 50 * MiB;
 
-  @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3003';
+  /** The archive's internal listener (its INTERNAL_PORT): history, receipts, directory. */
+  @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3103';
 
   /** A submission still `accepted` or `validated` this long after its last step is re-driven (default 2 min). */
   @IsInt() @Min(1) RECONCILE_AFTER_SECONDS = 120;

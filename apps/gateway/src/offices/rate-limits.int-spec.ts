@@ -57,6 +57,7 @@ describe('gateway rate limits: per office behind its keys, per address on public
     app = await createHttpApp(TestModule, {
       port: 0,
       host: '127.0.0.1',
+      internal: { port: 0, host: '127.0.0.1' },
       rateLimit: {
         perMinute: 3,
         publicPerMinute: 2,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, UseGuards } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -22,7 +23,11 @@ export class WebhooksController {
   @Put()
   @HttpCode(200)
   @ApiOkResponse({ type: ConfiguredWebhookDto, description: 'the secret is shown only here' })
-  @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID: not an http(s) URL' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'WEBHOOK_URL_INVALID: not an http(s) URL; WEBHOOK_URL_PRIVATE: a loopback, private or link-local host',
+  })
+  @ApiConflictResponse({ description: 'OFFICE_INACTIVE: the office has been deactivated' })
   configure(
     @CurrentOffice() office: AuthenticatedOffice,
     @Body() body: PutWebhookBody,

@@ -17,4 +17,14 @@ export const WebhookErrors = {
       },
       { url: url.slice(0, 200) },
     ),
+  urlPrivate: (url: string, host: string) =>
+    new AppException(
+      'WEBHOOK_URL_PRIVATE',
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      {
+        ja: `Webhook の URL にループバック・プライベート・リンクローカルなどの公開されていないアドレス（${host}）は指定できません。`,
+        en: `The webhook URL must not point at a loopback, private, link-local or other non-public address (${host}).`,
+      },
+      { url: url.slice(0, 200), host },
+    ),
 };

@@ -1,5 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { webhookSecretContext } from '@careplan/contracts';
 import type { OutboxRelay } from '@careplan/messaging';
+import { AppException, loadEnv, SecretKeyring } from '@careplan/platform';
+import { GatewayEnv } from '../config/gateway.env';
 import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayDatabase } from '../database/gateway.database';
@@ -8,8 +12,10 @@ import { WebhookEntity } from './webhook.entity';
 import { WebhooksService } from './webhooks.service';
 
 interface OutboxRow {
-  payload: { url: string | null; occurredAt: string };
+  payload: { url: string | null; occurredAt: string; secret?: string; secretSealed: string | null };
 }
+
+const noRelay = { nudge: () => undefined } as unknown as OutboxRelay;
 
 describe('webhook configuration (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -20,6 +26,10 @@ describe('webhook configuration (real PostgreSQL)', () => {
     licenseActive: true,
     apiKeyId: '00000000-0000-4000-8000-000000000000',
   };
+
+  const keyring = SecretKeyring.parse(randomBytes(32).toString('hex'));
+  const env = loadEnv(GatewayEnv, {});
+  const service = () => new WebhooksService(ds, noRelay, keyring, env);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -47,7 +57,7 @@ describe('webhook configuration (real PostgreSQL)', () => {
       if (calls++ === 0) await new Promise((r) => setTimeout(r, 200));
       return transaction(work);
     }) as never);
-    const hooks = new WebhooksService(ds, { nudge: () => undefined } as unknown as OutboxRelay);
+    const hooks = service();
     await Promise.all([
       hooks.configure(office, 'https://first.example.jp/hook'),
       new Promise((r) => setTimeout(r, 20)).then(() =>
@@ -61,5 +71,75 @@ describe('webhook configuration (real PostgreSQL)', () => {
     // The router keeps the configuration with the latest occurredAt (WebhookEndpointsService.apply).
     const routerKeeps = events.reduce((a, b) => (b.payload.occurredAt >= a.payload.occurredAt ? b : a));
     expect(routerKeeps.payload.url).toBe(shown.url);
+  });
+
+  it('puts the signing secret in the event only sealed, to this office and URL', async () => {
+    await ds.query(`DELETE FROM "gateway"."outbox"`);
+    const hooks = service();
+    const url = 'https://sealed.example.jp/hook';
+    const { secret } = await hooks.configure(office, url);
+    await hooks.remove(office);
+
+    const [set, removed] = await ds.query<(OutboxRow & { raw: string })[]>(
+      `SELECT payload, payload::text AS raw FROM "gateway"."outbox" ORDER BY id`,
+    );
+    expect(set.raw).not.toContain(secret);
+    expect(set.payload).not.toHaveProperty('secret');
+    expect(keyring.open(set.payload.secretSealed ?? '', webhookSecretContext(office.officeNumber, url))).toBe(
+      secret,
+    );
+    expect(removed.payload).toMatchObject({ url: null, secretSealed: null });
+  });
+
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as AppException,
+    );
+
+  it('refuses loopback, private and link-local URLs with 422, before anything is stored', async () => {
+    await ds.query(`DELETE FROM "gateway"."outbox"`);
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'https://10.1.2.3/hook',
+      'https://[::1]/hook',
+      'http://[::ffff:169.254.169.254]/latest',
+      'http://localhost:3000/hook',
+    ]) {
+      const e = await refusal(service().configure(office, url));
+      expect({ url, status: e?.status, code: e?.code }).toEqual({
+        url,
+        status: 422,
+        code: 'WEBHOOK_URL_PRIVATE',
+      });
+    }
+    expect(await ds.query(`SELECT 1 FROM "gateway"."outbox"`)).toEqual([]);
+    // Tests' receivers on loopback: allowed with WEBHOOK_ALLOW_LOOPBACK, private networks still refused.
+    const tests = new WebhooksService(
+      ds,
+      noRelay,
+      keyring,
+      loadEnv(GatewayEnv, { WEBHOOK_ALLOW_LOOPBACK: 'true' }),
+    );
+    await expect(tests.configure(office, 'http://127.0.0.1:8080/hook')).resolves.toMatchObject({
+      url: 'http://127.0.0.1:8080/hook',
+    });
+    expect((await refusal(tests.configure(office, 'http://192.168.0.1/hook')))?.code).toBe(
+      'WEBHOOK_URL_PRIVATE',
+    );
+  });
+
+  it('refuses a deactivated office with 409 OFFICE_INACTIVE, as for new keys', async () => {
+    const closed: AuthenticatedOffice = { ...office, officeNumber: withOfficeCheckDigit('431200013') };
+    await ds.query(
+      `INSERT INTO "gateway"."offices" ("office_number", "name", "active") VALUES ($1, $2, false)`,
+      [closed.officeNumber, closed.name],
+    );
+    const e = await refusal(service().configure(closed, 'https://vendor.example.jp/hook'));
+    expect({ status: e?.status, code: e?.code }).toEqual({ status: 409, code: 'OFFICE_INACTIVE' });
+    expect(
+      await ds.query(`SELECT 1 FROM "gateway"."webhooks" WHERE office_number = $1`, [closed.officeNumber]),
+    ).toEqual([]);
   });
 });

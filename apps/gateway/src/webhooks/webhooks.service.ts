@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { WebhookConfiguredEvent } from '@careplan/contracts';
+import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
+import { GatewayEnv } from '../config/gateway.env';
 import { GATEWAY_SCHEMA } from '../database/schema';
+import { OfficeEntity } from '../offices/office.entity';
+import { OfficeErrors } from '../offices/offices.errors';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ConfiguredWebhookDto, WebhookDto } from './dto/webhook.dto';
 import { isWebhookUrl } from './webhook-url';
@@ -17,14 +21,22 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly keyring: SecretKeyring,
+    private readonly env: GatewayEnv,
   ) {}
 
   /** Sets (or replaces) the endpoint with a new signing secret, shown only in this answer. */
   async configure(office: AuthenticatedOffice, url: string): Promise<ConfiguredWebhookDto> {
     if (!isWebhookUrl(url)) throw WebhookErrors.urlInvalid(url);
+    // The router refuses such a target at every push anyway; the office should hear it now (names: at push).
+    const forbidden = forbiddenLiteralHost(new URL(url), this.env.webhookAddressPolicy());
+    if (forbidden) throw WebhookErrors.urlPrivate(url, forbidden);
     const secret = `whsec_${randomBytes(32).toString('hex')}`;
     const createdAt = await this.dataSource.transaction(async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
+      // As for new keys: a deactivated office sets no new endpoint (it could still authenticate).
+      const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
+      if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
       await m.upsert(WebhookEntity, { officeNumber: office.officeNumber, url, createdAt: at }, [
         'officeNumber',
       ]);
@@ -77,7 +89,8 @@ export class WebhooksService {
       occurredAt: at.toISOString(),
       officeNumber,
       url,
-      secret,
+      // Sealed to the office and URL: the topic and its .dlq are retained, the plain secret goes only to the office.
+      secretSealed: url && secret ? this.keyring.seal(secret, webhookSecretContext(officeNumber, url)) : null,
     });
     // Keyed by office: its configuration changes reach the router in the order they were made.
     return addToOutbox(m, GATEWAY_SCHEMA, WebhookConfiguredEvent, officeNumber, event);

@@ -4,6 +4,8 @@ import { RouterInit1764000000300 } from './migrations/1764000000300-router-init'
 import { RouterWebhooks1764200000300 } from './migrations/1764200000300-router-webhooks';
 import { RouterConsumerInflight1764900001300 } from './migrations/1764900001300-router-consumer-inflight';
 import { RouterDeliveryEvent1764900001310 } from './migrations/1764900001310-router-delivery-event';
+import { RouterSealedSecrets1764900007000 } from './migrations/1764900007000-router-sealed-secrets';
+import { RouterWebhookPushes1764900007100 } from './migrations/1764900007100-router-webhook-pushes';
 import { WebhookDeadLetterEntity } from '../dead-letters/webhook-dead-letter.entity';
 import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
 import { ROUTER_SCHEMA } from './schema';
@@ -16,5 +18,7 @@ export const routerDatabase: ServiceDatabase = {
     RouterWebhooks1764200000300,
     RouterConsumerInflight1764900001300,
     RouterDeliveryEvent1764900001310,
+    RouterSealedSecrets1764900007000,
+    RouterWebhookPushes1764900007100,
   ],
 };

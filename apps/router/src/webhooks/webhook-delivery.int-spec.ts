@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Job, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { WebhookConfiguredEvent } from '@careplan/contracts';
-import { loadEnv, MetricsService } from '@careplan/platform';
+import { Queues, WebhookConfiguredEvent } from '@careplan/contracts';
+import { loadEnv, MetricsService, SecretKeyring } from '@careplan/platform';
 import {
   createTestDatabase,
   eventually,
@@ -18,6 +19,7 @@ import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookJobData, webhookJobId } from './webhook-job';
+import { WebhookPushesService } from './webhook-pushes.service';
 import { WebhookQueue } from './webhook.queue';
 import { WebhookWorker } from './webhook.worker';
 
@@ -73,6 +75,9 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
   let endpoints: WebhookEndpointsService;
   let deadLetters: DeadLettersService;
   let endpoint: Endpoint;
+  let processor: WebhookDeliveryProcessor;
+  // Jobs of a queue no worker runs: these tests run the processor on them themselves, as BullMQ would.
+  let direct: Queue<WebhookJobData>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -86,14 +91,16 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
     const metrics = new MetricsService('router-it');
-    endpoints = new WebhookEndpointsService(ds);
+    endpoints = new WebhookEndpointsService(ds, SecretKeyring.parse(env.WEBHOOK_SECRET_KEY));
     queue = new WebhookQueue(redis, env);
     deadLetters = new DeadLettersService(ds, queue, metrics);
-    worker = new WebhookWorker(
-      redis,
-      env,
-      new WebhookDeliveryProcessor(env, endpoints, deadLetters, metrics),
-    );
+    const pushes = new WebhookPushesService(ds);
+    processor = new WebhookDeliveryProcessor(env, endpoints, deadLetters, metrics, pushes);
+    worker = new WebhookWorker(redis, env, processor, pushes);
+    direct = new Queue<WebhookJobData>(Queues.WebhookDelivery, {
+      connection: redis,
+      prefix: `${env.BULLMQ_PREFIX}-direct`,
+    });
     worker.onApplicationBootstrap();
     endpoint = await new Endpoint().start();
     await configure(endpoint.url);
@@ -103,6 +110,8 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     await worker.onModuleDestroy();
     await queue.queue.obliterate({ force: true });
     await queue.onModuleDestroy();
+    await direct.obliterate({ force: true });
+    await direct.close();
     redis.disconnect();
     await endpoint.stop();
     await ds.destroy();
@@ -229,5 +238,45 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
     );
     expect(endpoint.calls).toHaveLength(0);
     await configure(endpoint.url);
+  });
+
+  /** A real job of the `direct` queue, as BullMQ hands it to the processor. */
+  async function directJob(data = job()): Promise<Job<WebhookJobData>> {
+    return direct.add(data.type, data, { jobId: webhookJobId(data.eventId, OFFICE), attempts: 3 });
+  }
+
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      (v) => v,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+
+  it('pushes once when BullMQ runs a job again after its push went out (completion lost with Redis)', async () => {
+    const stalled = await directJob();
+    expect(await processor.process(stalled)).toBe('success');
+    // BullMQ never recorded the completion (Redis was gone): the stalled job is run again, as it is.
+    expect(await processor.process(stalled)).toBe('already-delivered');
+    const reread = await Job.fromId<WebhookJobData>(direct, stalled.id ?? '');
+    expect(reread && (await processor.process(reread))).toBe('already-delivered');
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('pushes once when two runs of one job overlap, the second retried rather than sent', async () => {
+    endpoint.delayMs = 150; // the second run starts while the first waits for the answer
+    const both = await directJob();
+    const outcomes = await Promise.all([outcome(processor.process(both)), outcome(processor.process(both))]);
+    expect(outcomes.sort()).toEqual([`push ${both.id} is in flight in another run`, 'success']);
+    expect(await processor.process(both)).toBe('already-delivered');
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('still pushes again after a failed attempt: at least once until one succeeds', async () => {
+    const answers = [503];
+    endpoint.respond = () => answers.shift() ?? 200;
+    const retried = await directJob();
+    expect(await outcome(processor.process(retried))).toBe('HTTP 503');
+    expect(await processor.process(retried)).toBe('success');
+    expect(await processor.process(retried)).toBe('already-delivered');
+    expect(endpoint.calls).toHaveLength(2);
   });
 });

@@ -4,15 +4,20 @@ import { MetricsService } from '@careplan/platform';
 import { RouterEnv } from '../config/router.env';
 import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { deliveriesCounter } from '../deliveries/deliveries.metrics';
-import { parseWebhookJob, webhookBody, WebhookJobData } from './webhook-job';
+import { parseWebhookJob, webhookBody, WebhookJobData, webhookJobId } from './webhook-job';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { WebhookPushesService } from './webhook-pushes.service';
 import { pushWebhook, PushOutcome, PushResult } from './webhook-sender';
+
+// A claim outlives the longest attempt (the POST's timeout) by this much before another run may push.
+const CLAIM_MARGIN_MS = 30_000;
 
 /**
  * One attempt of one `webhook-delivery` job: a signed POST to the office's current endpoint.
  * Retries (attempts, exponential backoff) are the queue's, set per job by WebhookQueue from
  * WEBHOOK_ATTEMPTS and WEBHOOK_BACKOFF_MS (defaults in webhook-delivery.policy.ts). A 4xx other than
- * 408/429 is permanent (UnrecoverableError); the last failure becomes a dead letter.
+ * 408/429 is permanent (UnrecoverableError); the last failure becomes a dead letter. Each push is claimed
+ * and recorded in PostgreSQL (WebhookPushesService), so a run of a job whose push went out is skipped.
  */
 @Injectable()
 export class WebhookDeliveryProcessor {
@@ -23,9 +28,10 @@ export class WebhookDeliveryProcessor {
     private readonly endpoints: WebhookEndpointsService,
     private readonly deadLetters: DeadLettersService,
     private readonly metrics: MetricsService,
+    private readonly pushes: WebhookPushesService,
   ) {}
 
-  async process(job: Job<WebhookJobData>): Promise<PushOutcome | 'skipped'> {
+  async process(job: Job<WebhookJobData>): Promise<PushOutcome | 'skipped' | 'already-delivered'> {
     const parsed = parseWebhookJob(job.data);
     if ('error' in parsed) throw new UnrecoverableError(`invalid job data: ${parsed.error}`);
     const data = parsed.job;
@@ -35,6 +41,19 @@ export class WebhookDeliveryProcessor {
       this.finish('skipped');
       return 'skipped';
     }
+    const jobId = job.id ?? webhookJobId(data.eventId, data.officeNumber);
+    const claim = await this.pushes.claim(
+      jobId,
+      data.eventId,
+      data.officeNumber,
+      this.env.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS,
+    );
+    if (claim.state === 'delivered') {
+      this.finish('already_delivered');
+      return 'already-delivered';
+    }
+    // Not a failure of the push: retried later, never dead-lettered for it.
+    if (claim.state === 'in-flight') throw new Error(`push ${jobId} is in flight in another run`);
     const result = await pushWebhook({
       url: endpoint.url,
       secret: endpoint.secret,
@@ -42,15 +61,29 @@ export class WebhookDeliveryProcessor {
       type: data.type,
       body: webhookBody(data),
       timeoutMs: this.env.WEBHOOK_TIMEOUT_MS,
-      allowPrivateAddresses: this.env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      addresses: this.env.webhookAddressPolicy(),
     });
     this.countAttempt(result.outcome);
     if (result.outcome === 'success') {
-      await this.deadLetters.markReplayed(job.id ?? '');
-      this.finish('delivered');
+      await this.delivered(jobId);
       return 'success';
     }
+    await this.pushes.release(jobId, claim.token);
     return this.failed(job, data, endpoint.url, result);
+  }
+
+  /**
+   * The receiver has it: a failure to record that now must not fail the job, or BullMQ would push again. (Both
+   * stores failing at once can still repeat a push; receivers deduplicate on the event id.)
+   */
+  private async delivered(jobId: string): Promise<void> {
+    this.finish('delivered');
+    try {
+      await this.pushes.markDelivered(jobId);
+      await this.deadLetters.markReplayed(jobId);
+    } catch (e) {
+      this.logger.warn(`webhook ${jobId} delivered, but recording it failed: ${String(e)}`);
+    }
   }
 
   /** Records the last failure as a dead letter, then hands the failure to BullMQ (retry or not). */
@@ -77,7 +110,7 @@ export class WebhookDeliveryProcessor {
       .inc({ outcome });
   }
 
-  private finish(outcome: 'delivered' | 'dead_lettered' | 'skipped'): void {
+  private finish(outcome: 'delivered' | 'dead_lettered' | 'skipped' | 'already_delivered'): void {
     deliveriesCounter(this.metrics).inc({ channel: 'webhook', outcome });
   }
 }

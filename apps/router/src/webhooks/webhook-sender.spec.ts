@@ -13,14 +13,14 @@ describe('classifyStatus', () => {
 });
 
 describe('pushWebhook', () => {
-  const request = (url: string, allowPrivateAddresses: boolean) => ({
+  const request = (url: string, allowPrivate: boolean, allowLoopback = false) => ({
     url,
     secret: 's',
     eventId: 'e1',
     type: 'delivery.delivered',
     body: '{}',
     timeoutMs: 1000,
-    allowPrivateAddresses,
+    addresses: { allowPrivate, allowLoopback },
   });
 
   it.each(['http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://localhost:9/hook'])(
@@ -31,6 +31,16 @@ describe('pushWebhook', () => {
       expect(result.error).toMatch(/is not a public address/);
     },
   );
+
+  it('reaches loopback but no private network when only loopback is allowed (tests)', async () => {
+    expect((await pushWebhook(request('http://127.0.0.1:9/hook', false, true))).outcome).toBe('retry');
+    expect((await pushWebhook(request('http://localhost:9/hook', false, true))).outcome).toBe('retry');
+    const blocked = await pushWebhook(request('http://169.254.169.254/latest', false, true));
+    expect(blocked).toEqual({
+      outcome: 'permanent',
+      error: 'address 169.254.169.254 is not a public address',
+    });
+  });
 
   it('retries a refused connection', async () => {
     const result = await pushWebhook(request('http://127.0.0.1:9/hook', true));

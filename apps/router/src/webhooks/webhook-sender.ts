@@ -1,7 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
-import { BlockedAddressError, isPublicAddress, publicOnlyLookup } from './address-guard';
+import {
+  AddressPolicy,
+  BlockedAddressError,
+  forbiddenLiteralHost,
+  permittedOnlyLookup,
+} from '@careplan/platform';
 import { webhookHeaders } from './webhook-signature';
 
 export type PushOutcome = 'success' | 'retry' | 'permanent';
@@ -19,8 +23,8 @@ export interface PushRequest {
   type: string;
   body: string;
   timeoutMs: number;
-  /** Lets pushes reach loopback and private networks: for local setups and tests only. */
-  allowPrivateAddresses: boolean;
+  /** Which non-public addresses may be reached (none in production): WEBHOOK_ALLOW_PRIVATE_ADDRESSES, …_LOOPBACK. */
+  addresses: AddressPolicy;
 }
 
 /** 2xx succeeds; a 4xx other than 408 and 429 will not get better by retrying; anything else might. */
@@ -46,13 +50,12 @@ export async function pushWebhook(req: PushRequest, now = Date.now()): Promise<P
 
 /**
  * POSTs the body and resolves with the status. Redirects are not followed (a 3xx is retried like a
- * failure): the office registered this URL. Unless allowed, only public addresses are connected to.
+ * failure): the office registered this URL. Only addresses the policy permits are connected to.
  */
 function post(req: PushRequest, headers: Record<string, string>): Promise<number> {
   const url = new URL(req.url);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!req.allowPrivateAddresses && isIP(host) && !isPublicAddress(host))
-    return Promise.reject(new BlockedAddressError(host));
+  const forbidden = forbiddenLiteralHost(url, req.addresses);
+  if (forbidden) return Promise.reject(new BlockedAddressError(forbidden));
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const request = send(
@@ -60,7 +63,7 @@ function post(req: PushRequest, headers: Record<string, string>): Promise<number
       {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(req.body)) },
-        ...(req.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup }),
+        ...(req.addresses.allowPrivate ? {} : { lookup: permittedOnlyLookup(req.addresses) }),
       },
       (res) => {
         // Only the status counts: the answer's body is dropped with its connection, so an endpoint that

@@ -4,6 +4,7 @@ import { CommonEnv, DEFAULT_INTERNAL_TOKEN, loadEnv } from './env';
 
 class SampleEnv extends CommonEnv {
   override PORT = 3999;
+  override INTERNAL_PORT = 3998;
   @IsInt() @Min(1) LIMIT = 5;
 }
 
@@ -61,14 +62,16 @@ describe('loadEnv with NODE_ENV=production', () => {
     ).toThrow(/INTERNAL_TOKEN/);
   });
 
-  it('starts with a token of its own (as docker-compose passes one), and anywhere outside production', () => {
+  it("refuses docker-compose's former public default token too", () => {
+    expect(() =>
+      loadEnv(SampleEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: 'compose-internal-token-change-me' }),
+    ).toThrow(/INTERNAL_TOKEN is the public default "compose-internal-token-change-me"/);
+  });
+
+  it('starts with a token of its own, and anywhere outside production', () => {
     expect(loadEnv(SampleEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: secret }).INTERNAL_TOKEN).toBe(
       secret,
     );
-    expect(
-      loadEnv(SampleEnv, { NODE_ENV: 'production', INTERNAL_TOKEN: 'compose-internal-token-change-me' })
-        .INTERNAL_TOKEN,
-    ).toBe('compose-internal-token-change-me');
     expect(loadEnv(SampleEnv, {}).INTERNAL_TOKEN).toBe(DEFAULT_INTERNAL_TOKEN);
     expect(loadEnv(SampleEnv, { NODE_ENV: 'test' }).NODE_ENV).toBe('test');
   });

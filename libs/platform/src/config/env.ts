@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { SecretKeyring } from '../crypto/secret-keyring';
 
 export const DEFAULT_KAFKA_PARTITIONS = 3;
 
@@ -41,6 +42,12 @@ export class CommonEnv {
 
   @IsString() HOST = '0.0.0.0';
 
+  /** Port of the internal routes (/internal/…), never served on PORT. Each app sets its own default. */
+  @IsInt() @Min(1) @Max(65535) INTERNAL_PORT = 0;
+
+  /** Where the internal listener binds: loopback unless the other services reach it over a network. */
+  @IsString() INTERNAL_HOST = '127.0.0.1';
+
   /** `production` (the Dockerfile sets it) turns on productionChecks: a service then refuses public defaults. */
   @IsString() NODE_ENV = 'development';
 
@@ -64,9 +71,9 @@ export class CommonEnv {
    */
   productionChecks(): ProductionChecks {
     const errors: string[] = [];
-    if (this.INTERNAL_TOKEN === DEFAULT_INTERNAL_TOKEN)
+    if (PUBLISHED_INTERNAL_TOKENS.includes(this.INTERNAL_TOKEN))
       errors.push(
-        `INTERNAL_TOKEN is the public default "${DEFAULT_INTERNAL_TOKEN}": set a secret of at least 16 characters, the same for every service`,
+        `INTERNAL_TOKEN is the public default "${this.INTERNAL_TOKEN}": set a secret of at least 16 characters, the same for every service`,
       );
     return { errors, warnings: [] };
   }
@@ -74,6 +81,23 @@ export class CommonEnv {
 
 /** The code default of INTERNAL_TOKEN: published in this repository, so refused when NODE_ENV=production. */
 export const DEFAULT_INTERNAL_TOKEN = 'local-internal-token-change-me';
+
+/** Tokens published in this repository (the code default, docker-compose's former default): never a secret. */
+const PUBLISHED_INTERNAL_TOKENS = [DEFAULT_INTERNAL_TOKEN, 'compose-internal-token-change-me'];
+
+/**
+ * The code default of WEBHOOK_SECRET_KEY (gateway and router): published in this repository, so refused when
+ * NODE_ENV=production like DEFAULT_INTERNAL_TOKEN.
+ */
+export const DEFAULT_WEBHOOK_SECRET_KEY = '0e7ca41a6b1662a057898d487477d529cb9e69ffb49c9e7e0af4d10b265a2055';
+
+/** The production refusal of a key ring (SecretKeyring) that holds a published default key, or null. */
+export function publicKeyProblem(name: string, spec: string, publicDefault: string): string | null {
+  const published = SecretKeyring.parse(publicDefault).currentKeyId;
+  return SecretKeyring.parse(spec).keyIds.includes(published)
+    ? `${name} holds the public default key: set a key of your own (openssl rand -base64 32), the same in the gateway and the router`
+    : null;
+}
 
 export interface ProductionChecks {
   errors: string[];

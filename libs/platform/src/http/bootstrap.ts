@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from '../errors/problem.filter';
+import type { CommonEnv } from '../config/env';
 import { MetricsService } from '../metrics/metrics.service';
 import { problemClientErrorHandler, problemFrameworkErrors } from './client-errors';
 import { useCheckedJsonParser } from './json-body';
 import { installRateLimits, RateLimitSettings } from './rate-limit';
+import { InternalListenerOptions, separateInternalRoutes } from './internal-listener';
 
 export interface HttpOptions {
   port: number;
@@ -16,11 +18,16 @@ export interface HttpOptions {
   rateLimit?: RateLimitSettings;
   /** Proxies whose X-Forwarded-For is trusted for the client's address (TRUST_PROXY_HOPS). */
   trustProxyHops?: number;
+  /** Where the internal routes (/internal/…) are served: never on the public port. */
+  internal: InternalListenerOptions;
   /** Runs before listen: register Fastify plugins (multipart), OpenAPI … */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
-/** Creates a service's HTTP app with the shared pipes, error envelope, logging and request metrics. */
+/**
+ * Creates a service's HTTP app with the shared pipes, error envelope, logging and request metrics, on two
+ * listeners: the public port, and the internal one that alone serves /internal routes.
+ */
 export async function createHttpApp(
   module: Parameters<typeof NestFactory.create>[0],
   options: HttpOptions,
@@ -41,9 +48,19 @@ export async function createHttpApp(
   app.enableShutdownHooks();
   observeRequests(app);
   if (options.rateLimit) await installRateLimits(app.getHttpAdapter().getInstance(), options.rateLimit);
+  const internal = separateInternalRoutes(app.getHttpAdapter().getInstance(), options.internal);
   await options.configure?.(app);
   await app.listen(options.port, options.host);
+  await internal.listen().catch(async (e: unknown) => {
+    await app.close();
+    throw e;
+  });
   return app;
+}
+
+/** The public and the internal listener as configured (PORT, HOST, INTERNAL_PORT, INTERNAL_HOST). */
+export function listenersOf(env: CommonEnv): Pick<HttpOptions, 'port' | 'host' | 'internal'> {
+  return { port: env.PORT, host: env.HOST, internal: { port: env.INTERNAL_PORT, host: env.INTERNAL_HOST } };
 }
 
 function observeRequests(app: NestFastifyApplication): void {

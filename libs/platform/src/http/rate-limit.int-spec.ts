@@ -78,6 +78,19 @@ const settings = (over: Partial<RateLimitSettings> = {}): RateLimitSettings => (
   ...over,
 });
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
 describe('rate limits, counted in the real Redis', () => {
   let app: NestFastifyApplication;
   const get = (url: string, address: string, headers: Record<string, string> = {}) =>
@@ -88,9 +101,17 @@ describe('rate limits, counted in the real Redis', () => {
     return out;
   };
 
+  let internalPort = 0;
+
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    app = await createHttpApp(TestModule, { port: 0, host: '127.0.0.1', rateLimit: settings() });
+    internalPort = await freePort();
+    app = await createHttpApp(TestModule, {
+      port: 0,
+      host: '127.0.0.1',
+      internal: { port: internalPort, host: '127.0.0.1' },
+      rateLimit: settings(),
+    });
   });
   afterAll(() => app.close());
 
@@ -128,7 +149,12 @@ describe('rate limits, counted in the real Redis', () => {
   it('never limits health, metrics and internal routes', async () => {
     await statuses(4, '/public', '10.0.3.1');
     expect(await statuses(5, '/health/live', '10.0.3.1')).toEqual([200, 200, 200, 200, 200]);
-    expect(await statuses(5, '/internal/v1/x', '10.0.3.1')).toEqual([200, 200, 200, 200, 200]);
+    // Internal routes answer only on the internal listener: five calls from one address, none limited.
+    const internal: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      internal.push((await fetch(`http://127.0.0.1:${internalPort}/internal/v1/x`)).status);
+    }
+    expect(internal).toEqual([200, 200, 200, 200, 200]);
     expect((await get('/metrics', '10.0.3.1')).statusCode).not.toBe(429);
   });
 });
@@ -138,6 +164,7 @@ describe('rate limits in memory, with a limit turned off', () => {
     const app = await createHttpApp(TestModule, {
       port: 0,
       host: '127.0.0.1',
+      internal: { port: 0, host: '127.0.0.1' },
       rateLimit: settings({ redisUrl: null, perMinute: 0, publicPerMinute: 2 }),
     });
     const fastify = app.getHttpAdapter().getInstance();
@@ -162,6 +189,7 @@ describe('rate limits in memory, with a limit turned off', () => {
     const app = await createHttpApp(TestModule, {
       port: 0,
       host: '127.0.0.1',
+      internal: { port: 0, host: '127.0.0.1' },
       rateLimit: settings({ redisUrl: 'redis://127.0.0.1:1', publicPerMinute: 1 }),
     });
     const fastify = app.getHttpAdapter().getInstance();
@@ -190,6 +218,7 @@ describe('rate limits in memory, with a limit turned off', () => {
     const app = await createHttpApp(TestModule, {
       port: 0,
       host: '127.0.0.1',
+      internal: { port: 0, host: '127.0.0.1' },
       rateLimit: settings({ redisUrl: url, publicPerMinute: 1 }),
     });
     const fastify = app.getHttpAdapter().getInstance();

@@ -1,6 +1,21 @@
 import { lookup, LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
+/**
+ * One guard against server-side request forgery for every outbound call to a URL an office chose (webhooks):
+ * the gateway refuses such a URL when it is set, the router when it connects.
+ */
+
+/** What besides public addresses may be called: both off in production. */
+export interface AddressPolicy {
+  /** Every address, private and loopback included (local setups). */
+  allowPrivate: boolean;
+  /** Loopback only (127.0.0.0/8, ::1): tests whose receivers listen on this machine. */
+  allowLoopback: boolean;
+}
+
+export const PUBLIC_ONLY: AddressPolicy = { allowPrivate: false, allowLoopback: false };
+
 /** The target of a webhook resolved to an address the router must not call (SSRF). */
 export class BlockedAddressError extends Error {
   constructor(address: string) {
@@ -80,19 +95,53 @@ function ipv6Groups(address: string): number[] | null {
     : null;
 }
 
-type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** 127.0.0.0/8 and ::1, also written IPv4-mapped (::ffff:127.0.0.1). */
+export function isLoopbackAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return LOOPBACK.check(address, 'ipv4');
+  if (family !== 6) return false;
+  const g = ipv6Groups(address);
+  if (g && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return g[6] >> 8 === 127;
+  return LOOPBACK.check(address, 'ipv6');
+}
+
+export function isPermittedAddress(address: string, policy: AddressPolicy): boolean {
+  return (
+    policy.allowPrivate || isPublicAddress(address) || (policy.allowLoopback && isLoopbackAddress(address))
+  );
+}
 
 /**
- * dns.lookup for http.request that refuses non-public addresses: checked on the address actually
+ * The host of `url` when it names a place the policy forbids without asking DNS: an IP literal (as the WHATWG
+ * parser normalises it: 0x7f.1 and 2130706433 are 127.0.0.1) or a localhost name; else null. Other names are
+ * judged on the address connected to (permittedOnlyLookup).
+ */
+export function forbiddenLiteralHost(url: URL, policy: AddressPolicy): string | null {
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (isIP(host)) return isPermittedAddress(host, policy) ? null : host;
+  const localName = host === 'localhost' || host.endsWith('.localhost');
+  return localName && !policy.allowPrivate && !policy.allowLoopback ? host : null;
+}
+
+type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+type Lookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
+
+/**
+ * dns.lookup for http.request that refuses addresses the policy forbids: checked on the address actually
  * connected to, so a name that resolves differently later (DNS rebinding) cannot slip through.
  */
-export function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
-  lookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, '');
-    const blocked = addresses.find((a) => !isPublicAddress(a.address));
-    if (blocked) return callback(new BlockedAddressError(blocked.address), '');
-    if (options.all) return callback(null, addresses);
-    const [first] = addresses;
-    callback(null, first.address, first.family);
-  });
+export function permittedOnlyLookup(policy: AddressPolicy): Lookup {
+  return (hostname, options, callback) =>
+    lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '');
+      const blocked = addresses.find((a) => !isPermittedAddress(a.address, policy));
+      if (blocked) return callback(new BlockedAddressError(blocked.address), '');
+      if (options.all) return callback(null, addresses);
+      const [first] = addresses;
+      callback(null, first.address, first.family);
+    });
 }
