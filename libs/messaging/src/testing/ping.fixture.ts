@@ -5,7 +5,7 @@ import { IsString } from 'class-validator';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { BaseEvent } from '@careplan/contracts';
 import type { EventHandler } from '../event-consumer';
-import { createMessagingTables } from '../messaging.tables';
+import { createConsumerInflightTable, createMessagingTables } from '../messaging.tables';
 
 export class PingEvent extends BaseEvent {
   static readonly topic = 'careplan.test.ping.v1';
@@ -24,6 +24,7 @@ export function pingMigration(schema: string): new () => MigrationInterface {
         `CREATE TABLE "${schema}"."effects" (consumer text NOT NULL, event_id uuid NOT NULL, text text NOT NULL)`,
       );
       await createMessagingTables(q, schema);
+      await createConsumerInflightTable(q, schema);
     }
     async down(): Promise<void> {}
   };
