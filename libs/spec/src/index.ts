@@ -10,7 +10,14 @@ export type {
 } from './types';
 export { validateBundle, validateFile } from './validate';
 export { isStandardCsvName, parseFileName, type ParsedFileName } from './file-name';
-export { decodeMs932, encodeMs932, encodeMs932Lenient, MS932_SUBSTITUTE, toMs932Safe } from './encoding';
+export {
+  decodeMs932,
+  encodeMs932,
+  encodeMs932Lenient,
+  MS932_SUBSTITUTE,
+  storableText,
+  toMs932Safe,
+} from './encoding';
 export { insurerNumberCheckDigitValid, officeNumberCheckDigitValid } from './check-digit';
 export {
   CSV_VERSION_HISTORY,

@@ -1,4 +1,4 @@
-import { isStandardCsvName, parseRecords, RecordsError } from '@careplan/spec';
+import { isStandardCsvName, parseRecords, RecordsError, storableText } from '@careplan/spec';
 import type { BundleFile } from '@careplan/spec';
 
 /** files.json key of the 被保険者番号 column, the same in every file type that has one. */
@@ -15,7 +15,8 @@ export function insuredNumbersIn(files: readonly BundleFile[]): string[] {
     try {
       for (const rec of parseRecords(file).records) {
         const value = rec[INSURED_NO_KEY]?.trim();
-        if (value) numbers.add(value);
+        // A search column in PostgreSQL: a NUL in a broken file must not make the send unrecordable.
+        if (value) numbers.add(storableText(value));
       }
     } catch (e) {
       if (!(e instanceof RecordsError)) throw e;
