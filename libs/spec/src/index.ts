@@ -8,7 +8,15 @@ export type {
   ValidationIssue,
   ValidationReport,
 } from './types';
-export { validateBundle, validateFile } from './validate';
+export { validateBundle, validateBundleWithInsuredNumbers, validateFile } from './validate';
+export {
+  insuredNumbersIn,
+  INSURED_NUMBERS_READ_BYTES,
+  INSURED_NUMBERS_READ_RECORDS,
+  MAX_INSURED_NUMBER_LENGTH,
+  MAX_INSURED_NUMBERS,
+  type InsuredNumbers,
+} from './insured-numbers';
 export { isStandardCsvName, parseFileName, type ParsedFileName } from './file-name';
 export {
   decodeMs932,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  HistoryKeys,
   pairKey,
   SubmissionReceivedEvent,
   SubmissionRejectedEvent,
@@ -11,7 +12,7 @@ import {
 import { addToOutbox } from '@careplan/messaging';
 import { BlobStore } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
-import { validateBundle, ValidationReport } from '@careplan/spec';
+import { validateBundleWithInsuredNumbers, ValidationReport } from '@careplan/spec';
 import { VALIDATOR_SCHEMA } from '../database/schema';
 import { ValidationEntity } from './validation.entity';
 
@@ -35,11 +36,13 @@ export class ValidationService {
         .filter((f) => f.kind === 'csv')
         .map(async (f) => ({ name: f.name, bytes: await this.blobs.getOrThrow(f.sha256) })),
     );
-    const report = validateBundle(csvFiles, {
+    const { report, insuredNumbers } = validateBundleWithInsuredNumbers(csvFiles, {
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,
     });
-    await this.record(e, report, Math.round(performance.now() - started), m);
+    // The archive's search keys: it need not parse the files a second time.
+    const historyKeys = Object.assign(new HistoryKeys(), insuredNumbers);
+    await this.record(e, report, Math.round(performance.now() - started), m, historyKeys);
   }
 
   /**
@@ -68,6 +71,7 @@ export class ValidationService {
     report: ValidationReport,
     durationMs: number,
     m: EntityManager,
+    historyKeys?: HistoryKeys,
   ): Promise<void> {
     const eventId = randomUUID();
     const at = new Date();
@@ -112,6 +116,7 @@ export class ValidationService {
       files: e.files,
       ok: report.ok,
       report: report as unknown as Record<string, unknown>,
+      historyKeys,
     });
     await addToOutbox(
       m,
