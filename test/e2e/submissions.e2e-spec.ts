@@ -38,6 +38,15 @@ const text = (name: string, size = 32): Upload => {
   unique.add(upload);
   return upload;
 };
+/** A Windows executable (MZ header, NUL padding) under the given name. */
+const exe = (name: string): Upload => {
+  const upload = {
+    name,
+    bytes: Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), randomBytes(8), Buffer.alloc(64)]),
+  };
+  unique.add(upload);
+  return upload;
+};
 
 async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
   const body = (await res.json()) as Problem;
@@ -221,6 +230,8 @@ describe('submissions at the door', () => {
         [[...plan(), text('report.docx')], 'ATTACHMENT_TYPE_NOT_ALLOWED'],
         [[...plan(), text('noextension')], 'ATTACHMENT_TYPE_NOT_ALLOWED'],
         [[...plan(), text('invoice.pdf')], 'ATTACHMENT_CONTENT_MISMATCH'],
+        [[...plan(), exe('setup.exe.csv')], 'CSV_CONTENT_NOT_TEXT'],
+        [[...plan(), exe('invoice.csv')], 'CSV_CONTENT_NOT_TEXT'],
         [[...plan(), { name: 'photo.png', bytes: fixtureJpeg() }], 'ATTACHMENT_CONTENT_MISMATCH'],
         [[...plan(), { name: 'photo.jpg', bytes: PNG }], 'ATTACHMENT_CONTENT_MISMATCH'],
         [

@@ -22,6 +22,7 @@ export {
   decodeMs932,
   encodeMs932,
   encodeMs932Lenient,
+  looksLikeUtf8,
   MS932_SUBSTITUTE,
   storableText,
   toMs932Safe,

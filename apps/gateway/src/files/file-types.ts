@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { decodeMs932, isStandardCsvName, looksLikeUtf8 } from '@careplan/spec';
 
 /** Attachment types the exchange carries beside the standard CSV files, with their magic bytes. */
 const ATTACHMENTS: Record<string, { contentType: string; matches: (b: Buffer) => boolean }> = {
@@ -37,6 +38,26 @@ export function checkAttachment(name: string, bytes: Buffer): AttachmentCheck {
 
 export function isCsvName(name: string): boolean {
   return extname(name).toLowerCase() === '.csv';
+}
+
+export type CsvContentCheck = { ok: true; contentType: string } | { ok: false };
+
+// C0 controls no text file holds (TAB, LF, VT, FF and CR aside): what `file` and git take for binary.
+// eslint-disable-next-line no-control-regex
+const BINARY_BYTE = /[\x00-\x08\x0e-\x1f]/;
+
+/**
+ * A .csv that is not a standard file gets no report from the validator (only FILE_NAME_NOT_STANDARD, a warning)
+ * and is delivered as it is: it must at least be text, MS932 or UTF-8, or an EXE renamed invoice.csv goes
+ * through. Standard files are left to the validator, which says exactly what is wrong with them.
+ */
+export function checkCsvContent(name: string, bytes: Buffer): CsvContentCheck {
+  if (isStandardCsvName(name)) return { ok: true, contentType: CSV_CONTENT_TYPE };
+  if (BINARY_BYTE.test(bytes.toString('latin1'))) return { ok: false };
+  if (looksLikeUtf8(bytes)) return { ok: true, contentType: 'text/csv; charset=utf-8' };
+  // iconv-lite yields U+FFFD for broken sequences and U+0080 for the lone byte 0x80.
+  if (/[\u0080\ufffd]/.test(decodeMs932(bytes))) return { ok: false };
+  return { ok: true, contentType: CSV_CONTENT_TYPE };
 }
 
 export const MAX_FILE_NAME_LENGTH = 255;

@@ -1,4 +1,5 @@
 import { AppException } from '@careplan/platform';
+import { encodeMs932 } from '@careplan/spec';
 import { CARE_OFFICE, HOME_HELP_OFFICE, buildBundle } from '@careplan/spec/testing';
 import { checkBundleFiles } from './bundle';
 
@@ -46,5 +47,30 @@ describe('checkBundleFiles', () => {
     expect(code(() => checkBundleFiles(fake, CARE_OFFICE, HOME_HELP_OFFICE))).toBe(
       'ATTACHMENT_CONTENT_MISMATCH',
     );
+  });
+
+  it('refuses a .csv that is no standard file and no text CSV: an EXE named setup.exe.csv or invoice.csv', () => {
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(64)]);
+    for (const rawName of ['setup.exe.csv', 'invoice.csv', 'INVOICE.CSV']) {
+      expect(code(() => checkBundleFiles([{ rawName, bytes: exe }], CARE_OFFICE, HOME_HELP_OFFICE))).toBe(
+        'CSV_CONTENT_NOT_TEXT',
+      );
+    }
+    // Broken MS932 (a lead byte and then a line end) is no text either.
+    const broken = [{ rawName: 'list.csv', bytes: Buffer.from([0x41, 0x2c, 0x82, 0x0d, 0x0a]) }];
+    expect(code(() => checkBundleFiles(broken, CARE_OFFICE, HOME_HELP_OFFICE))).toBe('CSV_CONTENT_NOT_TEXT');
+  });
+
+  it('keeps other text CSV files, labelled with the encoding they are in', () => {
+    const files = [
+      { rawName: '利用者一覧.csv', bytes: encodeMs932('氏名,番号\r\n山田,1\r\n') },
+      { rawName: 'list-utf8.csv', bytes: Buffer.from('氏名,番号\r\n山田,1\r\n', 'utf8') },
+    ];
+    expect(
+      checkBundleFiles(files, CARE_OFFICE, HOME_HELP_OFFICE).map((f) => [f.kind, f.contentType]),
+    ).toEqual([
+      ['csv', 'text/csv; charset=Shift_JIS'],
+      ['csv', 'text/csv; charset=utf-8'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { FileKind } from '@careplan/contracts';
 import {
   ALLOWED_ATTACHMENT_EXTENSIONS,
   checkAttachment,
-  CSV_CONTENT_TYPE,
+  checkCsvContent,
   isCsvName,
   sanitizeFileName,
 } from '../files/file-types';
@@ -31,7 +31,9 @@ export function checkBundleFiles(files: UploadedFile[], sender: string, receiver
     seen.add(name);
     if (isCsvName(name)) {
       checkCsvParties(name, sender, receiver);
-      return { name, kind: 'csv', contentType: CSV_CONTENT_TYPE, bytes: f.bytes };
+      const content = checkCsvContent(name, f.bytes);
+      if (!content.ok) throw SubmissionErrors.csvContentNotText(name);
+      return { name, kind: 'csv', contentType: content.contentType, bytes: f.bytes };
     }
     const check = checkAttachment(name, f.bytes);
     if (!check.ok) {

@@ -120,6 +120,13 @@ export const SubmissionErrors = {
       `The content of file "${file}" does not match its extension.`,
       { file },
     ),
+  csvContentNotText: (file: string) =>
+    unprocessable(
+      'CSV_CONTENT_NOT_TEXT',
+      `ファイル「${file}」は標準仕様のファイル名ではなく、中身もCSV（Shift-JIS（MS932）またはUTF-8のテキスト）ではありません。`,
+      `File "${file}" has no standard file name and is no CSV text (Shift-JIS (MS932) or UTF-8).`,
+      { file },
+    ),
   fileTooLarge: (file: string, limit: number) =>
     tooLarge(
       'FILE_TOO_LARGE',
