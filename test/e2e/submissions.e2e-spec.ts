@@ -209,7 +209,7 @@ describe('submissions at the door', () => {
         { name: 'photo.jpeg', bytes: fixtureJpeg() },
         { name: 'map.gif', bytes: Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1') },
         { name: 'scan.png', bytes: PNG },
-        { name: 'memo\u0007\u202e.txt', bytes: Buffer.from('欠席連絡', 'utf8') },
+        { name: 'memo\u0007.txt', bytes: Buffer.from('欠席連絡', 'utf8') },
       ]);
       expect(res.status).toBe(202);
       const body = (await res.json()) as Submission;
@@ -239,6 +239,12 @@ describe('submissions at the door', () => {
           'ATTACHMENT_CONTENT_MISMATCH',
         ],
         [[...plan(), text('a/memo.txt'), text('b/memo.txt')], 'FILE_NAME_DUPLICATE'],
+        [[...plan(), text('case.txt'), text('CASE.TXT')], 'FILE_NAME_CASE_DUPLICATE'],
+        [[...plan(), text('invoice\u202etxt.exe')], 'FILE_NAME_CHARACTER_NOT_ALLOWED'],
+        [[...plan(), text('メモ\u200b.txt')], 'FILE_NAME_CHARACTER_NOT_ALLOWED'],
+        [[...plan(), text('a\u2028b.txt')], 'FILE_NAME_CHARACTER_NOT_ALLOWED'],
+        [[...plan(), text('CON.txt')], 'FILE_NAME_RESERVED'],
+        [[...plan(), text('lpt1.pdf')], 'FILE_NAME_RESERVED'],
         [[...plan(), text('..')], 'FILE_NAME_INVALID'],
         [planFor(receiver.officeNumber, sender.officeNumber), 'FILE_NAME_SENDER_MISMATCH'],
         [planFor(sender.officeNumber, orderReceiver.officeNumber), 'FILE_NAME_RECEIVER_MISMATCH'],

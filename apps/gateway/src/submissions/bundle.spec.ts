@@ -73,4 +73,50 @@ describe('checkBundleFiles', () => {
       ['csv', 'text/csv; charset=utf-8'],
     ]);
   });
+
+  it('refuses names with invisible format characters, Windows device names and case-only duplicates', () => {
+    const one = (rawName: string) => [{ rawName, bytes: Buffer.from('%PDF-1.4') }];
+    const refused = (files: { rawName: string; bytes: Buffer }[]) => {
+      try {
+        checkBundleFiles(files, CARE_OFFICE, HOME_HELP_OFFICE);
+      } catch (e) {
+        if (e instanceof AppException) return [e.code, e.extra];
+        throw e;
+      }
+      throw new Error('expected an AppException');
+    };
+    for (const c of [
+      '\u061c',
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2028',
+      '\u2029',
+      '\u202e',
+      '\u2066',
+      '\ufeff',
+    ]) {
+      const cp = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      expect(refused(one(`計画${c}書.pdf`))).toEqual([
+        'FILE_NAME_CHARACTER_NOT_ALLOWED',
+        { file: `計画${c}書.pdf`, character: cp },
+      ]);
+    }
+    for (const name of [
+      'CON.pdf',
+      'con.PDF',
+      'PRN.txt',
+      'AUX.pdf',
+      'NUL.pdf',
+      'COM1.pdf',
+      'LPT9.tar.pdf',
+      'nul',
+    ]) {
+      expect(refused(one(name))).toEqual(['FILE_NAME_RESERVED', { file: name }]);
+    }
+    expect(checkBundleFiles(one('CONSENT.pdf'), CARE_OFFICE, HOME_HELP_OFFICE)[0].name).toBe('CONSENT.pdf');
+    expect(checkBundleFiles(one('COM10.pdf'), CARE_OFFICE, HOME_HELP_OFFICE)[0].name).toBe('COM10.pdf');
+    const both = [...one('case.pdf'), ...one('CASE.PDF')];
+    expect(refused(both)).toEqual(['FILE_NAME_CASE_DUPLICATE', { file: 'CASE.PDF', other: 'case.pdf' }]);
+  });
 });

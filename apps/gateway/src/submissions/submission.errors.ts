@@ -92,6 +92,27 @@ export const SubmissionErrors = {
         file,
       },
     ),
+  fileNameCaseDuplicate: (file: string, other: string) =>
+    unprocessable(
+      'FILE_NAME_CASE_DUPLICATE',
+      `ファイル名「${file}」と「${other}」は大文字・小文字だけが違います。Windowsでは同じファイルになるため、名前を変えてください。`,
+      `File names "${file}" and "${other}" differ only in case: they are one file on Windows. Rename one.`,
+      { file, other },
+    ),
+  fileNameCharacter: (file: string, character: string) =>
+    unprocessable(
+      'FILE_NAME_CHARACTER_NOT_ALLOWED',
+      `ファイル名「${file}」に見えない文字（${character}）が含まれています。取り除いてから送信してください。`,
+      `File name "${file}" contains an invisible character (${character}). Remove it and send again.`,
+      { file, character },
+    ),
+  fileNameReserved: (file: string) =>
+    unprocessable(
+      'FILE_NAME_RESERVED',
+      `ファイル名「${file}」はWindowsの予約名（CON、PRN、AUX、NUL、COM1〜9、LPT1〜9）のため使えません。`,
+      `File name "${file}" is a name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9).`,
+      { file },
+    ),
   fileNameSenderMismatch: (file: string, expected: string) =>
     unprocessable(
       'FILE_NAME_SENDER_MISMATCH',

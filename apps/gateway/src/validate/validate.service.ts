@@ -10,6 +10,7 @@ import {
 } from '../files/file-types';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import type { UploadedBundle } from '../submissions/multipart';
+import { nameError } from '../submissions/bundle';
 import { SubmissionErrors } from '../submissions/submission.errors';
 
 /**
@@ -20,7 +21,13 @@ import { SubmissionErrors } from '../submissions/submission.errors';
 export class ValidateService {
   check(office: AuthenticatedOffice, bundle: UploadedBundle): ValidationReport {
     if (bundle.files.length === 0) throw SubmissionErrors.noFiles();
-    const files = bundle.files.map((f) => ({ name: sanitizeFileName(f.rawName), bytes: f.bytes }));
+    const named = bundle.files.map((f) => ({ name: sanitizeFileName(f.rawName), bytes: f.bytes }));
+    // Names the intake refuses (invisible characters, Windows device names) are errors here.
+    const badNames = named.flatMap((f) => {
+      const problem = nameError(f.name);
+      return problem ? [problemReport(f.name, problem, null)] : [];
+    });
+    const files = named.filter((f) => nameError(f.name) === null);
     const csvFiles = files.filter((f) => isCsvName(f.name));
     // What the intake refuses at the door (a .csv that is no standard file and no text) is an error here.
     const notText = csvFiles.filter((f) => !checkCsvContent(f.name, f.bytes).ok);
@@ -32,7 +39,7 @@ export class ValidateService {
     const refused = notText.map((f) =>
       problemReport(f.name, SubmissionErrors.csvContentNotText(f.name), null),
     );
-    const all = [...csv.files, ...refused, ...attachments];
+    const all = [...csv.files, ...refused, ...attachments, ...badNames];
     return { ok: all.every((f) => f.errorCount === 0), files: all };
   }
 }
