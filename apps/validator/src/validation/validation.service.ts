@@ -61,7 +61,8 @@ export class ValidationService {
     const stored = await m.findOneBy(ValidationEntity, { submissionId: e.submissionId });
     if (!stored) return false;
     const eventId = stored.verdictEventId ?? (await keepVerdictEventId(m, e.submissionId));
-    await this.publish(e, stored.report as ValidationReport, eventId, stored.createdAt, m);
+    const keys = stored.historyKeys ? Object.assign(new HistoryKeys(), stored.historyKeys) : undefined;
+    await this.publish(e, stored.report as ValidationReport, eventId, stored.createdAt, m, keys);
     this.logger.log({ submissionId: e.submissionId, eventId }, 're-published the verdict');
     return true;
   }
@@ -86,6 +87,7 @@ export class ValidationService {
         report,
         durationMs,
         verdictEventId: eventId,
+        historyKeys: historyKeys ?? null,
         createdAt: at,
       })
       .orIgnore()
@@ -95,7 +97,7 @@ export class ValidationService {
       await this.republish(e, m); // a verdict was given meanwhile: that one stands
       return;
     }
-    await this.publish(e, report, eventId, at, m);
+    await this.publish(e, report, eventId, at, m, historyKeys);
     this.observe(report, durationMs);
   }
 
@@ -105,6 +107,7 @@ export class ValidationService {
     eventId: string,
     at: Date,
     m: EntityManager,
+    historyKeys?: HistoryKeys,
   ): Promise<void> {
     const eventClass = report.ok ? SubmissionValidatedEvent : SubmissionRejectedEvent;
     const verdict = Object.assign(new eventClass(), {
