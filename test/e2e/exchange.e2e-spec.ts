@@ -2,7 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { pairKey, Topics } from '@careplan/contracts';
-import { CARE_OFFICE, HOME_HELP_OFFICE, buildBundle, withOfficeCheckDigit } from '@careplan/spec/testing';
+import {
+  CARE_OFFICE,
+  HOME_HELP_OFFICE,
+  buildBundle,
+  buildFile,
+  defaultRecords,
+  withOfficeCheckDigit,
+} from '@careplan/spec/testing';
 import {
   eventually,
   gatewayUrl,
@@ -15,10 +22,16 @@ import {
 } from './support/api';
 import { readState } from './support/state';
 
+interface SubmissionIssue {
+  code: string;
+  row: number | null;
+  severity: string;
+  value: string | null;
+}
 interface SubmissionBody {
   id: string;
   status: string;
-  report: { ok: boolean; files: { name: string; issues: { code: string; row: number | null }[] }[] } | null;
+  report: { ok: boolean; files: { name: string; issues: SubmissionIssue[] }[] } | null;
   files: { id: string; name: string; sha256: string }[];
 }
 interface InboxBody {
@@ -98,6 +111,40 @@ describe('a bundle from gateway to archive', () => {
     const fileReport = rejected.report?.files.find((f) => f.name === plan.name);
     expect(fileReport?.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'COLUMN_COUNT', row: 2 })]),
+    );
+  });
+
+  it('rejects a NUL in a field as ENCODING_CONTROL_CHAR, its report stored, and the archive records it', async () => {
+    const records = defaultRecords('UPPLAN');
+    records[1] = {
+      ...records[1],
+      insuredNo: `${String(records[1].insuredNo)}\u0000`,
+      planStaffName: 'A\u0000B',
+    };
+    const plan = buildFile('UPPLAN', { records });
+    const res = await submit(sender, receiver.officeNumber, [plan]);
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as SubmissionBody;
+
+    const rejected = await eventually(
+      () => status(id),
+      (s) => s.status === 'rejected',
+    );
+    const issues = rejected.report?.files.find((f) => f.name === plan.name)?.issues ?? [];
+    expect(issues.map((i) => i.code)).not.toContain('VALIDATION_NOT_POSSIBLE');
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'ENCODING_CONTROL_CHAR',
+          row: 2,
+          severity: 'error',
+          value: 'A\u2400B',
+        }),
+      ]),
+    );
+    await eventually(
+      () => getJson<HistoryBody>(sender, '/v1/history').then((r) => r.body),
+      (b) => ['sent', 'rejected'].every((e) => b.items.some((h) => h.submissionId === id && h.event === e)),
     );
   });
 

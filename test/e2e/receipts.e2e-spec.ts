@@ -1,7 +1,8 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { buildBundle, CARE_OFFICE, HOME_HELP_OFFICE, withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, getJson, Office, samplePdf, seedOffice, submit } from './support/api';
+import { readState } from './support/state';
 
 interface Receipt {
   submissionId: string;
@@ -205,5 +206,34 @@ describe('proof of exchange', () => {
     expect(notOurs.status).toBe(422);
     expect(notOurs.body.code).toBe('RECEIPT_PDF_NO_ATTACHMENT');
     expect((await postVerify({})).body.code).toBe('RECEIPT_VERIFY_BODY_INVALID');
+  });
+
+  it('answers 422 at once to PDFs of thousands of embedded-file markers, four at a time', async () => {
+    // Written tight, so that the PDF stays within the gateway's 1,000,000 base64 characters.
+    const markers = (n: number, dict: string) => Buffer.from(dict.repeat(n));
+    const junk = deflateSync(Buffer.alloc(1024 * 1024, 'x'));
+    const shared = Buffer.concat([
+      Buffer.from('%PDF-1.4\n1 0 obj\n'),
+      markers(13_852, '/Type /EmbeddedFile\n'),
+      Buffer.from(`<< /Filter /FlateDecode /Length ${junk.length} >>\nstream\n`),
+      junk,
+      Buffer.from('\nendstream\nendobj\n%%EOF\n'),
+    ]).toString('base64');
+    const noStream = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      markers(37_460, '/Type /EmbeddedFile\n'),
+    ]).toString('base64');
+    const started = Date.now();
+    const answers = await Promise.all([shared, noStream, shared, noStream].map((pdf) => postVerify({ pdf })));
+    const live = await fetch(`${readState().urls.archive}/health/live`);
+    expect(live.status).toBe(200);
+    expect(answers.map((a) => [a.status, a.body.code])).toEqual([
+      [422, 'RECEIPT_PDF_INVALID'],
+      [422, 'RECEIPT_PDF_NO_ATTACHMENT'],
+      [422, 'RECEIPT_PDF_INVALID'],
+      [422, 'RECEIPT_PDF_NO_ATTACHMENT'],
+    ]);
+    // Each froze the archive's event loop for 13.5-18.5 s before.
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

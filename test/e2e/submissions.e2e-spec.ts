@@ -38,6 +38,15 @@ const text = (name: string, size = 32): Upload => {
   unique.add(upload);
   return upload;
 };
+/** A Windows executable (MZ header, NUL padding) under the given name. */
+const exe = (name: string): Upload => {
+  const upload = {
+    name,
+    bytes: Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), randomBytes(8), Buffer.alloc(64)]),
+  };
+  unique.add(upload);
+  return upload;
+};
 
 async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
   const body = (await res.json()) as Problem;
@@ -200,7 +209,7 @@ describe('submissions at the door', () => {
         { name: 'photo.jpeg', bytes: fixtureJpeg() },
         { name: 'map.gif', bytes: Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1') },
         { name: 'scan.png', bytes: PNG },
-        { name: 'memo\u0007\u202e.txt', bytes: Buffer.from('欠席連絡', 'utf8') },
+        { name: 'memo\u0007.txt', bytes: Buffer.from('欠席連絡', 'utf8') },
       ]);
       expect(res.status).toBe(202);
       const body = (await res.json()) as Submission;
@@ -221,6 +230,8 @@ describe('submissions at the door', () => {
         [[...plan(), text('report.docx')], 'ATTACHMENT_TYPE_NOT_ALLOWED'],
         [[...plan(), text('noextension')], 'ATTACHMENT_TYPE_NOT_ALLOWED'],
         [[...plan(), text('invoice.pdf')], 'ATTACHMENT_CONTENT_MISMATCH'],
+        [[...plan(), exe('setup.exe.csv')], 'CSV_CONTENT_NOT_TEXT'],
+        [[...plan(), exe('invoice.csv')], 'CSV_CONTENT_NOT_TEXT'],
         [[...plan(), { name: 'photo.png', bytes: fixtureJpeg() }], 'ATTACHMENT_CONTENT_MISMATCH'],
         [[...plan(), { name: 'photo.jpg', bytes: PNG }], 'ATTACHMENT_CONTENT_MISMATCH'],
         [
@@ -228,6 +239,12 @@ describe('submissions at the door', () => {
           'ATTACHMENT_CONTENT_MISMATCH',
         ],
         [[...plan(), text('a/memo.txt'), text('b/memo.txt')], 'FILE_NAME_DUPLICATE'],
+        [[...plan(), text('case.txt'), text('CASE.TXT')], 'FILE_NAME_CASE_DUPLICATE'],
+        [[...plan(), text('invoice\u202etxt.exe')], 'FILE_NAME_CHARACTER_NOT_ALLOWED'],
+        [[...plan(), text('メモ\u200b.txt')], 'FILE_NAME_CHARACTER_NOT_ALLOWED'],
+        [[...plan(), text('a\u2028b.txt')], 'FILE_NAME_CHARACTER_NOT_ALLOWED'],
+        [[...plan(), text('CON.txt')], 'FILE_NAME_RESERVED'],
+        [[...plan(), text('lpt1.pdf')], 'FILE_NAME_RESERVED'],
         [[...plan(), text('..')], 'FILE_NAME_INVALID'],
         [planFor(receiver.officeNumber, sender.officeNumber), 'FILE_NAME_SENDER_MISMATCH'],
         [planFor(sender.officeNumber, orderReceiver.officeNumber), 'FILE_NAME_RECEIVER_MISMATCH'],

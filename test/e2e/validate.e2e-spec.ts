@@ -86,12 +86,16 @@ describe('POST /v1/validate (dry run)', () => {
     const res = await dryRun(sender, '1311111111', [
       ...planBundle(),
       { name: 'setup.exe', bytes: Buffer.from('MZ') },
+      { name: 'invoice.csv', bytes: Buffer.from('MZ\x90\x00\x03\x00', 'latin1') },
+      { name: 'CON.txt', bytes: Buffer.from('memo') },
     ]);
     const report = (await res.json()) as Report;
     expect(report.ok).toBe(false);
     expect(report.files.find((f) => f.name === 'setup.exe')?.issues[0].code).toBe(
       'ATTACHMENT_TYPE_NOT_ALLOWED',
     );
+    expect(report.files.find((f) => f.name === 'invoice.csv')?.issues[0].code).toBe('CSV_CONTENT_NOT_TEXT');
+    expect(report.files.find((f) => f.name === 'CON.txt')?.issues[0].code).toBe('FILE_NAME_RESERVED');
     const codes = report.files.flatMap((f) => f.issues.map((i) => i.code));
     expect(codes.some((c) => c.startsWith('FILE_NAME_'))).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
@@ -11,6 +12,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -49,10 +51,26 @@ export class SubmissionReceivedEvent extends SubmissionEvent {
   static readonly topic = Topics.SubmissionReceived;
 }
 
+/** Most 被保険者番号 a verdict carries (libs/spec MAX_INSURED_NUMBERS). */
+export const HISTORY_KEYS_MAX_INSURED_NUMBERS = 5000;
+
+/** Search keys of the archive's history, taken while the validator read the files anyway. */
+export class HistoryKeys {
+  @IsArray()
+  @ArrayMaxSize(HISTORY_KEYS_MAX_INSURED_NUMBERS)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  insuredNumbers!: string[];
+  /** More were in the files than were kept. */
+  @IsBoolean() truncated!: boolean;
+}
+
 /** The validator's verdict; `report` follows the libs/spec ValidationReport contract. */
 abstract class SubmissionVerdictEvent extends SubmissionEvent {
   @IsBoolean() ok!: boolean;
   @IsObject() report!: Record<string, unknown>;
+  /** Absent from verdicts of older validators and from give-ups: the archive then reads the files (bounded). */
+  @IsOptional() @ValidateNested() @Type(() => HistoryKeys) historyKeys?: HistoryKeys;
 }
 
 export class SubmissionValidatedEvent extends SubmissionVerdictEvent {

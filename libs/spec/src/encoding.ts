@@ -91,6 +91,16 @@ export function classifyText(text: string): CharProblem | null {
   return found;
 }
 
+// PostgreSQL text and jsonb refuse NUL (and jsonb a lone surrogate escape); a value cut short may end in half a pair.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this replaces
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text any database and JSON parser accepts: NUL shown as ␀ (U+2400), a lone surrogate as U+FFFD. */
+export function storableText(text: string): string {
+  return text.replace(NUL, '\u2400').replace(LONE_SURROGATE, '\ufffd');
+}
+
 /** Length in MS932 bytes: the unit of 項目長 (half-width characters). */
 export function ms932ByteLength(text: string): number {
   let n = text.length;

@@ -8,9 +8,25 @@ export type {
   ValidationIssue,
   ValidationReport,
 } from './types';
-export { validateBundle, validateFile } from './validate';
+export { validateBundle, validateBundleWithInsuredNumbers, validateFile } from './validate';
+export {
+  insuredNumbersIn,
+  INSURED_NUMBERS_READ_BYTES,
+  INSURED_NUMBERS_READ_RECORDS,
+  MAX_INSURED_NUMBER_LENGTH,
+  MAX_INSURED_NUMBERS,
+  type InsuredNumbers,
+} from './insured-numbers';
 export { isStandardCsvName, parseFileName, type ParsedFileName } from './file-name';
-export { decodeMs932, encodeMs932, encodeMs932Lenient, MS932_SUBSTITUTE, toMs932Safe } from './encoding';
+export {
+  decodeMs932,
+  encodeMs932,
+  encodeMs932Lenient,
+  looksLikeUtf8,
+  MS932_SUBSTITUTE,
+  storableText,
+  toMs932Safe,
+} from './encoding';
 export { insurerNumberCheckDigitValid, officeNumberCheckDigitValid } from './check-digit';
 export {
   CSV_VERSION_HISTORY,

@@ -3,7 +3,7 @@ import { hasV3Variant, layoutFor, type Layout } from './columns';
 import { readCsv } from './csv/csv-reader';
 import { decodeMs932, encodeMs932, findUnencodable, startsWithUtf8Bom } from './encoding';
 import { fileTypeByPrefix } from './file-name';
-import { fileTypeSpec, type FileTypeId } from './spec-data';
+import { fileTypeSpec, type FileTypeId, type FileTypeSpec } from './spec-data';
 import type { RecordByFileType } from './record-types';
 import type { BundleFile } from './types';
 import { csvVersionStatus } from './versions';
@@ -38,6 +38,69 @@ function toRecord(layout: Layout, fields: readonly string[]): CsvRecord {
   return rec;
 }
 
+// Thrown through csv-parse (which lets the sink's errors pass untouched) to stop reading early.
+class StopReading extends Error {}
+
+export interface EachRecordOptions {
+  /** The reader starts over in its tolerant mode: forget what was gathered. */
+  onRestart?: () => void;
+  /** Stop after this many records, empty lines included. */
+  limit?: number;
+}
+
+/**
+ * Hands every record's items to visit with the layout the first record chose (V3 or V4), keeping none; empty
+ * lines are skipped. Returns the first syntax error and how many records were read.
+ */
+export function eachRecord(
+  spec: FileTypeSpec,
+  bytes: Uint8Array,
+  visit: (layout: Layout, fields: readonly string[]) => void,
+  { onRestart = () => undefined, limit = Infinity }: EachRecordOptions = {},
+): { syntax: string | null; read: number; stopped: boolean } {
+  let layout: Layout | null = null;
+  let syntax: string | null = null;
+  let read = 0;
+  let stopped = false;
+  // A BOM (reported by validateFile) is not part of the first item.
+  const body = startsWithUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  try {
+    readCsv(
+      decodeMs932(body),
+      {
+        record(fields) {
+          if (read++ === limit) throw new StopReading();
+          if (fields.length === 1 && fields[0] === '') return;
+          layout ??= firstLayout(spec, fields);
+          visit(layout, fields);
+        },
+        syntaxError(row, code) {
+          syntax ??= `${code} at record ${row}`;
+        },
+      },
+      () => {
+        layout = null;
+        read = 0;
+        onRestart();
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof StopReading)) throw e;
+    stopped = true;
+    read = limit;
+  }
+  return { syntax, read, stopped };
+}
+
+function firstLayout(spec: FileTypeSpec, fields: readonly string[]): Layout {
+  const v3 = layoutFor(spec, 'v3');
+  const legacyFit =
+    hasV3Variant(spec.id) &&
+    csvVersionStatus(fields[0] ?? '') === 'legacy' &&
+    fields.length === v3.columns.length;
+  return legacyFit ? v3 : layoutFor(spec, 'v4');
+}
+
 /**
  * Parses a standard file (type from its name) into records. It does not validate: run validateFile for that.
  * Records with a wrong column count are kept, missing items null, extra items dropped.
@@ -47,35 +110,19 @@ export function parseRecords(file: BundleFile): ParsedRecords {
   if (!spec) throw new RecordsError('FILE_NAME_UNKNOWN_TYPE', `not a standard file name: ${file.name}`);
   if (!spec.isCsv) throw new RecordsError('NOT_CSV', `${spec.id} is not a CSV file`);
   const records: CsvRecord[] = [];
-  let layout: Layout | null = null;
   let csvVersion: string | null = null;
-  let syntax: string | null = null;
-  // A BOM (reported by validateFile) is not part of the first item.
-  const bytes = startsWithUtf8Bom(file.bytes) ? file.bytes.subarray(3) : file.bytes;
-  readCsv(
-    decodeMs932(bytes),
-    {
-      record(fields) {
-        if (fields.length === 1 && fields[0] === '') return;
-        if (layout === null) {
-          csvVersion = fields[0] || null;
-          const v3 = layoutFor(spec, 'v3');
-          const legacyFit =
-            hasV3Variant(spec.id) &&
-            csvVersionStatus(fields[0] ?? '') === 'legacy' &&
-            fields.length === v3.columns.length;
-          layout = legacyFit ? v3 : layoutFor(spec, 'v4');
-        }
-        records.push(toRecord(layout, fields));
-      },
-      syntaxError(row, code) {
-        syntax ??= `${code} at record ${row}`;
-      },
+  const { syntax } = eachRecord(
+    spec,
+    file.bytes,
+    (layout, fields) => {
+      if (records.length === 0) csvVersion = fields[0] || null;
+      records.push(toRecord(layout, fields));
     },
-    () => {
-      records.length = 0;
-      layout = null;
-      csvVersion = null;
+    {
+      onRestart: () => {
+        records.length = 0;
+        csvVersion = null;
+      },
     },
   );
   if (syntax !== null) throw new RecordsError('CSV_SYNTAX', syntax);

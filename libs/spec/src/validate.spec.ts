@@ -2,6 +2,7 @@ import { FILE_TYPES, type FileTypeId } from './spec-data';
 import { recordsToCsv, type CsvRecord } from './records';
 import { validateBundle, validateFile } from './validate';
 import { decodeMs932, encodeMs932 } from './encoding';
+import { renderIssue } from './issues/issue-collector';
 import type { BundleFile, FileReport } from './types';
 import {
   buildFile,
@@ -205,6 +206,26 @@ describe('validateFile: encoding', () => {
       expect(codes(r).filter((c) => c.startsWith('ENCODING_'))).toEqual(['ENCODING_GAIJI']);
       expect(issue(r, 'ENCODING_GAIJI')).toMatchObject({ row: 3, column: 6, severity: 'error' });
     }
+  });
+
+  it('ENCODING_CONTROL_CHAR is an error, and the NUL it reports is shown as ␀ (PostgreSQL refuses \\u0000)', () => {
+    const r = validateFile(withRawBytes('UPHOSOKU', 3, 'name', [0x41, 0x00, 0x42]));
+    expect(issue(r, 'ENCODING_CONTROL_CHAR')).toMatchObject({
+      row: 3,
+      column: 6,
+      severity: 'error',
+      value: 'A\u2400B',
+    });
+    expect(JSON.stringify(r)).not.toContain('\\u0000');
+  });
+
+  it('a value cut inside a surrogate pair keeps no lone surrogate', () => {
+    const raw = [...Buffer.from('x'.repeat(39)), 0x00];
+    const r = validateFile(withRawBytes('UPHOSOKU', 3, 'name', raw));
+    expect(issue(r, 'ENCODING_CONTROL_CHAR').value).toBe(`${'x'.repeat(39)}\u2400`);
+    const cut = renderIssue('CSV_SYNTAX', 1, null, `${'x'.repeat(39)}😀`, { detail: '\ud800' });
+    expect(cut.value).toBe(`${'x'.repeat(39)}\ufffd…`);
+    expect(JSON.stringify(cut)).not.toMatch(/\\ud[89a-f]/);
   });
 
   it('NEC and IBM extension characters are valid MS932', () => {

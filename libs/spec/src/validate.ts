@@ -20,6 +20,7 @@ import {
   parseFileName,
   type ParsedFileName,
 } from './file-name';
+import { InsuredNumberSet, type InsuredNumbers } from './insured-numbers';
 import { IssueCollector } from './issues/issue-collector';
 import { checkBundle } from './rules/bundle-rules';
 import { createFileRules } from './rules/file-rules';
@@ -139,6 +140,7 @@ function analyzeCsv(
   spec: FileTypeSpec,
   parsed: ParsedFileName | null,
   out: IssueCollector,
+  numbers: InsuredNumberSet | null,
 ): FileAnalysis {
   const facts = newFacts(spec.id, file.name, parsed);
   const analysis: FileAnalysis = { file, out, spec, facts, csvVersion: null, rows: 0 };
@@ -226,6 +228,8 @@ function analyzeCsv(
         }
         for (let i = 0; i < compiled.length; i++) compiled[i].check(fields[i], quoted[i] === true, row, out);
         rules?.onRecord(fields, row);
+        // Taken while the file is read anyway, so the archive need not parse it again (a restart re-adds the same).
+        numbers?.addFrom(layout, fields);
       },
       syntaxError(row, code, message) {
         syntaxErrors++;
@@ -250,7 +254,11 @@ function isJpeg(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 }
 
-export function analyzeFile(file: BundleFile, ctx: ValidationContext = {}): FileAnalysis {
+export function analyzeFile(
+  file: BundleFile,
+  ctx: ValidationContext = {},
+  numbers: InsuredNumberSet | null = null,
+): FileAnalysis {
   const out = new IssueCollector();
   const spec = fileTypeByPrefix(file.name);
   if (!spec) {
@@ -262,7 +270,7 @@ export function analyzeFile(file: BundleFile, ctx: ValidationContext = {}): File
     if (!isJpeg(file.bytes)) out.add('IMAGE_NOT_JPEG', null, null, null);
     return { file, out, spec, facts: newFacts(spec.id, file.name, parsed), csvVersion: null, rows: 0 };
   }
-  return analyzeCsv(file, spec, parsed, out);
+  return analyzeCsv(file, spec, parsed, out, numbers);
 }
 
 function toReport(a: FileAnalysis): FileReport {
@@ -276,6 +284,15 @@ export function validateFile(file: BundleFile, ctx: ValidationContext = {}): Fil
 
 /** Checks every file, then the rules across the files of each sending unit; ok = no error anywhere. */
 export function validateBundle(files: BundleFile[], ctx: ValidationContext = {}): ValidationReport {
+  return validateBundleWithInsuredNumbers(files, ctx).report;
+}
+
+/** validateBundle, and the 被保険者番号 of the records whose item count is right (the history's search keys). */
+export function validateBundleWithInsuredNumbers(
+  files: BundleFile[],
+  ctx: ValidationContext = {},
+): { report: ValidationReport; insuredNumbers: InsuredNumbers } {
+  const numbers = new InsuredNumberSet();
   const analyses: FileAnalysis[] = files.map((file) => {
     // Attachments (PDF, images, text) travel with the CSV files; only their type is looked at.
     // A standard prefix with any other extension is a standard file with a broken name (FILE_NAME_INVALID).
@@ -288,9 +305,12 @@ export function validateBundle(files: BundleFile[], ctx: ValidationContext = {})
       if (!attachment) out.add('FILE_NAME_NOT_STANDARD', null, null, file.name);
       return { file, out, spec: null, facts: null, csvVersion: null, rows: 0 };
     }
-    return analyzeFile(file, ctx);
+    return analyzeFile(file, ctx, numbers);
   });
   checkBundle(analyses);
   const reports = analyses.map(toReport);
-  return { ok: reports.every((r) => r.errorCount === 0), files: reports };
+  return {
+    report: { ok: reports.every((r) => r.errorCount === 0), files: reports },
+    insuredNumbers: numbers.result(),
+  };
 }

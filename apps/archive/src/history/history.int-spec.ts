@@ -1,10 +1,18 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DeliveryDownloadedEvent, SubmissionReceivedEvent } from '@careplan/contracts';
+import {
+  DeliveryDownloadedEvent,
+  FileRef,
+  HistoryKeys,
+  SubmissionReceivedEvent,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
 import { BlobStore, migrateService, storageDatabase } from '@careplan/persistence';
 import { decodeMs932 } from '@careplan/spec';
-import { buildBundle, CARE_OFFICE, HOME_HELP_OFFICE, USERS } from '@careplan/spec/testing';
+import { BundleFile } from '@careplan/spec';
+import { buildBundle, CARE_OFFICE, fixtureFileName, HOME_HELP_OFFICE, USERS } from '@careplan/spec/testing';
 import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
 import { ArchiveEnv } from '../config/archive.env';
 import { archiveDatabase } from '../database/archive.database';
@@ -57,11 +65,13 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
     );
   });
 
-  it('reads 被保険者番号 from the stored bytes and shares them with steps the archive saw first', async () => {
-    const blobs = new BlobStore(ds);
-    const history = new HistoryService(ds, blobs);
-    const bundle = buildBundle('plan');
-    const files = await Promise.all(
+  const parties = () => ({
+    submissionId: randomUUID(),
+    senderOfficeNumber: CARE_OFFICE,
+    receiverOfficeNumber: HOME_HELP_OFFICE,
+  });
+  const stored = (blobs: BlobStore, bundle: BundleFile[]): Promise<FileRef[]> =>
+    Promise.all(
       bundle.map(async (f) => ({
         fileId: randomUUID(),
         name: f.name,
@@ -71,19 +81,36 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
         sha256: await blobs.put(Buffer.from(f.bytes)),
       })),
     );
-    const parties = {
-      submissionId: randomUUID(),
-      senderOfficeNumber: CARE_OFFICE,
-      receiverOfficeNumber: HOME_HELP_OFFICE,
-    };
+  const verdict = (
+    eventClass: typeof SubmissionValidatedEvent | typeof SubmissionRejectedEvent,
+    p: ReturnType<typeof parties>,
+    files: FileRef[],
+    historyKeys?: HistoryKeys,
+  ) =>
+    Object.assign(new eventClass(), {
+      ...p,
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      files,
+      ok: eventClass === SubmissionValidatedEvent,
+      report: { ok: true, files: [] },
+      historyKeys,
+    });
+  const rowsOf = (submissionId: string) => ds.manager.find(HistoryRecordEntity, { where: { submissionId } });
+
+  it("takes 被保険者番号 from the validator's verdict and shares them with steps recorded before it", async () => {
+    const blobs = new BlobStore(ds);
+    const history = new HistoryService(ds, blobs);
+    const p = parties();
+    const files = await stored(blobs, buildBundle('plan'));
     const downloaded = Object.assign(new DeliveryDownloadedEvent(), {
-      ...parties,
+      ...p,
       eventId: randomUUID(),
       occurredAt: new Date().toISOString(),
       deliveryId: randomUUID(),
     });
     const sent = Object.assign(new SubmissionReceivedEvent(), {
-      ...parties,
+      ...p,
       eventId: randomUUID(),
       occurredAt: new Date(Date.now() - 1000).toISOString(),
       files,
@@ -91,12 +118,12 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
     // Different topics give no order between them: the download may be recorded before the send.
     await ds.transaction((m) => history.record(downloaded, m));
     await ds.transaction((m) => history.record(sent, m));
-
     const insured = USERS.map((u) => u.insuredNo).sort();
-    const rows = await ds.manager.find(HistoryRecordEntity, {
-      where: { submissionId: parties.submissionId },
-    });
-    expect(rows).toHaveLength(3);
+    const keys = Object.assign(new HistoryKeys(), { insuredNumbers: insured, truncated: false });
+    await ds.transaction((m) => history.record(verdict(SubmissionValidatedEvent, p, files, keys), m));
+
+    const rows = await rowsOf(p.submissionId);
+    expect(rows).toHaveLength(4);
     for (const r of rows) {
       expect({ insured: r.insuredNumbers, types: r.fileTypes }).toEqual({
         insured,
@@ -107,13 +134,43 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
     const receiverView = await history.list(HOME_HELP_OFFICE, { insuredNo: USERS[2].insuredNo });
     expect(receiverView.items.map((i) => i.event)).toEqual(['downloaded']);
     const senderSends = await history.list(CARE_OFFICE, { event: 'sent', fileType: 'UPSIKYU' });
-    expect(senderSends.items.map((i) => i.submissionId)).toEqual([parties.submissionId]);
+    expect(senderSends.items.map((i) => i.submissionId)).toEqual([p.submissionId]);
 
     const csv = await history.export(CARE_OFFICE, { encoding: 'ms932', insuredNo: USERS[0].insuredNo });
     expect(csv.contentType).toContain('Windows-31J');
     const lines = decodeMs932(csv.bytes).trim().split('\r\n');
-    expect(lines).toHaveLength(3); // header, sent, downloaded
-    expect(lines[1]).toContain(parties.submissionId);
+    expect(lines).toHaveLength(4); // header, sent, validated, downloaded
+    expect(lines[1]).toContain(p.submissionId);
+  });
+
+  it('reads 被保険者番号 from the stored bytes, within bounds, when the verdict has none', async () => {
+    const blobs = new BlobStore(ds);
+    const history = new HistoryService(ds, blobs);
+    const p = parties();
+    const files = await stored(blobs, buildBundle('plan'));
+    await ds.transaction((m) => history.record(verdict(SubmissionValidatedEvent, p, files), m));
+    expect((await rowsOf(p.submissionId))[0].insuredNumbers).toEqual(USERS.map((u) => u.insuredNo).sort());
+
+    // 10 MB of "1\n": the archive once parsed it whole (4.3 GB) and crash-looped on it.
+    const huge = { name: fixtureFileName('UPPLAN'), bytes: Buffer.from('1\n'.repeat(5_000_000)) };
+    const q = parties();
+    const hugeFiles = await stored(blobs, [huge]);
+    const sent = Object.assign(new SubmissionReceivedEvent(), {
+      ...q,
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      files: hugeFiles,
+    });
+    const heap = process.memoryUsage().heapUsed;
+    await ds.transaction((m) => history.record(sent, m));
+    await ds.transaction((m) => history.record(verdict(SubmissionRejectedEvent, q, hugeFiles), m));
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
+    expect((await rowsOf(q.submissionId)).map((r) => [r.event, r.insuredNumbers])).toEqual(
+      expect.arrayContaining([
+        ['sent', []],
+        ['rejected', []],
+      ]),
+    );
   });
 
   it('generates one signing key for all instances, keeps it, and still knows it when a key is configured', async () => {

@@ -49,7 +49,7 @@ function row(
     deliveryId: null,
     files: [],
     fileTypes: fileTypesOf((e.files ?? []).map((f) => f.name)),
-    // Filled by HistoryService from the submission's bytes (sent) or its sent row (later steps).
+    // Filled by HistoryService from the verdict (validator's keys, else the bytes) and shared with the other rows.
     insuredNumbers: [],
     details: null,
     occurredAt: new Date(e.occurredAt),

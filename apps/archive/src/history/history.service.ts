@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BaseEvent, FileRef, SubmissionReceivedEvent } from '@careplan/contracts';
+import { BaseEvent, FileRef, SubmissionRejectedEvent, SubmissionValidatedEvent } from '@careplan/contracts';
 import { BlobStore } from '@careplan/persistence';
 import { AppException, keysetPage, Page } from '@careplan/platform';
-import type { BundleFile } from '@careplan/spec';
+import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import {
   ExportHistoryQuery,
   HistoryExport,
@@ -16,7 +16,6 @@ import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
 import { applyHistoryFilter, HistoryFilter, parseHistoryFilter } from './history.filter';
 import { historyRowsFor } from './history.mapping';
-import { insuredNumbersIn } from './insured-numbers';
 
 const DEFAULT_PAGE = 50;
 const EXPORT_PAGE = 1000;
@@ -36,12 +35,15 @@ export class HistoryService {
   async record(e: BaseEvent, m: EntityManager): Promise<void> {
     const rows = historyRowsFor(e);
     if (rows.length === 0) return;
-    if (e instanceof SubmissionReceivedEvent) {
-      const numbers = await this.insuredNumbersOf(e.files);
-      for (const r of rows) r.insuredNumbers = numbers;
+    const { submissionId } = rows[0];
+    // One submission's events at a time: each then sees the search columns the others recorded.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`history:${submissionId}`]);
+    if (e instanceof SubmissionValidatedEvent || e instanceof SubmissionRejectedEvent) {
+      const numbers = e.historyKeys?.insuredNumbers ?? (await this.insuredNumbersOf(e.files));
+      for (const r of rows) r.insuredNumbers = numbers.map(storableText);
     }
     await m.createQueryBuilder().insert().into(HistoryRecordEntity).values(rows).orIgnore().execute();
-    await shareSearchColumns(m, rows[0].submissionId);
+    await shareSearchColumns(m, submissionId);
   }
 
   list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPageDto> {
@@ -82,7 +84,10 @@ export class HistoryService {
     return keysetPage(qb, 'occurredAt', cursor, limit, (rows) => rows.map(toDto));
   }
 
-  /** 被保険者番号 in the sent CSV files, read from the blob store (events carry no bytes nor personal data). */
+  /**
+   * 被保険者番号 of a verdict that does not carry them (older validator, give-up): read from the blob store
+   * within bounds (a 10 MB file of 5 million records must not take the archive down).
+   */
   private async insuredNumbersOf(files: FileRef[]): Promise<string[]> {
     const bundle: BundleFile[] = [];
     for (const f of files.filter((file) => file.kind === 'csv')) {
@@ -90,25 +95,24 @@ export class HistoryService {
       if (bytes) bundle.push({ name: f.name, bytes });
       else this.logger.warn(`blob ${f.sha256} of ${f.name} is missing: its 被保険者番号 are not searchable`);
     }
-    return insuredNumbersIn(bundle);
+    return insuredNumbersIn(bundle).insuredNumbers;
   }
 }
 
 /**
- * Every row of a submission is about the same files: rows recorded without file types or 被保険者番号
- * (verdicts, downloads) take them from the sent row, whichever of the events the archive saw first.
+ * Every row of a submission is about the same files: rows recorded without file types (downloads) or
+ * 被保険者番号 (all but the verdict's) take them from a row that has them, whichever event came first.
  */
 async function shareSearchColumns(m: EntityManager, submissionId: string): Promise<void> {
-  await m.query(
-    `UPDATE "archive"."history" h SET
-       "file_types" = CASE WHEN h."file_types" = '{}' THEN s."file_types" ELSE h."file_types" END,
-       "insured_numbers" = CASE WHEN h."insured_numbers" = '{}' THEN s."insured_numbers" ELSE h."insured_numbers" END
-     FROM "archive"."history" s
-     WHERE s."submission_id" = $1 AND s."event" = 'sent' AND h."submission_id" = $1 AND h."id" <> s."id"
-       AND ((h."file_types" = '{}' AND s."file_types" <> '{}')
-         OR (h."insured_numbers" = '{}' AND s."insured_numbers" <> '{}'))`,
-    [submissionId],
-  );
+  for (const column of ['file_types', 'insured_numbers']) {
+    await m.query(
+      `UPDATE "archive"."history" h SET "${column}" = s."${column}"
+       FROM (SELECT "${column}" FROM "archive"."history"
+             WHERE "submission_id" = $1 AND "${column}" <> '{}' LIMIT 1) s
+       WHERE h."submission_id" = $1 AND h."${column}" = '{}'`,
+      [submissionId],
+    );
+  }
 }
 
 function parseEncoding(raw: string | undefined): CsvEncoding {

@@ -152,34 +152,86 @@ export function renderReceiptPdf(signed: SignedReceipt): Promise<Buffer> {
 
 /** Far more than a signed receipt takes (a few KiB), far less than memory. */
 const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+/** What reading one PDF may inflate in all, over every attachment it holds. */
+const INFLATE_BUDGET_BYTES = 2 * 1024 * 1024;
+/** A receipt PDF holds one embedded file; a few more for a PDF that was re-saved by another program. */
+const MAX_EMBEDDED_FILES = 64;
+/** An embedded file's dictionary is a line; more between it and its stream is not one this service wrote. */
+const MAX_DICTIONARY_CHARS = 4096;
+
+const MARKER = '/Type /EmbeddedFile';
+
+/** The PDF holds more embedded files, or more to inflate, than reading a receipt may cost. */
+export class ReceiptPdfTooComplex extends Error {}
+
+/** Inflates within what is left of the budget; counts what was spent, also on failure. */
+class InflateBudget {
+  private left = INFLATE_BUDGET_BYTES;
+
+  read(raw: Buffer, deflated: boolean): Buffer | null {
+    const limit = Math.min(MAX_ATTACHMENT_BYTES, this.left);
+    let out: Buffer | null = raw;
+    if (deflated) {
+      try {
+        out = inflateSync(raw, { maxOutputLength: limit });
+      } catch {
+        out = null; // beyond the limit (a deflate bomb) or corrupt
+      }
+    }
+    this.spend(out?.length ?? limit);
+    return out !== null && out.length <= MAX_ATTACHMENT_BYTES ? out : null;
+  }
+
+  private spend(bytes: number): void {
+    this.left -= bytes;
+    if (this.left <= 0) throw new ReceiptPdfTooComplex();
+  }
+}
 
 /**
  * The signed JSON attached to a receipt PDF made by renderReceiptPdf, or null. Reads only what this service writes
  * (an /EmbeddedFile stream, Flate-compressed or not); a PDF rewritten by another program may need its own tools.
+ * One pass over the bytes, each stream read once: the verify endpoint is open to anyone. Throws
+ * ReceiptPdfTooComplex beyond MAX_EMBEDDED_FILES markers or INFLATE_BUDGET_BYTES inflated.
  */
 export function attachedReceiptJson(pdf: Buffer): string | null {
   const text = pdf.toString('latin1');
-  for (
-    let at = text.indexOf('/Type /EmbeddedFile');
-    at >= 0;
-    at = text.indexOf('/Type /EmbeddedFile', at + 1)
-  ) {
-    const streamAt = text.indexOf('stream', at);
-    const dict = text.slice(at, streamAt);
-    const length = /\/Length (\d+)/.exec(dict);
-    if (streamAt < 0 || !length) continue;
-    const start = streamAt + (text.startsWith('stream\r\n', streamAt) ? 8 : 7);
-    const raw = pdf.subarray(start, start + Number(length[1]));
-    try {
-      // Bounded: the verify endpoint is open to anyone, and a few MiB of deflate inflate to gigabytes.
-      const json = (
-        dict.includes('/FlateDecode') ? inflateSync(raw, { maxOutputLength: MAX_ATTACHMENT_BYTES }) : raw
-      ).toString('utf8');
-      JSON.parse(json);
-      return json;
-    } catch {
-      // not a JSON attachment: look further
-    }
+  const budget = new InflateBudget();
+  let markers = 0;
+  let streamAt = -1;
+  let lastStream = -1;
+  for (let at = text.indexOf(MARKER); at >= 0; at = text.indexOf(MARKER, at + MARKER.length)) {
+    if (++markers > MAX_EMBEDDED_FILES) throw new ReceiptPdfTooComplex();
+    // The next stream keyword after the marker: searched again only once the markers have passed it.
+    if (streamAt < at) streamAt = text.indexOf('stream', at);
+    if (streamAt < 0) return null;
+    // Markers sharing a stream (or far from one) are not what renderReceiptPdf writes.
+    if (streamAt === lastStream || streamAt - at > MAX_DICTIONARY_CHARS) continue;
+    lastStream = streamAt;
+    const json = streamJson(pdf, text, at, streamAt, budget);
+    if (json !== null) return json;
   }
   return null;
+}
+
+function streamJson(
+  pdf: Buffer,
+  text: string,
+  at: number,
+  streamAt: number,
+  budget: InflateBudget,
+): string | null {
+  const dict = text.slice(at, streamAt);
+  const length = /\/Length (\d+)/.exec(dict);
+  if (!length) return null;
+  const start = streamAt + (text.startsWith('stream\r\n', streamAt) ? 8 : 7);
+  const bytes = budget.read(pdf.subarray(start, start + Number(length[1])), dict.includes('/FlateDecode'));
+  if (bytes === null) return null;
+  const json = bytes.toString('utf8');
+  try {
+    JSON.parse(json);
+    return json;
+  } catch {
+    return null; // not a JSON attachment: look further
+  }
 }

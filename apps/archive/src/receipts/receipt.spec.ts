@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { buildReceipt, Receipt, ReceiptSourceRow } from './receipt.builder';
 import { canonicalJson } from './receipt.canonical';
 import { configuredKey, keyIdOf } from './receipt-keys.service';
-import { attachedReceiptJson, renderReceiptPdf } from './receipt.pdf';
+import { attachedReceiptJson, ReceiptPdfTooComplex, renderReceiptPdf } from './receipt.pdf';
 import { deflateSync } from 'node:zlib';
 
 const SENDER = '1371201367';
@@ -121,6 +121,36 @@ describe('receipt signature and PDF', () => {
     // whole would let any caller of the open verify endpoint exhaust the archive's memory.
     const bomb = attachedReceiptJson(stream(`{"receipt":{},"signature":""${' '.repeat(8 * 1024 * 1024)}}`));
     expect(bomb === null).toBe(true);
+  });
+
+  it('reads a PDF of many embedded-file markers in one pass and refuses it (the open verify endpoint)', () => {
+    const markers = (n: number, dict: string) => Buffer.from(`${dict}\n`.repeat(n));
+    const junk = deflateSync(Buffer.alloc(1024 * 1024, 'x'));
+    const shared = Buffer.concat([
+      Buffer.from('%PDF-1.4\n1 0 obj\n'),
+      markers(13_852, `<< /Type /EmbeddedFile /Filter /FlateDecode /Length ${junk.length} >>`),
+      Buffer.from('stream\n'),
+      junk,
+      Buffer.from('\nendstream\nendobj\n%%EOF\n'),
+    ]);
+    const noStream = Buffer.concat([Buffer.from('%PDF-1.4\n'), markers(37_460, '<< /Type /EmbeddedFile >>')]);
+    const started = performance.now();
+    expect(() => attachedReceiptJson(shared)).toThrow(ReceiptPdfTooComplex);
+    expect(attachedReceiptJson(noStream)).toBeNull();
+    // Both took 13.5-18.5 s before (a search to the end, or a 1 MiB inflate, per marker).
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('spends at most 2 MiB inflating, over all the attachments of one PDF', () => {
+    const junk = deflateSync(Buffer.alloc(900 * 1024, 'x'));
+    const attachment = Buffer.concat([
+      Buffer.from(`1 0 obj\n<< /Type /EmbeddedFile /Filter /FlateDecode /Length ${junk.length} >>\nstream\n`),
+      junk,
+      Buffer.from('\nendstream\nendobj\n'),
+    ]);
+    const pdf = (n: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), ...Array(n).fill(attachment)]);
+    expect(attachedReceiptJson(pdf(2))).toBeNull();
+    expect(() => attachedReceiptJson(pdf(3))).toThrow(ReceiptPdfTooComplex);
   });
 
   it('finds no receipt in a PDF without one', () => {

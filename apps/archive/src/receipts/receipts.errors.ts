@@ -24,3 +24,9 @@ export const pdfWithoutReceipt = () =>
     ja: 'PDFに署名付きの交換証明（receipt.json）が添付されていません。',
     en: 'The PDF carries no signed receipt (receipt.json attachment).',
   });
+
+export const pdfTooComplex = () =>
+  new AppException('RECEIPT_PDF_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, {
+    ja: 'PDFの添付ファイルが多すぎるか大きすぎるため読み取れません。発行された交換証明のPDFをそのまま送ってください。',
+    en: 'The PDF holds too many or too large embedded files to be read. Send the receipt PDF as it was issued.',
+  });

@@ -7,8 +7,8 @@ import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.
 import { buildReceipt, Receipt, SignedReceipt } from './receipt.builder';
 import { canonicalJson } from './receipt.canonical';
 import { RECEIPT_ALGORITHM, ReceiptKeysService } from './receipt-keys.service';
-import { attachedReceiptJson, renderReceiptPdf } from './receipt.pdf';
-import { pdfWithoutReceipt, receiptNotFound, verifyBodyInvalid } from './receipts.errors';
+import { attachedReceiptJson, ReceiptPdfTooComplex, renderReceiptPdf } from './receipt.pdf';
+import { pdfTooComplex, pdfWithoutReceipt, receiptNotFound, verifyBodyInvalid } from './receipts.errors';
 
 /** Proofs of exchange: signed from the archive's history, for the submission's sender and receiver only. */
 @Injectable()
@@ -53,10 +53,19 @@ export class ReceiptsService {
 }
 
 function fromPdf(base64: string): Partial<Record<'receipt' | 'signature', unknown>> {
-  const json = attachedReceiptJson(Buffer.from(base64, 'base64'));
+  const json = readAttachment(Buffer.from(base64, 'base64'));
   if (json === null) throw pdfWithoutReceipt();
   const parsed = JSON.parse(json) as unknown;
   return isObject(parsed) ? parsed : {};
+}
+
+function readAttachment(pdf: Buffer): string | null {
+  try {
+    return attachedReceiptJson(pdf);
+  } catch (e) {
+    if (e instanceof ReceiptPdfTooComplex) throw pdfTooComplex();
+    throw e;
+  }
 }
 
 function checkSignature(

@@ -52,8 +52,8 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName('x'.repeat(256) + '.txt')).toBe('');
   });
 
-  it('drops bidi overrides that would disguise an extension, and composes to NFC', () => {
-    expect(sanitizeFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+  it('keeps bidi overrides for the bundle check to refuse, and composes to NFC', () => {
+    expect(sanitizeFileName('invoice\u202Efdp.exe')).toBe('invoice\u202Efdp.exe');
     expect(sanitizeFileName('\u30ab\u3099.pdf')).toBe('\u30ac.pdf');
   });
 });

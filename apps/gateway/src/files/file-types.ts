@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { decodeMs932, isStandardCsvName, looksLikeUtf8 } from '@careplan/spec';
 
 /** Attachment types the exchange carries beside the standard CSV files, with their magic bytes. */
 const ATTACHMENTS: Record<string, { contentType: string; matches: (b: Buffer) => boolean }> = {
@@ -39,16 +40,56 @@ export function isCsvName(name: string): boolean {
   return extname(name).toLowerCase() === '.csv';
 }
 
+export type CsvContentCheck = { ok: true; contentType: string } | { ok: false };
+
+// C0 controls no text file holds (TAB, LF, VT, FF and CR aside): what `file` and git take for binary.
+// eslint-disable-next-line no-control-regex
+const BINARY_BYTE = /[\x00-\x08\x0e-\x1f]/;
+
+/**
+ * A .csv that is not a standard file gets no report from the validator (only FILE_NAME_NOT_STANDARD, a warning)
+ * and is delivered as it is: it must at least be text, MS932 or UTF-8, or an EXE renamed invoice.csv goes
+ * through. Standard files are left to the validator, which says exactly what is wrong with them.
+ */
+export function checkCsvContent(name: string, bytes: Buffer): CsvContentCheck {
+  if (isStandardCsvName(name)) return { ok: true, contentType: CSV_CONTENT_TYPE };
+  if (BINARY_BYTE.test(bytes.toString('latin1'))) return { ok: false };
+  if (looksLikeUtf8(bytes)) return { ok: true, contentType: 'text/csv; charset=utf-8' };
+  // iconv-lite yields U+FFFD for broken sequences and U+0080 for the lone byte 0x80.
+  if (/[\u0080\ufffd]/.test(decodeMs932(bytes))) return { ok: false };
+  return { ok: true, contentType: CSV_CONTENT_TYPE };
+}
+
 export const MAX_FILE_NAME_LENGTH = 255;
 
 /**
- * Keeps the last path segment and drops control and bidi-override characters: names never become
- * paths and never disguise their extension. Returns '' for a name that is unusable ('..', too long).
+ * Keeps the last path segment and drops control characters: names never become paths. Returns '' for a name
+ * that is unusable ('..', too long). Characters that change how a name looks are left to fileNameProblem.
  */
 export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const name = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const name = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   if (/^\.*$/.test(name) || name.length > MAX_FILE_NAME_LENGTH) return '';
   return name.normalize('NFC');
+}
+
+// Invisible format characters (bidi marks and overrides incl. U+061C, zero-width U+200B–U+200D, U+FEFF …: Unicode
+// category Cf) and line/paragraph separators: a name must look like what it is (invoice\u202Efdp.exe).
+const INVISIBLE = /[\p{Cf}\u2028\u2029]/u;
+// Windows device names, with any extension: such a file cannot be saved or unzipped on a receiver's PC.
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])(\..*)?$/i;
+
+export type FileNameProblem = { kind: 'character'; character: string } | { kind: 'reserved' };
+
+/** What makes a (sanitized) name unfit to send, or null. */
+export function fileNameProblem(name: string): FileNameProblem | null {
+  const invisible = INVISIBLE.exec(name);
+  if (invisible) {
+    const cp = invisible[0].codePointAt(0) ?? 0;
+    return { kind: 'character', character: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` };
+  }
+  // Windows ignores trailing blanks before the extension: "CON .pdf" is CON too.
+  if (WINDOWS_DEVICE.test(name.replace(/ +(?=\.|$)/, ''))) return { kind: 'reserved' };
+  return null;
 }

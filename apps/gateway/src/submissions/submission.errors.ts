@@ -92,6 +92,27 @@ export const SubmissionErrors = {
         file,
       },
     ),
+  fileNameCaseDuplicate: (file: string, other: string) =>
+    unprocessable(
+      'FILE_NAME_CASE_DUPLICATE',
+      `ファイル名「${file}」と「${other}」は大文字・小文字だけが違います。Windowsでは同じファイルになるため、名前を変えてください。`,
+      `File names "${file}" and "${other}" differ only in case: they are one file on Windows. Rename one.`,
+      { file, other },
+    ),
+  fileNameCharacter: (file: string, character: string) =>
+    unprocessable(
+      'FILE_NAME_CHARACTER_NOT_ALLOWED',
+      `ファイル名「${file}」に見えない文字（${character}）が含まれています。取り除いてから送信してください。`,
+      `File name "${file}" contains an invisible character (${character}). Remove it and send again.`,
+      { file, character },
+    ),
+  fileNameReserved: (file: string) =>
+    unprocessable(
+      'FILE_NAME_RESERVED',
+      `ファイル名「${file}」はWindowsの予約名（CON、PRN、AUX、NUL、COM1〜9、LPT1〜9）のため使えません。`,
+      `File name "${file}" is a name Windows reserves (CON, PRN, AUX, NUL, COM1-9, LPT1-9).`,
+      { file },
+    ),
   fileNameSenderMismatch: (file: string, expected: string) =>
     unprocessable(
       'FILE_NAME_SENDER_MISMATCH',
@@ -118,6 +139,13 @@ export const SubmissionErrors = {
       'ATTACHMENT_CONTENT_MISMATCH',
       `ファイル「${file}」の内容が拡張子と一致しません。`,
       `The content of file "${file}" does not match its extension.`,
+      { file },
+    ),
+  csvContentNotText: (file: string) =>
+    unprocessable(
+      'CSV_CONTENT_NOT_TEXT',
+      `ファイル「${file}」は標準仕様のファイル名ではなく、中身もCSV（Shift-JIS（MS932）またはUTF-8のテキスト）ではありません。`,
+      `File "${file}" has no standard file name and is no CSV text (Shift-JIS (MS932) or UTF-8).`,
       { file },
     ),
   fileTooLarge: (file: string, limit: number) =>

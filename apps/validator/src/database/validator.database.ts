@@ -3,6 +3,7 @@ import { ValidationEntity } from '../validation/validation.entity';
 import { ValidatorInit1764000000200 } from './migrations/1764000000200-validator-init';
 import { ValidatorConsumerInflight1764900001200 } from './migrations/1764900001200-validator-consumer-inflight';
 import { ValidatorVerdictEvent1764900001210 } from './migrations/1764900001210-validator-verdict-event';
+import { ValidatorHistoryKeys1764900004000 } from './migrations/1764900004000-validator-history-keys';
 import { VALIDATOR_SCHEMA } from './schema';
 
 export const validatorDatabase: ServiceDatabase = {
@@ -12,5 +13,6 @@ export const validatorDatabase: ServiceDatabase = {
     ValidatorInit1764000000200,
     ValidatorConsumerInflight1764900001200,
     ValidatorVerdictEvent1764900001210,
+    ValidatorHistoryKeys1764900004000,
   ],
 };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  HistoryKeys,
   pairKey,
   SubmissionReceivedEvent,
   SubmissionRejectedEvent,
@@ -11,7 +12,7 @@ import {
 import { addToOutbox } from '@careplan/messaging';
 import { BlobStore } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
-import { validateBundle, ValidationReport } from '@careplan/spec';
+import { validateBundleWithInsuredNumbers, ValidationReport } from '@careplan/spec';
 import { VALIDATOR_SCHEMA } from '../database/schema';
 import { ValidationEntity } from './validation.entity';
 
@@ -35,11 +36,13 @@ export class ValidationService {
         .filter((f) => f.kind === 'csv')
         .map(async (f) => ({ name: f.name, bytes: await this.blobs.getOrThrow(f.sha256) })),
     );
-    const report = validateBundle(csvFiles, {
+    const { report, insuredNumbers } = validateBundleWithInsuredNumbers(csvFiles, {
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,
     });
-    await this.record(e, report, Math.round(performance.now() - started), m);
+    // The archive's search keys: it need not parse the files a second time.
+    const historyKeys = Object.assign(new HistoryKeys(), insuredNumbers);
+    await this.record(e, report, Math.round(performance.now() - started), m, historyKeys);
   }
 
   /**
@@ -58,7 +61,8 @@ export class ValidationService {
     const stored = await m.findOneBy(ValidationEntity, { submissionId: e.submissionId });
     if (!stored) return false;
     const eventId = stored.verdictEventId ?? (await keepVerdictEventId(m, e.submissionId));
-    await this.publish(e, stored.report as ValidationReport, eventId, stored.createdAt, m);
+    const keys = stored.historyKeys ? Object.assign(new HistoryKeys(), stored.historyKeys) : undefined;
+    await this.publish(e, stored.report as ValidationReport, eventId, stored.createdAt, m, keys);
     this.logger.log({ submissionId: e.submissionId, eventId }, 're-published the verdict');
     return true;
   }
@@ -68,6 +72,7 @@ export class ValidationService {
     report: ValidationReport,
     durationMs: number,
     m: EntityManager,
+    historyKeys?: HistoryKeys,
   ): Promise<void> {
     const eventId = randomUUID();
     const at = new Date();
@@ -82,6 +87,7 @@ export class ValidationService {
         report,
         durationMs,
         verdictEventId: eventId,
+        historyKeys: historyKeys ?? null,
         createdAt: at,
       })
       .orIgnore()
@@ -91,7 +97,7 @@ export class ValidationService {
       await this.republish(e, m); // a verdict was given meanwhile: that one stands
       return;
     }
-    await this.publish(e, report, eventId, at, m);
+    await this.publish(e, report, eventId, at, m, historyKeys);
     this.observe(report, durationMs);
   }
 
@@ -101,6 +107,7 @@ export class ValidationService {
     eventId: string,
     at: Date,
     m: EntityManager,
+    historyKeys?: HistoryKeys,
   ): Promise<void> {
     const eventClass = report.ok ? SubmissionValidatedEvent : SubmissionRejectedEvent;
     const verdict = Object.assign(new eventClass(), {
@@ -112,6 +119,7 @@ export class ValidationService {
       files: e.files,
       ok: report.ok,
       report: report as unknown as Record<string, unknown>,
+      historyKeys,
     });
     await addToOutbox(
       m,

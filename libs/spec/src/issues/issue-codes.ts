@@ -91,8 +91,9 @@ export const ISSUE_CODES = {
     ja: 'ファイルの先頭にBOMがあります。Shift-JIS（MS932）のファイルにBOMは付けません',
     en: 'The file starts with a byte order mark; MS932 files carry none',
   },
+  // Digest §4: text is MS932 characters, CR/LF only inside quoted free text; a receiver cannot store NUL & co.
   ENCODING_CONTROL_CHAR: {
-    severity: 'warning',
+    severity: 'error',
     ja: '{col}に制御文字が含まれています',
     en: '{col} contains a control character',
   },

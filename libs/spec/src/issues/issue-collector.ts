@@ -1,4 +1,5 @@
 // Collects the issues of one file: keeps the first MAX_ISSUES_PER_FILE, counts all of them.
+import { storableText } from '../encoding';
 import type { ColumnSpec } from '../spec-data';
 import type { FileReport, ValidationIssue } from '../types';
 import { ISSUE_CODES, type IssueCode } from './issue-codes';
@@ -10,14 +11,15 @@ export const MAX_VALUE_LENGTH = 40;
 
 export type IssueParams = Readonly<Record<string, string | number>>;
 
+/** Cut to MAX_VALUE_LENGTH and made storable: values come from CSV fields and end up in PostgreSQL. */
 export function shortenValue(v: string): string {
-  return v.length > MAX_VALUE_LENGTH ? `${v.slice(0, MAX_VALUE_LENGTH)}…` : v;
+  return storableText(v.length > MAX_VALUE_LENGTH ? `${v.slice(0, MAX_VALUE_LENGTH)}…` : v);
 }
 
 function fill(template: string, params: IssueParams): string {
   return template.replace(/\{(\w+)\}/g, (m: string, name: string) => {
     const v = params[name];
-    return v === undefined ? m : String(v);
+    return v === undefined ? m : storableText(String(v));
   });
 }
 
