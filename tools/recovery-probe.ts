@@ -77,8 +77,10 @@ runTool('recovery-probe', async () => {
     rmSync(stateDir, { recursive: true, force: true });
     throw e;
   });
-  const ports = await Promise.all(APPS.map(() => freePort()));
-  const internalPorts = await Promise.all(APPS.map(() => freePort()));
+  // A public and an internal port per service, picked at once: a second round could be handed a port of the
+  // first, closed again by then.
+  const picked = await Promise.all([...APPS, ...APPS].map(() => freePort()));
+  const [ports, internalPorts] = [picked.slice(0, APPS.length), picked.slice(APPS.length)];
   const serviceEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
