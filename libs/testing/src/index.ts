@@ -2,3 +2,4 @@
 export * from './database';
 export * from './test-config';
 export * from './eventually';
+export * from './ports';

@@ -1,6 +1,6 @@
+import { freePort } from '@careplan/testing';
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServer } from 'node:net';
 import { PlatformModule } from '../platform.module';
 import { createHttpApp } from './bootstrap';
 
@@ -23,17 +23,6 @@ class PublicThingsController {
   controllers: [InternalThingsController, PublicThingsController],
 })
 class SampleModule {}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('createHttpApp: internal routes on their own listener', () => {
   let app: NestFastifyApplication;

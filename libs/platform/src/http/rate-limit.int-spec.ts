@@ -13,7 +13,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo, connect, createServer } from 'node:net';
-import { redisUrl } from '@careplan/testing';
+import { freePort, redisUrl } from '@careplan/testing';
 import { AppException } from '../errors/app.exception';
 import { PlatformModule } from '../platform.module';
 import { createHttpApp } from './bootstrap';
@@ -77,19 +77,6 @@ const settings = (over: Partial<RateLimitSettings> = {}): RateLimitSettings => (
   keyPrefix: `it:${randomBytes(4).toString('hex')}:rate-limit:`,
   ...over,
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('rate limits, counted in the real Redis', () => {
   let app: NestFastifyApplication;
