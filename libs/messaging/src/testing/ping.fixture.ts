@@ -15,7 +15,7 @@ export class PingEvent extends BaseEvent {
 export const ping = (text: string): PingEvent =>
   Object.assign(new PingEvent(), { eventId: randomUUID(), occurredAt: new Date().toISOString(), text });
 
-/** A migration creating `schema` with the outbox, the processed-events ledger and an effects table. */
+/** A migration creating `schema` with the messaging tables (outbox, ledgers) and an effects table. */
 export function pingMigration(schema: string): new () => MigrationInterface {
   return class PingFixture1764900005000 implements MigrationInterface {
     name = 'PingFixture1764900005000';
