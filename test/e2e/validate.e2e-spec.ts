@@ -100,6 +100,27 @@ describe('POST /v1/validate (dry run)', () => {
     expect(codes.some((c) => c.startsWith('FILE_NAME_'))).toBe(true);
   });
 
+  it('answers other requests while it validates 10 MB: the CSV work runs in worker threads', async () => {
+    const [plan] = planBundle();
+    const copies = Math.ceil((10 * 1000 * 1000) / plan.bytes.length);
+    const bytes = Buffer.concat(Array.from({ length: copies }, () => Buffer.from(plan.bytes)));
+    let answered = false;
+    const run = dryRun(sender, RECEIVER, [{ name: plan.name, bytes }]).finally(() => (answered = true));
+    const waits: number[] = [];
+    while (!answered) {
+      const started = Date.now();
+      expect((await fetch(gatewayUrl('/health/live'))).status).toBe(200);
+      waits.push(Date.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const res = await run;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Report).files[0].fileType).toBe('UPPLAN');
+    // Validating on the event loop, the gateway answered nothing for seconds (5 × 10 MB: 20 s).
+    expect(waits.length).toBeGreaterThan(3);
+    expect(Math.max(...waits)).toBeLessThan(1000);
+  });
+
   it('stores and sends nothing', async () => {
     await dryRun(sender, RECEIVER, planBundle());
     const history = await getJson<{ items: unknown[] }>(sender, '/v1/history');

@@ -24,6 +24,7 @@ export {
   encodeMs932Lenient,
   looksLikeUtf8,
   MS932_SUBSTITUTE,
+  startsWithUtf8Bom,
   storableText,
   toMs932Safe,
 } from './encoding';
@@ -45,7 +46,9 @@ export { MAX_ISSUES_PER_FILE } from './issues/issue-collector';
 export {
   parseRecords,
   parseTypedRecords,
+  recordLayout,
   recordsToCsv,
+  toRecord,
   RecordsError,
   type CsvRecord,
   type ParsedRecords,
@@ -55,3 +58,4 @@ export { jsonSchemaFor, JSON_SCHEMA_BASE_ID, type JsonSchema, type JsonSchemaPro
 export { fileTypeByPrefix, diagnoseFileName, KNOWN_PREFIXES } from './file-name';
 export { csvVersionStatus, fileTypeExistsInVersion, V40_CSV_VERSION, type VersionStatus } from './versions';
 export { layoutFor, type Layout, type LayoutVariant } from './columns';
+export { RECORD_DELIMITERS } from './csv/csv-reader';

@@ -28,7 +28,8 @@ export class RecordsError extends Error {
   }
 }
 
-function toRecord(layout: Layout, fields: readonly string[]): CsvRecord {
+/** One record's items under the layout's keys, empty items null. */
+export function toRecord(layout: Layout, fields: readonly string[]): CsvRecord {
   const rec: CsvRecord = {};
   const cols = layout.columns;
   for (let i = 0; i < cols.length; i++) {
@@ -71,7 +72,7 @@ export function eachRecord(
         record(fields) {
           if (read++ === limit) throw new StopReading();
           if (fields.length === 1 && fields[0] === '') return;
-          layout ??= firstLayout(spec, fields);
+          layout ??= recordLayout(spec, fields);
           visit(layout, fields);
         },
         syntaxError(row, code) {
@@ -92,7 +93,8 @@ export function eachRecord(
   return { syntax, read, stopped };
 }
 
-function firstLayout(spec: FileTypeSpec, fields: readonly string[]): Layout {
+/** The layout a file is read with, chosen by its first record: V3 for a legacy version whose item count fits. */
+export function recordLayout(spec: FileTypeSpec, fields: readonly string[]): Layout {
   const v3 = layoutFor(spec, 'v3');
   const legacyFit =
     hasV3Variant(spec.id) &&

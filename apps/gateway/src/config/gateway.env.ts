@@ -15,6 +15,11 @@ export class GatewayEnv extends WebhookServiceEnv {
   /** Largest submission, all files together, in bytes (default 50 MiB). */
   @IsInt() @Min(1) MAX_BUNDLE_BYTES = 50 * MiB;
 
+  /** Worker threads of POST /v1/validate (CSV decoding and checks off the event loop; default 2). */
+  @IsInt() @Min(1) @Max(64) VALIDATE_WORKERS = 2;
+  /** Dry runs that may wait for a worker; more answer 503 SERVICE_BUSY with Retry-After (default 8). */
+  @IsInt() @Min(0) @Max(10000) VALIDATE_QUEUE = 8;
+
   /** The archive's internal listener (its INTERNAL_PORT): history, receipts, directory. */
   @IsUrl({ require_tld: false }) ARCHIVE_URL = 'http://127.0.0.1:3103';
 

@@ -1,17 +1,6 @@
 import { unzipSync } from 'fflate';
-import { AppException } from '@careplan/platform';
 import { buildBundle } from '@careplan/spec/testing';
-import { bundleZip, fileRecords } from './inbox-export';
-
-const code = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppException) return e.code;
-    throw e;
-  }
-  throw new Error('expected an AppException');
-};
+import { bundleZip } from './inbox-export';
 
 /** General purpose flag of the local header of the entry at `offset`: bit 11 is "name is UTF-8". */
 const flagAt = (zip: Buffer, offset: number) => zip.readUInt16LE(offset + 6);
@@ -40,25 +29,5 @@ describe('bundleZip', () => {
       new Date(),
     );
     expect(Object.keys(unzipSync(zip))).toEqual(['constructor.txt']);
-  });
-});
-
-describe('fileRecords', () => {
-  it('renders a standard CSV file as records with its type and version', () => {
-    const [plan] = buildBundle('plan');
-    const out = fileRecords({ name: plan.name, kind: 'csv', bytes: Buffer.from(plan.bytes) });
-    expect(out.fileType).toBeTruthy();
-    expect(out.csvVersion).toMatch(/^\d+$/);
-    expect(out.records.length).toBeGreaterThan(0);
-    expect(Object.values(out.records[0]).some((v) => v !== null)).toBe(true);
-  });
-
-  it('refuses attachments and unreadable CSV with a code', () => {
-    expect(code(() => fileRecords({ name: 'a.pdf', kind: 'attachment', bytes: Buffer.from('%PDF-') }))).toBe(
-      'FILE_NOT_STANDARD_CSV',
-    );
-    expect(code(() => fileRecords({ name: 'notes.csv', kind: 'csv', bytes: Buffer.from('a,b\r\n') }))).toBe(
-      'RECORDS_UNREADABLE',
-    );
   });
 });

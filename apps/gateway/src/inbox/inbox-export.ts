@@ -1,24 +1,9 @@
 import { zipSync, type Zippable } from 'fflate';
-import { parseRecords, RecordsError } from '@careplan/spec';
-import type { FileRecordsDto } from './dto/inbox.dto';
-import { InboxErrors } from './inbox.errors';
 
 export interface ExportFile {
   name: string;
   kind: string;
   bytes: Buffer;
-}
-
-/** A standard CSV file as records (the libs/spec rendering); attachments have none. */
-export function fileRecords(file: ExportFile): FileRecordsDto {
-  if (file.kind !== 'csv') throw InboxErrors.notStandardCsv(file.name);
-  try {
-    const { fileType, csvVersion, records } = parseRecords({ name: file.name, bytes: file.bytes });
-    return { fileType, csvVersion, records };
-  } catch (e) {
-    if (e instanceof RecordsError) throw InboxErrors.recordsUnreadable(file.name, e.code);
-    throw e;
-  }
 }
 
 // Already compressed formats gain nothing from deflate.

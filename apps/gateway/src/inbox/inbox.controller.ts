@@ -47,12 +47,14 @@ export class InboxController {
     type: FileRecordsDto,
     description: 'a standard CSV file as records (422 for attachments)',
   })
-  records(
+  async records(
     @CurrentOffice() office: AuthenticatedOffice,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('fileId', new ParseUUIDPipe()) fileId: string,
-  ): Promise<FileRecordsDto> {
-    return this.inbox.records(office, id, fileId);
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const json = await this.inbox.records(office, id, fileId);
+    await reply.header('content-type', 'application/json; charset=utf-8').send(json);
   }
 
   @Get(':id/zip')

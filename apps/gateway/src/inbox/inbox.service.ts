@@ -19,8 +19,8 @@ import type { AuthenticatedOffice } from '../offices/offices.service';
 import { SubmissionFileEntity } from '../submissions/submission-file.entity';
 import { SubmissionEntity } from '../submissions/submission.entity';
 import { toFileDto } from '../submissions/submission.mapper';
+import type { Readable } from 'node:stream';
 import {
-  FileRecordsDto,
   InboxEntryDto,
   InboxFilterQuery,
   InboxPageDto,
@@ -28,7 +28,8 @@ import {
   ValidationSummaryDto,
 } from './dto/inbox.dto';
 import { InboxEntryEntity } from './inbox-entry.entity';
-import { bundleZip, fileRecords } from './inbox-export';
+import { bundleZip } from './inbox-export';
+import { recordsJson } from './records.stream';
 import { InboxErrors } from './inbox.errors';
 
 export interface DownloadedFile {
@@ -102,13 +103,13 @@ export class InboxService {
     return { name: file.name, contentType: file.contentType, sha256: file.sha256, bytes };
   }
 
-  /** A standard CSV file's records as JSON; reading them is a download like any other. */
-  async records(office: AuthenticatedOffice, id: string, fileId: string): Promise<FileRecordsDto> {
+  /** A standard CSV file's records as streamed JSON (FileRecordsDto); reading them is a download like any other. */
+  async records(office: AuthenticatedOffice, id: string, fileId: string): Promise<Readable> {
     const entry = await this.findOwn(office, id);
     const file = await this.findFile(entry, fileId);
-    const records = fileRecords({ ...file, bytes: await this.blobs.getOrThrow(file.sha256) });
+    const json = recordsJson({ ...file, bytes: await this.blobs.getOrThrow(file.sha256) });
     await this.markDownloaded(entry, fileId);
-    return records;
+    return json;
   }
 
   /** Every file of the delivery in one ZIP, in bundle order. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { SubmissionReceivedEvent } from '@careplan/contracts';
+import { HISTORY_KEYS_MAX_INSURED_NUMBERS, SubmissionReceivedEvent } from '@careplan/contracts';
 import { BlobStore, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
+import { MAX_INSURED_NUMBERS } from '@careplan/spec';
 import { buildBundle, buildFile, CARE_OFFICE, HOME_HELP_OFFICE, USERS } from '@careplan/spec/testing';
 import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
 import { validatorDatabase } from '../database/validator.database';
@@ -64,6 +65,8 @@ describe('validation (real PostgreSQL)', () => {
       insuredNumbers: USERS.map((u) => u.insuredNo).sort(),
       truncated: false,
     });
+    // What the validator keeps is what the event contract admits.
+    expect(MAX_INSURED_NUMBERS).toBe(HISTORY_KEYS_MAX_INSURED_NUMBERS);
   });
 
   it('stores the report of a file with a NUL in a field: an error shown as ␀', async () => {

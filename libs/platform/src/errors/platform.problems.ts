@@ -35,6 +35,17 @@ export const PlatformProblems = {
       },
       { errorId, retryAfter: DEPENDENCY_RETRY_AFTER_SECONDS },
     ),
+  /** The work is refused before it starts: nothing was applied. */
+  busy: (retryAfter: number) =>
+    new AppException(
+      'SERVICE_BUSY',
+      HttpStatus.SERVICE_UNAVAILABLE,
+      {
+        ja: `処理が混み合っています（この要求は処理されていません）。${retryAfter} 秒後に再度お試しください。`,
+        en: `The service is busy (this request was not processed). Retry in ${retryAfter} seconds.`,
+      },
+      { retryAfter },
+    ),
   jsonTooDeep: (maxDepth: number) =>
     new AppException(
       'JSON_TOO_DEEP',

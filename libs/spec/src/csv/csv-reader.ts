@@ -36,7 +36,7 @@ export function detectLineEnding(text: string): LineEnding {
 }
 
 // Any line end closes a record, in both modes and in scanQuoting alike (the spec does not fix one).
-const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
