@@ -1,14 +1,25 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { E2eState } from './state';
 
 const ROOT = join(__dirname, '..', '..', '..');
 export const APPS = ['gateway', 'validator', 'router', 'archive'] as const;
 
-import { freePort } from '@careplan/testing';
-
-export { freePort };
+/** A port the OS says is free now, so tests never collide with a running `npm start`. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
 
 export function serviceEnv(
   state: Pick<E2eState, 'databaseUrl' | 'topicPrefix' | 'groupPrefix' | 'kafkaBrokers' | 'redisUrl'>,
