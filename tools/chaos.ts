@@ -227,6 +227,8 @@ interface Result {
   accepted: number;
   deliveredOnce: number;
   duplicated: number;
+  /** Committed, delivered, but the client gave up before it heard 202 (it would get the same id on retry). */
+  unconfirmed: number;
   lost: number;
   stuck: number;
   rejected: number;
@@ -248,7 +250,7 @@ async function runScenario(sys: ChaosSystem, sc: Scenario, o: Options): Promise<
   const pairs = await sys.seedPairs(o.pairs);
   const dlqBefore = await sys.dlqMessages();
   const outcomes: Outcome[] = [];
-  const clientDeadline = () => Date.now() + (o.outage + 60) * 1000;
+  const clientDeadline = () => Date.now() + (o.outage + 120) * 1000;
   const load = steadyLoad(o.rate, async (n) => {
     const index = bundleCounter++;
     const pair = pairs[n % pairs.length];
@@ -365,7 +367,8 @@ async function count(
     sent,
     accepted: accepted.length,
     deliveredOnce,
-    duplicated: twice + inboxTwice + orphans,
+    duplicated: twice + inboxTwice,
+    unconfirmed: orphans,
     lost,
     stuck,
     rejected,
@@ -503,6 +506,8 @@ function printTable(results: Result[]): void {
     ['accepted', (r) => String(r.accepted)],
     ['delivered once', (r) => String(r.deliveredOnce)],
     ['duplicated', (r) => String(r.duplicated)],
+    ['unconfirmed', (r) => String(r.unconfirmed)],
+    ['gave up', (r) => String(r.gaveUp)],
     ['lost', (r) => String(r.lost)],
     ['stuck', (r) => String(r.stuck)],
     ['rejected', (r) => String(r.rejected)],

@@ -43,7 +43,7 @@ export async function sendUntilAccepted(
         method: 'POST',
         headers: { 'x-api-key': apiKey, 'idempotency-key': outcome.key },
         body: form,
-        signal: AbortSignal.timeout(15_000),
+        signal: AbortSignal.timeout(30_000),
       });
       const body = (await res.json().catch(() => ({}))) as { id?: string; code?: string };
       if (res.ok && body.id) {
