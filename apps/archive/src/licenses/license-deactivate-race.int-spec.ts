@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppException } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, eventually, migratedDataSource, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
@@ -45,7 +45,14 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
         () => null,
         (e: unknown) => e,
       );
-    await new Promise((r) => setTimeout(r, 300));
+    // The application is blocked behind the deactivation's lock before the deactivation commits.
+    await eventually(
+      () =>
+        ds.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        ),
+      (rows) => Number(rows[0].n) > 0,
+    );
     await deactivation.commitTransaction();
     await deactivation.release();
 
