@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { AppException } from '@careplan/platform';
 import { parseRecords } from '@careplan/spec';
 import { buildBundle, buildFile } from '@careplan/spec/testing';
+import { eventually } from '@careplan/testing';
 import { recordsJson } from './records.stream';
 
 const code = (fn: () => unknown): string => {
@@ -49,8 +50,15 @@ describe('recordsJson', () => {
     const stream = recordsJson({ name: plan.name, kind: 'csv', bytes });
     const iterator = stream[Symbol.asyncIterator]();
     let total = String((await iterator.next()).value).length;
-    // A client that does not read: what waits for it stays within the streams' buffers.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A client that does not read: the output fills its buffer and the parser stops (back-pressure).
+    await eventually(
+      () => stream.readableLength,
+      (n) => n >= stream.readableHighWaterMark,
+      10_000,
+      5,
+    );
+    // Bounded quiescence: 50 turns of the event loop give a stream that ignores back-pressure room to overrun.
+    for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(stream.readableLength).toBeLessThan(1024 * 1024);
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) total += String(r.value).length;
     expect(total).toBeGreaterThan(30 * 1024 * 1024);

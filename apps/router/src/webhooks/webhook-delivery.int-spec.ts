@@ -154,7 +154,11 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
       (s) => s === 'completed',
     );
     await queue.enqueue(data); // a late redelivery, after it was sent
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing left to run: a second job for the same event would be waiting, active or delayed here.
+    await eventually(
+      () => queue.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      (counts) => Object.values(counts).every((n) => n === 0),
+    );
     expect(endpoint.calls).toHaveLength(1);
     expect(JSON.parse(endpoint.calls[0])).toMatchObject({ id: data.eventId, type: 'delivery.delivered' });
   });
