@@ -6,7 +6,7 @@ import {
 } from './check-digit';
 
 describe('check digits', () => {
-  it('accepts the DESIGN.md example and rejects a wrong digit', () => {
+  it('accepts the documented example and rejects a wrong digit', () => {
     expect(modulus10CheckDigit('117120136')).toBe(9);
     expect(officeNumberCheckDigitValid('1171201369')).toBe(true);
     expect(officeNumberCheckDigitValid('1171201368')).toBe(false);

@@ -1,4 +1,4 @@
-// Modulus-10 check digits of office and insurer numbers (DESIGN.md "The domain in one page").
+// Modulus-10 check digits of office and insurer numbers (docs/standard/identifiers.md#check-digit-modulus-10).
 // The care-plan standard defines no check itself, so callers report failures as warnings.
 
 const OFFICE_NO = /^\d{2}[0-9A-HJ-NPR-Z]\d{7}$/;

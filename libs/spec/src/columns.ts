@@ -1,5 +1,5 @@
 // Per-column checks compiled once per layout: required flag, quoting, length, type format, code values,
-// real dates and check digits. Uncertain items of the digest only ever produce warnings.
+// real dates and check digits. Uncertain items (docs/standard/record-layouts.md#uncertain-items) only ever produce warnings.
 import { insurerNumberCheckDigitValid, officeNumberCheckDigitValid } from './check-digit';
 import { isRealDate, isRealMonth } from './dates';
 import { ms932ByteLength } from './encoding';
@@ -61,7 +61,7 @@ function isAscii(v: string): boolean {
   return true;
 }
 
-/** Values the digest allows beside the type's format, per (file type, key). */
+/** Values the standard allows beside the type's format, per (file type, key). */
 function zeroValueAllowed(fileType: FileTypeId, key: string): string | null {
   if (fileType !== 'UPHOSOKU') return null;
   if (key === 'planCreatedDate') return '00000000';
@@ -70,7 +70,7 @@ function zeroValueAllowed(fileType: FileTypeId, key: string): string | null {
 }
 
 /**
- * Items flagged uncertain for a reason other than their required mark or length (digest ⚠: the format column
+ * Items flagged uncertain for a reason other than their required mark or length (docs/standard/record-layouts.md#uncertain-items: the format column
  * of the source is misaligned, e.g. UPYOBO_SUB No.5/10/14): a value of another format only warns.
  */
 function formatUncertain(col: ColumnSpec): boolean {
@@ -176,7 +176,7 @@ export function compileColumn(fileType: FileTypeId, col: ColumnSpec): CompiledCo
       else if (col.required === 'uncertain') out.add('REQUIRED_UNCERTAIN', row, col, null);
       return;
     }
-    // Free text is quoted, everything else bare (digest §4); either way the value is readable: warn.
+    // Free text is quoted, everything else bare (docs/standard/csv-format.md#delimiter-and-quoting); either way the value is readable: warn.
     if (isText !== quoted) out.add(isText ? 'CSV_QUOTE_MISSING' : 'CSV_QUOTE_UNEXPECTED', row, col, v);
     if (max !== null) {
       const len = isAscii(v) ? v.length : ms932ByteLength(v);
@@ -191,7 +191,7 @@ export function compileColumn(fileType: FileTypeId, col: ColumnSpec): CompiledCo
   return { spec: col, check };
 }
 
-// V3 (CSV 202208 and older) had no TAIS/届出/用具名称 items in 第6表/第7表, and 2-digit 回数／日数 (inferred, digest §9).
+// V3 (CSV 202208 and older) had no TAIS/届出/用具名称 items in 第6表/第7表, and 2-digit 回数／日数 (inferred, docs/standard/versions.md#v3-differences).
 const V3_DROPPED_KEYS = new Set(['taisCode', 'equipmentNotifiedCode', 'equipmentName']);
 const V3_LAYOUT_TYPES = new Set<FileTypeId>(['UPPLAN', 'UPJSK', 'UPSIKYU']);
 

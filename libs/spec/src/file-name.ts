@@ -1,4 +1,4 @@
-// File-name rules (digest §3): prefix, optional YYYYMM, sender/receiver office numbers with service kinds,
+// File-name rules (docs/standard/file-names.md#shape): prefix, optional YYYYMM, sender/receiver office numbers with service kinds,
 // and the 14-digit ファイル連番. Legacy V3 names (no service-kind parts) are recognised too.
 import {
   FILE_TYPES,

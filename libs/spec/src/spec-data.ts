@@ -48,7 +48,7 @@ export interface ColumnSpec {
   /** 1-based column number (項番). */
   readonly no: number;
   readonly nameJa: string;
-  /** English key chosen by the digest; used as the JSON property name. */
+  /** English key (libs/spec/src/data/files.json); used as the JSON property name. */
   readonly key: string;
   readonly type: ColumnType;
   /** Maximum length in half-width characters (= MS932 bytes); null = free text without a limit (―). */

@@ -338,7 +338,7 @@ describe('validateFile: columns', () => {
     expect(r.errorCount).toBe(5);
   });
 
-  it('UPYOBO_SUB number items whose format the digest marks uncertain only warn', () => {
+  it('UPYOBO_SUB number items whose format files.json marks uncertain only warn', () => {
     const f = withRecords('UPYOBO_SUB', (rs) => {
       rs[0] = { ...rs[0], issueNo: '課題1', supportPlanNo: 'A', usedServiceNo: '1-1' };
       return rs;

@@ -1,4 +1,4 @@
-// Rules across the files of a bundle (digest §8): sending units, files that travel as a set, records that
+// Rules across the files of a bundle (docs/standard/bundles.md): sending units, files that travel as a set, records that
 // must join between files, deletes against uploads, totals that must agree. Issues go to the file concerned.
 import type { IssueCollector } from '../issues/issue-collector';
 import type { FileTypeId } from '../spec-data';
@@ -12,7 +12,7 @@ interface UnitFile {
   readonly out: IssueCollector;
 }
 
-/** Files of one sending unit: same ファイル連番, sender and receiver (digest §8). */
+/** Files of one sending unit: same ファイル連番, sender and receiver (docs/standard/bundles.md#sending-units). */
 function unitKey(f: FileFacts): string | null {
   const p = f.parsedName;
   if (!p) return null;
@@ -43,7 +43,7 @@ const monthOf = (f: FileFacts): string => f.parsedName?.yyyymm ?? '';
 
 /**
  * 第6表/第7表/補足 go together per service month; one unit may carry two months ("next month's plan and this
- * month's change go in two files", digest §8), so each file is matched with the files of its own month.
+ * month's change go in two files", docs/standard/bundles.md#service-months), so each file is matched with the files of its own month.
  */
 function sameMonth(f: FileFacts, pred: (g: FileFacts) => boolean = () => true): (g: FileFacts) => boolean {
   const m = monthOf(f);

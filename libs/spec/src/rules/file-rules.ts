@@ -1,4 +1,4 @@
-// Rules across the records of one file (digest §6.1, §8): months that must agree with the file name,
+// Rules across the records of one file (docs/standard/record-layouts.md, docs/standard/bundles.md): months that must agree with the file name,
 // 第7表 summary rows, 第2表 order, one office/kind per 実績 file; and the facts the bundle rules need.
 import { daysInMonth, isRealMonth } from '../dates';
 import type { ColumnSpec } from '../spec-data';
@@ -22,7 +22,7 @@ export function joinKey(...parts: string[]): string {
 }
 
 const EQUIPMENT_KINDS = new Set(['17', '67']);
-// Service kinds outside the exchange (digest §2.3), leaving out those the reconstructed table is unsure of
+// Service kinds outside the exchange (docs/standard/identifiers.md#services-in-scope), leaving out those the reconstructed table is unsure of
 // (27/28/33/36/38, 68/73/77/79): a warning, the table being read from a column-shifted source.
 const OUT_OF_SCOPE_KINDS = new Set([
   '32',
@@ -171,7 +171,7 @@ function sikyuRules(env: FileRuleEnv): FileRules {
       const isGrand = c === GRAND_TOTAL_CODE;
       if (OUT_OF_SCOPE_KINDS.has(c.slice(0, 2))) out.add('SERVICE_KIND_OUT_OF_SCOPE', row, codeCol, c);
       if (isGrand || SUMMARY_SUFFIX.test(c)) {
-        // 単位数 is fixed 0 and 割引後率/割引後単位数 Null on 種類別小計 and 全合計 rows (digest §6.1).
+        // 単位数 is fixed 0 and 割引後率/割引後単位数 Null on 種類別小計 and 全合計 rows (docs/standard/record-layouts.md#upsikyu-第7表).
         if (units(fields) !== '0') mustBe(row, 'units', units(fields), '0', '0');
         if (rate(fields) !== '') mustBe(row, 'discountRate', rate(fields), '空（Null）', 'empty');
         if (discounted(fields) !== '')
@@ -263,7 +263,7 @@ function careplan2Rules(env: FileRuleEnv): FileRules {
       if (values.some((v) => v === null)) return;
       const tuple = values as number[];
       const prev = last.get(user);
-      // Records sort by 課題NO → 援助目標NO → 援助内容NO, the printed order (digest §6.1).
+      // Records sort by 課題NO → 援助目標NO → 援助内容NO, the printed order (docs/standard/record-layouts.md#up2kyo-第2表).
       if (prev) {
         const cmp = tuple[0] - prev[0] || tuple[1] - prev[1] || tuple[2] - prev[2];
         if (cmp < 0) env.out.add('ROW_ORDER', row, null, tuple.join('-'));

@@ -11,7 +11,7 @@ export interface FileFacts {
   readonly parsedName: ParsedFileName | null;
   csvVersion: string | null;
   rows: number;
-  /** Join keys (digest §8) by kind, e.g. 'user+month' → {"131016|0000012345|202505"}. */
+  /** Join keys (docs/standard/bundles.md#join-keys) by kind, e.g. 'user+month' → {"131016|0000012345|202505"}. */
   readonly keys: Map<string, Set<string>>;
   /** Totals that other files must agree with, by "<kind>|<key>". */
   readonly sums: Map<string, number>;

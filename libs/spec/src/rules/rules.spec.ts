@@ -159,7 +159,7 @@ describe('rules within a file', () => {
     expect(r.errorCount).toBe(0);
   });
 
-  it('TAIS_MISSING warns on a 第7表 detail row of kind 17 too (digest §5: 第7表 No.10/11)', () => {
+  it('TAIS_MISSING warns on a 第7表 detail row of kind 17 too (第7表 No.10/11, docs/standard/identifiers.md#tais-and-届出-codes)', () => {
     const r = validateFile(
       edited('UPSIKYU', (rs) => {
         const eq = rs.findIndex(
@@ -176,7 +176,7 @@ describe('rules within a file', () => {
     expect(issues(validateFile(buildFile('UPSIKYU')), 'TAIS_MISSING')).toHaveLength(0);
   });
 
-  it('SERVICE_KIND_OUT_OF_SCOPE warns on 第6表/第7表 rows of kinds the exchange leaves out (digest §2.3)', () => {
+  it('SERVICE_KIND_OUT_OF_SCOPE warns on 第6表/第7表 rows of kinds the exchange leaves out (docs/standard/identifiers.md#services-in-scope)', () => {
     const plan = validateFile(
       edited('UPPLAN', (rs) => {
         rs[0] = { ...rs[0], serviceCode: '421111' }; // 42 住宅改修

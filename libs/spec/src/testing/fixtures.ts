@@ -754,7 +754,7 @@ export function rawFile(name: string, csvText: string): BundleFile {
 
 export type BundleKind = 'careplan' | 'plan' | 'jisseki' | 'yobo' | 'delete-plan';
 
-/** The files of one sending unit (digest §8). */
+/** The files of one sending unit (docs/standard/bundles.md#sending-units). */
 export function buildBundle(kind: BundleKind): BundleFile[] {
   switch (kind) {
     case 'careplan': {
