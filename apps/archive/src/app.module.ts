@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController } from '@careplan/platform';
+import { MessagingModule } from '@careplan/messaging';
+import { PersistenceModule } from '@careplan/persistence';
+import { PlatformModule } from '@careplan/platform';
 import { ArchiveEnv } from './config/archive.env';
 import { archiveDatabase } from './database/archive.database';
 import { HistoryConsumer } from './history/history.consumer';
@@ -14,19 +15,19 @@ import { ReceiptsService } from './receipts/receipts.service';
 @Module({})
 export class AppModule {
   static register(env: ArchiveEnv): DynamicModule {
-    const core = { service: 'archive', schema: archiveDatabase.schema, database: archiveDatabase };
     return {
       module: AppModule,
-      imports: coreImports(env, core),
-      controllers: [
-        HistoryController,
-        HealthController,
-        MetricsController,
-        ReceiptsController,
-        ...OPS_CONTROLLERS,
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'archive',
+          logLevel: env.LOG_LEVEL,
+          internalToken: env.INTERNAL_TOKEN,
+        }),
+        PersistenceModule.forRoot(env.DATABASE_URL, archiveDatabase),
+        MessagingModule.forRoot(env, { service: 'archive', schema: archiveDatabase.schema }),
       ],
+      controllers: [HistoryController, ReceiptsController, ...OPS_CONTROLLERS],
       providers: [
-        ...coreProviders(env, core),
         { provide: ArchiveEnv, useValue: env },
         HistoryService,
         HistoryConsumer,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController, SecretKeyring } from '@careplan/platform';
+import { MessagingModule } from '@careplan/messaging';
+import { PersistenceModule } from '@careplan/persistence';
+import { PlatformModule, SecretKeyring } from '@careplan/platform';
 import { GatewayEnv } from './config/gateway.env';
 import { gatewayDatabase } from './database/gateway.database';
 import { GatewayEventsConsumer } from './events/gateway-events.consumer';
@@ -28,10 +29,17 @@ import { ValidateService } from './validate/validate.service';
 @Module({})
 export class AppModule {
   static register(env: GatewayEnv): DynamicModule {
-    const core = { service: 'gateway', schema: gatewayDatabase.schema, database: gatewayDatabase };
     return {
       module: AppModule,
-      imports: coreImports(env, core),
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'gateway',
+          logLevel: env.LOG_LEVEL,
+          internalToken: env.INTERNAL_TOKEN,
+        }),
+        PersistenceModule.forRoot(env.DATABASE_URL, gatewayDatabase),
+        MessagingModule.forRoot(env, { service: 'gateway', schema: gatewayDatabase.schema }),
+      ],
       controllers: [
         SubmissionsController,
         ValidateController,
@@ -40,13 +48,10 @@ export class AppModule {
         HistoryController,
         ReceiptsController,
         KeysController,
-        HealthController,
-        MetricsController,
         WebhooksController,
         ...REGISTRY_CONTROLLERS,
       ],
       providers: [
-        ...coreProviders(env, core),
         { provide: GatewayEnv, useValue: env },
         { provide: SecretKeyring, useValue: SecretKeyring.parse(env.WEBHOOK_SECRET_KEY) },
         {

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import Redis from 'ioredis';
-import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController, SecretKeyring } from '@careplan/platform';
+import { MessagingModule } from '@careplan/messaging';
+import { PersistenceModule } from '@careplan/persistence';
+import { PlatformModule, SecretKeyring } from '@careplan/platform';
 import { RouterEnv } from './config/router.env';
 import { routerDatabase } from './database/router.database';
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
@@ -13,26 +14,28 @@ import { WebhookEndpointsService } from './webhooks/webhook-endpoints.service';
 import { WebhookEventsConsumer } from './webhooks/webhook-events.consumer';
 import { WebhookNotifierService } from './webhooks/webhook-notifier.service';
 import { WebhookPushesService } from './webhooks/webhook-pushes.service';
+import { RedisReadiness } from './webhooks/redis.readiness';
 import { WebhookQueue } from './webhooks/webhook.queue';
 import { WebhookWorker } from './webhooks/webhook.worker';
 
 @Module({})
 export class AppModule {
   static register(env: RouterEnv, redis: Redis): DynamicModule {
-    const core = {
-      service: 'router',
-      schema: routerDatabase.schema,
-      database: routerDatabase,
-      // Without Redis only webhook pushes wait (BullMQ); deliveries go on: degraded, not unready.
-      extraChecks: [{ name: 'redis', critical: false, check: async () => void (await redis.ping()) }],
-    };
     return {
       module: AppModule,
-      imports: coreImports(env, core),
-      controllers: [HealthController, MetricsController, DeadLettersController],
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'router',
+          logLevel: env.LOG_LEVEL,
+          internalToken: env.INTERNAL_TOKEN,
+        }),
+        PersistenceModule.forRoot(env.DATABASE_URL, routerDatabase),
+        MessagingModule.forRoot(env, { service: 'router', schema: routerDatabase.schema }),
+      ],
+      controllers: [DeadLettersController],
       providers: [
-        ...coreProviders(env, core),
         { provide: Redis, useValue: redis },
+        RedisReadiness,
         DeliveriesService,
         DeliveriesConsumer,
         { provide: RouterEnv, useValue: env },

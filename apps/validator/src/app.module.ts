@@ -1,20 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { coreImports, coreProviders } from '@careplan/messaging';
-import { HealthController, MetricsController } from '@careplan/platform';
+import { MessagingModule } from '@careplan/messaging';
+import { PersistenceModule } from '@careplan/persistence';
+import { PlatformModule } from '@careplan/platform';
 import { ValidatorEnv } from './config/validator.env';
 import { validatorDatabase } from './database/validator.database';
-import { ValidationConsumer } from './validation/validation.consumer';
-import { ValidationService } from './validation/validation.service';
+import { ValidationModule } from './validation/validation.module';
 
 @Module({})
 export class AppModule {
   static register(env: ValidatorEnv): DynamicModule {
-    const core = { service: 'validator', schema: validatorDatabase.schema, database: validatorDatabase };
     return {
       module: AppModule,
-      imports: coreImports(env, core),
-      controllers: [HealthController, MetricsController],
-      providers: [...coreProviders(env, core), ValidationService, ValidationConsumer],
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'validator',
+          logLevel: env.LOG_LEVEL,
+          internalToken: env.INTERNAL_TOKEN,
+        }),
+        PersistenceModule.forRoot(env.DATABASE_URL, validatorDatabase),
+        MessagingModule.forRoot(env, { service: 'validator', schema: validatorDatabase.schema }),
+        ValidationModule,
+      ],
     };
   }
 }

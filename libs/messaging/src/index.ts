@@ -2,7 +2,7 @@ export * from './kafka.service';
 export * from './messaging.tables';
 export * from './outbox';
 export * from './event-consumer';
-export * from './core.providers';
+export * from './messaging.module';
 export * from './topic-reader';
 export * from './consumer-retry';
 export * from './lag-monitor';

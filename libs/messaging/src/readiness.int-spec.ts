@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { MetricsService, ReadinessService } from '@careplan/platform';
 import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
-import { coreReadinessChecks } from './core.providers';
+import { postgresReadiness } from '@careplan/persistence';
+import { kafkaReadiness } from './messaging.module';
 import { KafkaService } from './kafka.service';
 
 /** A port nothing listens on: a broker that is down. */
@@ -39,7 +40,10 @@ describe("every service's readiness on the real PostgreSQL, with Kafka down", ()
   });
 
   it('is degraded, not unready, while Kafka is down, and unready once its database is gone', async () => {
-    const readiness = new ReadinessService(coreReadinessChecks(ds, kafka), new MetricsService('it'));
+    const readiness = new ReadinessService(
+      [postgresReadiness(ds), kafkaReadiness(kafka)],
+      new MetricsService('it'),
+    );
     const degraded = await readiness.evaluate();
     expect(degraded.status).toBe('degraded');
     expect(Object.keys(degraded.error)).toEqual(['kafka']);

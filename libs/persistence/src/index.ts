@@ -2,3 +2,4 @@ export * from './database/database';
 export * from './blobs/blob.entity';
 export * from './blobs/blob.store';
 export * from './blobs/storage.database';
+export * from './persistence.module';

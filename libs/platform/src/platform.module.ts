@@ -1,11 +1,17 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness';
+import { INTERNAL_TOKEN, InternalTokenGuard } from './internal/internal-token.guard';
+import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 
 export interface PlatformOptions {
   serviceName: string;
   logLevel: string;
+  /** The shared secret of the services' internal routes; without it InternalTokenGuard refuses every call. */
+  internalToken?: string;
 }
 
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
@@ -17,7 +23,10 @@ export const REDACTED_HEADERS = [
   'req.headers["x-internal-token"]',
 ];
 
-/** Logging (JSON lines), metrics and the health-check machinery every service shares. */
+/**
+ * Logging (JSON lines), metrics, /health and /metrics, and the internal-token guard every service shares.
+ * Other modules add their dependencies to readiness through ReadinessService.register.
+ */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -35,8 +44,22 @@ export class PlatformModule {
           },
         }),
       ],
-      providers: [{ provide: MetricsService, useValue: new MetricsService(options.serviceName) }],
-      exports: [MetricsService, TerminusModule, LoggerModule],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: MetricsService, useValue: new MetricsService(options.serviceName) },
+        // An empty token never matches a presented one (the guard compares lengths first).
+        { provide: INTERNAL_TOKEN, useValue: options.internalToken ?? '' },
+        InternalTokenGuard,
+        ReadinessService,
+      ],
+      exports: [
+        MetricsService,
+        ReadinessService,
+        INTERNAL_TOKEN,
+        InternalTokenGuard,
+        TerminusModule,
+        LoggerModule,
+      ],
     };
   }
 }

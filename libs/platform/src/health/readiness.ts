@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { MetricsService } from '../metrics/metrics.service';
 
@@ -14,6 +14,7 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
+/** Optional initial checks; modules usually add theirs with ReadinessService.register. */
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 export interface DependencyState {
@@ -36,17 +37,24 @@ const CHECK_TIMEOUT_MS = 3000;
 @Injectable()
 export class ReadinessService {
   private readonly up: Gauge<'dependency'>;
+  private readonly checks: ReadinessCheck[];
 
   constructor(
-    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    @Optional() @Inject(READINESS_CHECKS) checks: ReadinessCheck[] | undefined,
     metrics: MetricsService,
   ) {
+    this.checks = [...(checks ?? [])];
     this.up = metrics.gauge(
       'careplan_dependency_up',
       'Whether a dependency answers (1) or not (0)',
       ['dependency'],
       async () => void (await this.evaluate()),
     );
+  }
+
+  /** Adds a dependency (called by the module that owns it: persistence, messaging, the router's Redis). */
+  register(check: ReadinessCheck): void {
+    this.checks.push(check);
   }
 
   async evaluate(): Promise<Readiness> {
