@@ -45,7 +45,12 @@ export class ValidationService {
    * rejected with a file-level issue on each file, so the sender sees it fail instead of waiting forever.
    */
   giveUp(e: SubmissionReceivedEvent): Promise<void> {
-    return this.dataSource.transaction((m) => this.record(e, unvalidatableReport(e), 0, m));
+    return this.dataSource.transaction(async (m) => {
+      // The hook ran before (a crash after it, a re-driven dead letter) or a verdict was given meanwhile:
+      // that verdict stands and goes out again under its id, as in validate, instead of a second one.
+      if (await this.republish(e, m)) return;
+      await this.record(e, unvalidatableReport(e), 0, m);
+    });
   }
 
   /**
