@@ -13,7 +13,7 @@ import {
   HOME_HELP_OFFICE,
   USERS,
 } from '@careplan/spec/testing';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, eventually, migratedDataSource, TestDatabase } from '@careplan/testing';
 import { validatorDatabase } from '../database/validator.database';
 import { ValidationService } from './validation.service';
 
@@ -112,6 +112,14 @@ describe('validation (real PostgreSQL)', () => {
     const [row] = await outbox(e.submissionId);
     return row.payload;
   }
+
+  /** Sessions of this test's database waiting on a row lock. */
+  const waitingOnLocks = async (): Promise<number> => {
+    const [{ n }] = await ds.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    return Number(n);
+  };
 
   /** The bytes are gone from storage: the validator can no longer read the submission. */
   async function loseBlobs(e: SubmissionReceivedEvent): Promise<void> {
@@ -254,6 +262,22 @@ describe('validation (real PostgreSQL)', () => {
         verdict_event_id: rows[0].payload.eventId,
       }),
     ]);
+  });
+
+  it('keeps the verdict committed while a give-up waited on it: that verdict goes out again, not a second', async () => {
+    const e = await received(buildBundle('plan'));
+    let giveUp: Promise<void> | undefined;
+    await ds.transaction(async (m) => {
+      await service.validate(e, m);
+      // Sees no verdict yet (uncommitted), so its insert waits on this transaction's row.
+      giveUp = service.giveUp(e);
+      await eventually(waitingOnLocks, (n) => n > 0, 10000);
+    });
+    await giveUp;
+    const [first, ...again] = await outbox(e.submissionId);
+    expect(first.topic).toBe(Topics.SubmissionValidated);
+    expect(again).toEqual([first]);
+    expect(await stored(e.submissionId)).toHaveLength(1);
   });
 
   it('keeps a verdict given before a give-up: the give-up does not overturn it', async () => {
