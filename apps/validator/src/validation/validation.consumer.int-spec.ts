@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { SubmissionReceivedEvent } from '@careplan/contracts';
+import { SubmissionReceivedEvent, Topics } from '@careplan/contracts';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
@@ -98,5 +98,20 @@ describe('the validator consumer on the real Kafka and PostgreSQL', () => {
       [e.submissionId],
     );
     expect(Number(n)).toBe(1);
+  });
+
+  it('rejects a submission whose bytes cannot be read once its retries are spent: VALIDATION_NOT_POSSIBLE', async () => {
+    const e = await received();
+    await ds.query(`DELETE FROM "storage"."blobs" WHERE sha256 = ANY($1)`, [e.files.map((f) => f.sha256)]);
+    await send(e);
+    // Five tries, 100 ms doubling between them, then the dead-letter topic and the give-up hook.
+    const [verdict] = await eventually(verdicts(e.submissionId), (v) => v.length >= 1, 30000);
+    expect(verdict.topic).toBe(Topics.SubmissionRejected);
+    const { report } = verdict.payload as { report: { files: { issues: { code: string }[] }[] } };
+    expect(report.files.map((f) => f.issues.map((i) => i.code))).toEqual([['VALIDATION_NOT_POSSIBLE']]);
+    // Sent again (re-driven from the dead-letter topic, say): the give-up verdict stands, same event.
+    await send({ ...e, eventId: randomUUID() });
+    const all = await eventually(verdicts(e.submissionId), (v) => v.length >= 2, 20000);
+    expect(all).toEqual([verdict, verdict]);
   });
 });

@@ -2,19 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  HistoryKeys,
-  pairKey,
-  SubmissionReceivedEvent,
-  SubmissionRejectedEvent,
-  SubmissionValidatedEvent,
-} from '@careplan/contracts';
+import { HistoryKeys, SubmissionReceivedEvent } from '@careplan/contracts';
 import { addToOutbox } from '@careplan/messaging';
 import { BlobStore } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { validateBundleWithInsuredNumbers, ValidationReport } from '@careplan/spec';
 import { VALIDATOR_SCHEMA } from '../database/schema';
 import { ValidationEntity } from './validation.entity';
+import { issueCounts, unvalidatableReport, verdictMessage } from './validation.verdict';
 
 /** Checks every standard CSV file of a received submission and records the verdict as an event. */
 @Injectable()
@@ -50,7 +45,12 @@ export class ValidationService {
    * rejected with a file-level issue on each file, so the sender sees it fail instead of waiting forever.
    */
   giveUp(e: SubmissionReceivedEvent): Promise<void> {
-    return this.dataSource.transaction((m) => this.record(e, unvalidatableReport(e), 0, m));
+    return this.dataSource.transaction(async (m) => {
+      // The hook ran before (a crash after it, a re-driven dead letter) or a verdict was given meanwhile:
+      // that verdict stands and goes out again under its id, as in validate, instead of a second one.
+      if (await this.republish(e, m)) return;
+      await this.record(e, unvalidatableReport(e), 0, m);
+    });
   }
 
   /**
@@ -83,7 +83,7 @@ export class ValidationService {
       .values({
         submissionId: e.submissionId,
         ok: report.ok,
-        ...counts(report),
+        ...issueCounts(report),
         report,
         durationMs,
         verdictEventId: eventId,
@@ -109,25 +109,8 @@ export class ValidationService {
     m: EntityManager,
     historyKeys?: HistoryKeys,
   ): Promise<void> {
-    const eventClass = report.ok ? SubmissionValidatedEvent : SubmissionRejectedEvent;
-    const verdict = Object.assign(new eventClass(), {
-      eventId,
-      occurredAt: at.toISOString(),
-      submissionId: e.submissionId,
-      senderOfficeNumber: e.senderOfficeNumber,
-      receiverOfficeNumber: e.receiverOfficeNumber,
-      files: e.files,
-      ok: report.ok,
-      report: report as unknown as Record<string, unknown>,
-      historyKeys,
-    });
-    await addToOutbox(
-      m,
-      VALIDATOR_SCHEMA,
-      eventClass,
-      pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
-      verdict,
-    );
+    const { eventClass, key, event } = verdictMessage(e, report, eventId, at, historyKeys);
+    await addToOutbox(m, VALIDATOR_SCHEMA, eventClass, key, event);
   }
 
   private observe(report: ValidationReport, durationMs: number): void {
@@ -147,37 +130,6 @@ export class ValidationService {
   }
 }
 
-const NOT_VALIDATED = {
-  code: 'VALIDATION_NOT_POSSIBLE',
-  ja: 'サービス側の問題でこのファイルを検証できませんでした。お手数ですが国保連合会にお問い合わせください。',
-  en: 'This file could not be validated because of a problem on the service side. Please contact your federation.',
-};
-
-export function unvalidatableReport(e: SubmissionReceivedEvent): ValidationReport {
-  return {
-    ok: false,
-    files: e.files.map((f) => ({
-      name: f.name,
-      fileType: null,
-      csvVersion: null,
-      rows: 0,
-      errorCount: 1,
-      warningCount: 0,
-      issues: [
-        {
-          code: NOT_VALIDATED.code,
-          severity: 'error',
-          row: null,
-          column: null,
-          columnName: null,
-          value: null,
-          message: { ja: NOT_VALIDATED.ja, en: NOT_VALIDATED.en },
-        },
-      ],
-    })),
-  };
-}
-
 /** A verdict stored before event ids were kept gets one now, kept for every later re-publication. */
 async function keepVerdictEventId(m: EntityManager, submissionId: string): Promise<string> {
   const [[row]] = await m.query<[{ verdict_event_id: string }[], number]>(
@@ -186,11 +138,4 @@ async function keepVerdictEventId(m: EntityManager, submissionId: string): Promi
     [submissionId, randomUUID()],
   );
   return row.verdict_event_id;
-}
-
-function counts(report: ValidationReport): { errorCount: number; warningCount: number } {
-  return {
-    errorCount: report.files.reduce((n, f) => n + f.errorCount, 0),
-    warningCount: report.files.reduce((n, f) => n + f.warningCount, 0),
-  };
 }
