@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesConsumer } from './deliveries.consumer';
+import { DeliveriesService } from './deliveries.service';
+
+/** Turns validated submissions into deliveries for the receiving office's inbox. */
+@Module({ providers: [DeliveriesService, DeliveriesConsumer] })
+export class DeliveriesModule {}
