@@ -5,8 +5,7 @@ import { RouterEnv } from './router.env';
 
 /**
  * The router's typed env, the keyring derived from it, and the Redis connection main.ts opens (and
- * closes with the HTTP server). Redis is provided here rather than by WebhooksModule because
- * DeadLettersModule and WebhooksModule import each other, which Nest allows for static modules only.
+ * closes with the HTTP server) for the webhook queue and worker.
  */
 @Global()
 @Module({})

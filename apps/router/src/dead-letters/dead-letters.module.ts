@@ -1,11 +1,11 @@
-import { forwardRef, Module } from '@nestjs/common';
-import { WebhooksModule } from '../webhooks/webhooks.module';
+import { Module } from '@nestjs/common';
+import { WebhookQueueModule } from '../webhooks/webhook-queue.module';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 
-/** Webhook pushes that finally failed: recorded by the webhook worker, listed and replayed by operators. */
+/** Webhook pushes that finally failed: recorded by the webhook worker, listed and replayed (back onto the queue) by operators. */
 @Module({
-  imports: [forwardRef(() => WebhooksModule)],
+  imports: [WebhookQueueModule],
   controllers: [DeadLettersController],
   providers: [DeadLettersService],
   exports: [DeadLettersService],
