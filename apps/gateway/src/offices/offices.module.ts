@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ApiKeyGuard } from './api-key.guard';
+import { KeysController } from './keys.controller';
+import { KeysService } from './keys.service';
+import { OfficesService } from './offices.service';
+
+/**
+ * Offices and their API keys. Exports the guard with the service it injects: a feature whose controllers use
+ * @UseGuards(ApiKeyGuard) imports this module, since Nest builds the guard in the controller's module.
+ */
+@Module({
+  controllers: [KeysController],
+  providers: [OfficesService, ApiKeyGuard, KeysService],
+  exports: [OfficesService, ApiKeyGuard],
+})
+export class OfficesModule {}
