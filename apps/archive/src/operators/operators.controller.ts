@@ -1,26 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@careplan/platform';
-import { AuditEntryDto, AuditService } from '../audit/audit.service';
-import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from '../operators/dto/operator.dto';
-import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
-import type { OperatorContext } from '../operators/operator-scope';
-import { OperatorsService } from '../operators/operators.service';
-import { DeadLettersService } from './dead-letters.service';
-import { DeadLetterQuery, PageQuery, ReplayDto } from './dto/ops.dto';
-import type { DeadLetterPage } from './router.client';
+import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
+import { CurrentOperator, OperatorGuard } from './operator.guard';
+import type { OperatorContext } from './operator-scope';
+import { OperatorsService } from './operators.service';
 
-/** Operator accounts, the audit log, and dead letters with replay. */
+/** The calling operator and the operator accounts. */
 @ApiTags('administration')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
 @Controller('ops/v1')
-export class OpsAdminController {
-  constructor(
-    private readonly operators: OperatorsService,
-    private readonly audit: AuditService,
-    private readonly deadLetters: DeadLettersService,
-  ) {}
+export class OpsOperatorsController {
+  constructor(private readonly operators: OperatorsService) {}
 
   @Get('me')
   me(@CurrentOperator() op: OperatorContext): OperatorContext {
@@ -45,24 +36,5 @@ export class OpsAdminController {
   @HttpCode(200)
   revokeOperator(@CurrentOperator() op: OperatorContext, @Param('id') id: string): Promise<OperatorDto> {
     return this.operators.revoke(op, id);
-  }
-
-  @Get('audit')
-  auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<Page<AuditEntryDto>> {
-    return this.audit.list(op, q.cursor, q.limit);
-  }
-
-  @Get('dead-letters')
-  listDeadLetters(
-    @CurrentOperator() op: OperatorContext,
-    @Query() q: DeadLetterQuery,
-  ): Promise<DeadLetterPage> {
-    return this.deadLetters.list(op, q);
-  }
-
-  @Post('dead-letters/replay')
-  @HttpCode(200)
-  replay(@CurrentOperator() op: OperatorContext, @Body() dto: ReplayDto): Promise<{ replayed: number }> {
-    return this.deadLetters.replay(op, dto);
   }
 }
