@@ -2,15 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@careplan/messaging';
 import { PersistenceModule } from '@careplan/persistence';
 import { PlatformModule } from '@careplan/platform';
+import { AdoptionModule } from './adoption/adoption.module';
+import { AuditModule } from './audit/audit.module';
+import { BillingModule } from './billing/billing.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { ArchiveConfigModule } from './config/archive-config.module';
 import { ArchiveEnv } from './config/archive.env';
 import { archiveDatabase } from './database/archive.database';
-import { HistoryConsumer } from './history/history.consumer';
-import { HistoryController } from './history/history.controller';
-import { HistoryService } from './history/history.service';
-import { OPS_CONTROLLERS, opsProviders } from './ops/ops.wiring';
-import { ReceiptKeysService } from './receipts/receipt-keys.service';
-import { ReceiptsController } from './receipts/receipts.controller';
-import { ReceiptsService } from './receipts/receipts.service';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HistoryModule } from './history/history.module';
+import { KafkaDlqModule } from './kafka-dlq/kafka-dlq.module';
+import { LicensesModule } from './licenses/licenses.module';
+import { OperatorsModule } from './operators/operators.module';
+import { ReceiptsModule } from './receipts/receipts.module';
+import { RegistryModule } from './registry/registry.module';
 
 @Module({})
 export class AppModule {
@@ -25,15 +31,19 @@ export class AppModule {
         }),
         PersistenceModule.forRoot(env.DATABASE_URL, archiveDatabase),
         MessagingModule.forRoot(env, { service: 'archive', schema: archiveDatabase.schema }),
-      ],
-      controllers: [HistoryController, ReceiptsController, ...OPS_CONTROLLERS],
-      providers: [
-        { provide: ArchiveEnv, useValue: env },
-        HistoryService,
-        HistoryConsumer,
-        ReceiptKeysService,
-        ReceiptsService,
-        ...opsProviders(env),
+        ArchiveConfigModule.forRoot(env),
+        HistoryModule,
+        ReceiptsModule,
+        DirectoryModule,
+        OperatorsModule,
+        AuditModule,
+        RegistryModule,
+        LicensesModule,
+        CampaignsModule,
+        BillingModule,
+        AdoptionModule,
+        DeadLettersModule,
+        KafkaDlqModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberPipe } from '../history/office-number.pipe';
+import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { SetListedDto } from '../registry/dto/office.dto';
 import { DirectoryService } from './directory.service';
 import { DirectoryEntryDto, DirectoryPageDto, DirectoryQuery, ListingDto } from './dto/directory.dto';

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from './dto/history.dto';
 import { HistoryService } from './history.service';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberPipe } from './office-number.pipe';
+import { OfficeNumberPipe } from '../common/office-number.pipe';
 
 /** History of one office, for the gateway (which authenticates the office) and operations tooling. */
 @ApiExcludeController()

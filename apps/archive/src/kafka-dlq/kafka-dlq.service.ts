@@ -12,7 +12,7 @@ import {
 import type { Page } from '@careplan/platform';
 import { recordAudit } from '../audit/audit';
 import { OperatorContext, requireCentral } from '../operators/operator-scope';
-import { replayInvalid } from '../ops/dead-letters.service';
+import { replayInvalid } from '../dead-letters/dead-letters.service';
 import {
   KafkaDlqMessageDto,
   KafkaDlqQuery,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGu
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberPipe } from '../history/office-number.pipe';
+import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
 import { SignedReceipt } from './receipt.builder';
 import { ReceiptsService } from './receipts.service';

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { CampaignDto, CreateCampaignDto } from '../campaigns/dto/campaign.dto';
-import { OfficeNumberPipe } from '../history/office-number.pipe';
-import { ApplyLicenseDto, LicenseDto, UpdateLicenseDto } from '../licenses/dto/license.dto';
-import { LicensesService } from '../licenses/licenses.service';
+import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
+import { ApplyLicenseDto, LicenseDto, UpdateLicenseDto } from './dto/license.dto';
+import { LicensesService } from './licenses.service';
 
 /** An office's license: application, suspension, resumption, end, auto-renewal and billing method. */
 @ApiTags('licenses')
@@ -67,24 +65,5 @@ export class OpsLicensesController {
     @Param('no', OfficeNumberPipe) no: string,
   ): Promise<LicenseDto> {
     return this.licenses.transition(op, no, 'end');
-  }
-}
-
-/** Campaigns (fee exemptions) as data: anyone may read them, central administrators add them. */
-@ApiTags('campaigns')
-@ApiBearerAuth()
-@UseGuards(OperatorGuard)
-@Controller('ops/v1/campaigns')
-export class OpsCampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
-
-  @Get()
-  list(): Promise<CampaignDto[]> {
-    return this.campaigns.list();
-  }
-
-  @Post()
-  create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateCampaignDto): Promise<CampaignDto> {
-    return this.campaigns.create(op, dto);
   }
 }

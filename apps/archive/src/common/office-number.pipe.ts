@@ -2,6 +2,10 @@ import { HttpStatus, Injectable, PipeTransform } from '@nestjs/common';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
 import { AppException } from '@careplan/platform';
 
+/**
+ * Refuses a malformed office number in a path (400) before any lookup, on the internal and operations
+ * APIs alike. The gateway keeps its own pipe: it answers its vendors 422 with another wording.
+ */
 @Injectable()
 export class OfficeNumberPipe implements PipeTransform<string, string> {
   transform(value: string): string {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OfficeNumberPipe } from '../history/office-number.pipe';
+import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import {
@@ -12,8 +12,8 @@ import {
   OfficeDto,
   OfficePageDto,
   UpdateOfficeDto,
-} from '../registry/dto/office.dto';
-import { RegistryService } from '../registry/registry.service';
+} from './dto/office.dto';
+import { RegistryService } from './registry.service';
 
 /** Offices and their API keys. */
 @ApiTags('offices')

@@ -1,24 +1,19 @@
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AdoptionDto, AdoptionService } from '../adoption/adoption.service';
-import { BillingService } from '../billing/billing.service';
-import { AnnualQuery, AnnualSummaryDto, StatementDto, StatementQuery } from '../billing/dto/billing.dto';
-import { encodeCsv, statementCsv } from '../billing/statement';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
-import { OperatorContext, prefectureFilter, requiredPrefecture } from '../operators/operator-scope';
-import { PrefectureQuery } from './dto/ops.dto';
+import { OperatorContext, requiredPrefecture } from '../operators/operator-scope';
+import { BillingService } from './billing.service';
+import { AnnualQuery, AnnualSummaryDto, StatementDto, StatementQuery } from './dto/billing.dto';
+import { encodeCsv, statementCsv } from './statement';
 
-/** Billing statements and adoption figures, within the operator's prefecture. */
+/** Billing statements, within the operator's prefecture. */
 @ApiTags('reports')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
 @Controller('ops/v1')
-export class OpsReportsController {
-  constructor(
-    private readonly billing: BillingService,
-    private readonly adoption: AdoptionService,
-  ) {}
+export class OpsBillingController {
+  constructor(private readonly billing: BillingService) {}
 
   @Get('billing/statements')
   @ApiProduces('application/json', 'text/csv')
@@ -40,10 +35,5 @@ export class OpsReportsController {
   @Get('billing/annual')
   annual(@CurrentOperator() op: OperatorContext, @Query() q: AnnualQuery): Promise<AnnualSummaryDto> {
     return this.billing.annual(requiredPrefecture(op, q.prefecture), q.fiscalYear);
-  }
-
-  @Get('adoption')
-  figures(@CurrentOperator() op: OperatorContext, @Query() q: PrefectureQuery): Promise<AdoptionDto> {
-    return this.adoption.figures(prefectureFilter(op, q.prefecture));
   }
 }

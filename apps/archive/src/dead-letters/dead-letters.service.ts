@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppException } from '@careplan/platform';
 import { recordAudit } from '../audit/audit';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
-import { DeadLetterQuery, ReplayDto } from './dto/ops.dto';
+import { DeadLetterQuery, ReplayDto } from './dto/dead-letter.dto';
 import { DeadLetterPage, RouterClient } from './router.client';
 
 const SCAN_PAGES = 50;

@@ -1,0 +1,20 @@
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
+import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
+import { AdoptionDto, AdoptionService } from './adoption.service';
+import { PrefectureQuery } from './dto/adoption.dto';
+
+/** Adoption figures, within the operator's prefecture. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1')
+export class OpsAdoptionController {
+  constructor(private readonly adoption: AdoptionService) {}
+
+  @Get('adoption')
+  figures(@CurrentOperator() op: OperatorContext, @Query() q: PrefectureQuery): Promise<AdoptionDto> {
+    return this.adoption.figures(prefectureFilter(op, q.prefecture));
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OperatorsModule } from '../operators/operators.module';
+import { OpsAdoptionController } from './adoption.controller';
+import { AdoptionService } from './adoption.service';
+
+/** Adoption figures per prefecture and district. */
+@Module({
+  imports: [OperatorsModule],
+  controllers: [OpsAdoptionController],
+  providers: [AdoptionService],
+})
+export class AdoptionModule {}

@@ -1,0 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { PREFECTURE_PATTERN } from '../../registry/dto/office.dto';
+
+export class PrefectureQuery {
+  @ApiPropertyOptional({ example: '13' }) @IsOptional() @Matches(PREFECTURE_PATTERN) prefecture?: string;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@careplan/platform';
+import { PageQuery } from '../ops/dto/page.dto';
+import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
+import type { OperatorContext } from '../operators/operator-scope';
+import { AuditEntryDto, AuditService } from './audit.service';
+
+/** The audit log of operators' changes, within the operator's prefecture. */
+@ApiTags('administration')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1')
+export class OpsAuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get('audit')
+  auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<Page<AuditEntryDto>> {
+    return this.audit.list(op, q.cursor, q.limit);
+  }
+}

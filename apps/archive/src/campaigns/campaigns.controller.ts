@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
+import type { OperatorContext } from '../operators/operator-scope';
+import { CampaignsService } from './campaigns.service';
+import { CampaignDto, CreateCampaignDto } from './dto/campaign.dto';
+
+/** Campaigns (fee exemptions) as data: anyone may read them, central administrators add them. */
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1/campaigns')
+export class OpsCampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Get()
+  list(): Promise<CampaignDto[]> {
+    return this.campaigns.list();
+  }
+
+  @Post()
+  create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateCampaignDto): Promise<CampaignDto> {
+    return this.campaigns.create(op, dto);
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
+import type { OperatorContext } from '../operators/operator-scope';
+import { DeadLettersService } from './dead-letters.service';
+import { DeadLetterQuery, ReplayDto } from './dto/dead-letter.dto';
+import type { DeadLetterPage } from './router.client';
+
+/** Webhook dead letters (kept by the router) and their replay, within the operator's prefecture. */
+@ApiTags('administration')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1')
+export class OpsDeadLettersController {
+  constructor(private readonly deadLetters: DeadLettersService) {}
+
+  @Get('dead-letters')
+  listDeadLetters(
+    @CurrentOperator() op: OperatorContext,
+    @Query() q: DeadLetterQuery,
+  ): Promise<DeadLetterPage> {
+    return this.deadLetters.list(op, q);
+  }
+
+  @Post('dead-letters/replay')
+  @HttpCode(200)
+  replay(@CurrentOperator() op: OperatorContext, @Body() dto: ReplayDto): Promise<{ replayed: number }> {
+    return this.deadLetters.replay(op, dto);
+  }
+}

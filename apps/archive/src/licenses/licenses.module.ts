@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OperatorsModule } from '../operators/operators.module';
+import { LicenseSweep } from './license-sweep';
+import { OpsLicensesController } from './licenses.controller';
+import { LicensesService } from './licenses.service';
+
+/** Offices' licenses, and the sweep that moves their terms (renewal, expiry). */
+@Module({
+  imports: [OperatorsModule],
+  controllers: [OpsLicensesController],
+  providers: [LicensesService, LicenseSweep],
+})
+export class LicensesModule {}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
+import { CurrentOperator, OperatorGuard } from './operator.guard';
+import type { OperatorContext } from './operator-scope';
+import { OperatorsService } from './operators.service';
+
+/** The calling operator and the operator accounts. */
+@ApiTags('administration')
+@ApiBearerAuth()
+@UseGuards(OperatorGuard)
+@Controller('ops/v1')
+export class OpsOperatorsController {
+  constructor(private readonly operators: OperatorsService) {}
+
+  @Get('me')
+  me(@CurrentOperator() op: OperatorContext): OperatorContext {
+    return op;
+  }
+
+  @Post('operators')
+  createOperator(
+    @CurrentOperator() op: OperatorContext,
+    @Body() dto: CreateOperatorDto,
+  ): Promise<CreatedOperatorDto> {
+    return this.operators.create(op, dto);
+  }
+
+  @Get('operators')
+  listOperators(@CurrentOperator() op: OperatorContext): Promise<OperatorDto[]> {
+    return this.operators.list(op);
+  }
+
+  /** Central only: the operator's token answers 401 OPS_TOKEN_REVOKED from the next request on. */
+  @Post('operators/:id/revoke')
+  @HttpCode(200)
+  revokeOperator(@CurrentOperator() op: OperatorContext, @Param('id') id: string): Promise<OperatorDto> {
+    return this.operators.revoke(op, id);
+  }
+}

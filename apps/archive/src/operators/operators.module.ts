@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OperatorGuard } from './operator.guard';
+import { OpsOperatorsController } from './operators.controller';
+import { OperatorsService } from './operators.service';
+
+/** Operator accounts and the bearer-token guard every /ops/v1 feature imports. */
+@Module({
+  controllers: [OpsOperatorsController],
+  providers: [OperatorsService, OperatorGuard],
+  exports: [OperatorsService, OperatorGuard],
+})
+export class OperatorsModule {}
