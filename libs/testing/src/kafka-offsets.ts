@@ -98,24 +98,3 @@ export async function pipelineSettled(
     }
   });
 }
-
-/**
- * For assertions that something does *not* happen: checks `probe` keeps passing `check` for `forMs`, failing
- * as soon as it does not. Call it only once the work that could cause the unwanted thing is observably done
- * (e.g. after `consumerCaughtUp`), so that the window guards against a late straggler, not a slow start; a
- * bounded watch can miss something later than `forMs`, which is why it is never the only evidence.
- */
-export async function staysTrue<T>(
-  probe: () => Promise<T> | T,
-  check: (v: T) => boolean,
-  forMs: number,
-  intervalMs = 100,
-): Promise<T> {
-  const until = Date.now() + forMs;
-  for (;;) {
-    const last = await probe();
-    if (!check(last)) throw new Error(`condition stopped holding; value: ${JSON.stringify(last)}`);
-    if (Date.now() >= until) return last;
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
