@@ -26,6 +26,8 @@ interface HistoryPage {
   nextCursor: string | null;
 }
 
+/** Clock separation only (the filter bounds must fall strictly between two submissions' timestamps), never a
+ * wait for the system: what the services did is awaited with `eventually`. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('office history: shared by every key of an office, filtered, exported', () => {

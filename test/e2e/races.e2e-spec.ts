@@ -1,6 +1,9 @@
+import { Client } from 'pg';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, getJson, Office, seedOffice, submit } from './support/api';
 import { createAdmin, ops } from './support/ops';
+import { pipelineSettledFor } from './support/settled';
+import { readState } from './support/state';
 import { call, planFor } from './support/vendor';
 
 // Prefecture 42 (長崎) belongs to this file: other e2e files use other prefectures.
@@ -21,11 +24,16 @@ interface HistoryRow {
 describe('races', () => {
   let sender: Office;
   let receiver: Office;
+  let db: Client;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     sender = seedOffice(SENDER, '長崎居宅');
     receiver = seedOffice(RECEIVER, '長崎訪問介護');
+    db = new Client({ connectionString: readState().databaseUrl });
+    await db.connect();
   });
+
+  afterAll(() => db.end());
 
   it('records one download and one acknowledgement however many requests race', async () => {
     const res = await submit(sender, RECEIVER, planFor(SENDER, RECEIVER));
@@ -54,8 +62,18 @@ describe('races', () => {
         ),
       (events) => events.includes('acknowledged') && events.includes('downloaded'),
     );
-    // Give a doubled event the time to arrive, then count.
-    await new Promise((r) => setTimeout(r, 2000));
+    // A doubled event would still be in the gateway's outbox or on the topics: wait until neither holds
+    // anything the archive has not recorded, then count.
+    await pipelineSettledFor(
+      db,
+      [id],
+      [
+        {
+          consumer: 'archive',
+          topics: ['careplan.delivery.downloaded.v1', 'careplan.delivery.acknowledged.v1'],
+        },
+      ],
+    );
     const final = (await getJson<{ items: HistoryRow[] }>(sender, '/v1/history?limit=200')).body.items
       .filter((h) => h.submissionId === id)
       .map((h) => h.event);

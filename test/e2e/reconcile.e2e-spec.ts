@@ -2,6 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, getJson, Office, samplePdf, seedOffice, submit } from './support/api';
+import { pipelineSettledFor } from './support/settled';
 import { readState } from './support/state';
 import { freePort, serviceEnv, startService, waitUntilReady } from './support/system';
 
@@ -140,7 +141,33 @@ describe('re-driving submissions stuck after an outage', () => {
         30_000,
       );
     }
-    await new Promise((r) => setTimeout(r, 3000)); // time for any second re-drive or copy to land
+    // A second re-drive, or a copy of one, would be in an outbox or not yet handled downstream: wait until
+    // every service has published and handled all there is about these submissions, then count.
+    await pipelineSettledFor(
+      db,
+      [missedDelivery, missedVerdict],
+      [
+        { consumer: 'validator', topics: ['careplan.submission.received.v1'] },
+        { consumer: 'router', topics: ['careplan.submission.validated.v1'] },
+        {
+          consumer: 'gateway',
+          topics: [
+            'careplan.submission.validated.v1',
+            'careplan.submission.rejected.v1',
+            'careplan.delivery.delivered.v1',
+          ],
+        },
+        {
+          consumer: 'archive',
+          topics: [
+            'careplan.submission.received.v1',
+            'careplan.submission.validated.v1',
+            'careplan.submission.rejected.v1',
+            'careplan.delivery.delivered.v1',
+          ],
+        },
+      ],
+    );
     for (const id of [missedDelivery, missedVerdict]) {
       expect(await inboxOf(id)).toHaveLength(1);
       const { rows } = await db.query<{ n: string }>(

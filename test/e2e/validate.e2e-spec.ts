@@ -111,7 +111,7 @@ describe('POST /v1/validate (dry run)', () => {
       const started = Date.now();
       expect((await fetch(gatewayUrl('/health/live'))).status).toBe(200);
       waits.push(Date.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 100)); // pacing of the probes, not a wait
     }
     const res = await run;
     expect(res.status).toBe(200);

@@ -7,6 +7,7 @@ import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { buildFile, DEFAULT_PARTIES } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, getJson, Office, seedOffice, submit, Upload } from './support/api';
 import { createAdmin, ops, registerLicensed } from './support/ops';
+import { noPushPending, serviceCaughtUp } from './support/settled';
 import { readState } from './support/state';
 import { call } from './support/vendor';
 
@@ -298,7 +299,9 @@ describe('webhooks', () => {
       receiverOfficeNumber: to.officeNumber,
     });
     await eventually(routerDuplicates, (n) => n >= duplicatesBefore + 2);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Both copies handled and committed, and no push of either office queued, waiting or in progress.
+    await serviceCaughtUp('router-webhooks', ['careplan.delivery.acknowledged.v1']);
+    await noPushPending([sender.officeNumber, to.officeNumber]);
     // … and pushes nothing new: every event reached each endpoint exactly once.
     expect(steps.map((s) => senderHook.of(s).length)).toEqual([1, 1, 1, 1]);
     expect(receiverHook.calls.map((c) => c.body.type)).toEqual(['delivery.delivered']);
@@ -371,7 +374,8 @@ describe('webhooks', () => {
     // Exponential backoff from 200 ms: the retries waited about 200 ms, then 400 ms.
     expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(150);
     expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(350);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The push is done for good (BullMQ runs a completed job no more): no attempt can follow the 200.
+    await noPushPending([to.officeNumber]);
     expect(hookOf.calls).toHaveLength(3);
   });
 
@@ -424,7 +428,8 @@ describe('webhooks', () => {
       body: JSON.stringify({ ids: [dead.id] }),
     });
     expect(await again.json()).toEqual({ replayed: 0 });
-    await new Promise((r) => setTimeout(r, 1000));
+    // Had the second replay queued the push again, it would be pending or would have run by now.
+    await noPushPending([to.officeNumber]);
     expect(hookOf.calls).toHaveLength(2);
   });
 

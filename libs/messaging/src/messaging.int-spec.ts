@@ -5,6 +5,7 @@ import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'type
 import { BaseEvent, dlqTopicOf } from '@careplan/contracts';
 import { MetricsService } from '@careplan/platform';
 import {
+  consumerCaughtUp,
   createTestDatabase,
   eventually,
   kafkaBrokers,
@@ -125,6 +126,10 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
       )
     ).map((r) => r.text);
 
+  /** Until the consumer `name` has handled and committed everything on the ping topic so far. */
+  const caughtUp = (name: string) =>
+    consumerCaughtUp(kafka.kafka, kafka.groupId(name), [kafka.topic(PingEvent.topic)]);
+
   it('publishes outbox rows in commit order and removes them', async () => {
     const events = ['o1', 'o2', 'o3'].map(ping);
     await ds.transaction(async (m) => {
@@ -153,7 +158,8 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     const effects = effectsOf('idem');
     await c.start();
     await eventually(effects, (t) => t.includes('twice'));
-    await new Promise((r) => setTimeout(r, 1000)); // time for the second copy to be consumed
+    // Both copies handled and committed: a second effect, had there been one, is in the table by now.
+    await caughtUp('idem');
     expect((await effects()).filter((t) => t === 'twice')).toHaveLength(1);
     const processed = await ds.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM "${SCHEMA}"."processed_events" WHERE consumer = 'idem' AND event_id = $1`,
@@ -207,8 +213,6 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
       (m) => m.headers?.['x-consumer']?.toString() === name && m.value?.toString().includes(e.eventId),
     );
 
-  const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
   it('retries an infrastructure failure until it is over, not maxAttempts times, and applies the event once', async () => {
     const dlq = await collect(dlqTopicOf(PingEvent.topic));
     const e = ping('outage');
@@ -229,7 +233,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     const effects = effectsOf('outage');
     await c.start();
     await eventually(effects, (t) => t.includes('outage'), 15000);
-    await settle(500);
+    await caughtUp('outage');
     expect((await effects()).filter((t) => t === 'outage')).toHaveLength(1);
     expect(calls).toBeGreaterThan(3);
     expect(deadLettersOf(dlq, 'outage', e)()).toHaveLength(0);

@@ -3,3 +3,4 @@ export * from './database';
 export * from './test-config';
 export * from './eventually';
 export * from './ports';
+export * from './kafka-offsets';

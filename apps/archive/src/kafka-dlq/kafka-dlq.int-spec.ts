@@ -11,6 +11,7 @@ import {
 import { EventConsumer, KafkaService, PermanentError } from '@careplan/messaging';
 import { AppException, MetricsService } from '@careplan/platform';
 import {
+  consumerCaughtUp,
   createTestDatabase,
   eventually,
   kafkaBrokers,
@@ -67,9 +68,12 @@ describe('Kafka dead letters: list and replay (real Kafka and PostgreSQL)', () =
   });
 
   /** Everything that arrives on a topic from its beginning. */
-  async function collect(topic: string): Promise<KafkaMessage[]> {
+  async function collect(
+    topic: string,
+    groupId = `it${run}.collect.${randomUUID()}`,
+  ): Promise<KafkaMessage[]> {
     const seen: KafkaMessage[] = [];
-    const consumer: Consumer = kafka.kafka.consumer({ groupId: `it${run}.collect.${randomUUID()}` });
+    const consumer: Consumer = kafka.kafka.consumer({ groupId });
     closers.push(() => consumer.disconnect());
     await consumer.connect();
     await consumer.subscribe({ topic: kafka.topic(topic), fromBeginning: true });
@@ -231,7 +235,8 @@ describe('Kafka dead letters: list and replay (real Kafka and PostgreSQL)', () =
 
   it('replays everything not yet replayed, each once even when two replays race', async () => {
     const dlq = dlqTopicOf(Topics.SubmissionReceived);
-    const onTopic = await collect(Topics.SubmissionReceived);
+    const collector = `it${run}.collect.replays`;
+    const onTopic = await collect(Topics.SubmissionReceived, collector);
     const [a, b] = await Promise.all([
       service.replay(central, { all: true }),
       service.replay(central, { all: true }),
@@ -245,7 +250,9 @@ describe('Kafka dead letters: list and replay (real Kafka and PostgreSQL)', () =
       () => onTopic.length,
       (n) => n >= 5,
     );
-    await new Promise((r) => setTimeout(r, 500)); // time for a duplicate to show up
+    // Both replays have returned, so all they sent is on the topic; once the collector has read up to its
+    // end, a duplicate would be among what it saw.
+    await consumerCaughtUp(kafka.kafka, collector, [kafka.topic(Topics.SubmissionReceived)]);
     expect(onTopic).toHaveLength(5);
     expect((await service.replay(central, { all: true })).replayed).toBe(0);
   });

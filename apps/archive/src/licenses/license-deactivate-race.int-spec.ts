@@ -38,6 +38,7 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
     await deactivation.query(`UPDATE "archive"."offices" SET "active" = false WHERE "office_number" = $1`, [
       OFFICE,
     ]);
+    const [{ pid }] = (await deactivation.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
 
     const application = new LicensesService(ds)
       .apply(central, OFFICE, { startDate: '2026-06-01', applicationDate: '2026-06-01' })
@@ -45,13 +46,18 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
         () => null,
         (e: unknown) => e,
       );
-    // The application is blocked behind the deactivation's lock before the deactivation commits.
+    // The barrier, instead of a sleep: the deactivation commits only once the application is seen waiting
+    // for a lock that the deactivation's own backend holds.
     await eventually(
       () =>
         ds.query<{ n: string }[]>(
-          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`,
+          [pid],
         ),
       (rows) => Number(rows[0].n) > 0,
+      15000,
+      20,
     );
     await deactivation.commitTransaction();
     await deactivation.release();

@@ -46,23 +46,32 @@ describe('webhook configuration (real PostgreSQL)', () => {
   });
 
   it('keeps the gateway and the router on the same endpoint when two PUTs race', async () => {
-    // The first PUT is slow to reach the database (another instance, a busy pool): the second commits first.
+    // The first PUT is slow to reach the database (another instance, a busy pool): the second, sent after
+    // it, commits first. Sequenced by barriers, not sleeps: the first's transaction starts only once the
+    // second's has committed, and the second is sent only once the first has reached its transaction.
     const transaction = ds.transaction.bind(ds) as (
       work: (m: EntityManager) => Promise<unknown>,
     ) => Promise<unknown>;
+    let firstReachedDb: () => void = () => undefined;
+    const firstWaiting = new Promise<void>((r) => (firstReachedDb = r));
+    let secondDone: () => void = () => undefined;
+    const secondCommitted = new Promise<void>((r) => (secondDone = r));
     let calls = 0;
     jest.spyOn(ds, 'transaction').mockImplementation((async (
       work: (m: EntityManager) => Promise<unknown>,
     ) => {
-      if (calls++ === 0) await new Promise((r) => setTimeout(r, 200));
+      if (calls++ === 0) {
+        firstReachedDb();
+        await secondCommitted;
+      }
       return transaction(work);
     }) as never);
     const hooks = service();
     await Promise.all([
       hooks.configure(office, 'https://first.example.jp/hook'),
-      new Promise((r) => setTimeout(r, 20)).then(() =>
-        hooks.configure(office, 'https://second.example.jp/hook'),
-      ),
+      firstWaiting
+        .then(() => hooks.configure(office, 'https://second.example.jp/hook'))
+        .finally(() => secondDone()),
     ]);
     jest.restoreAllMocks();
 

@@ -21,6 +21,7 @@ describe('WorkerPool', () => {
     try {
       const started = Date.now();
       const task = p.run({ ms: 800 });
+      // The timer is the probe, not a wait: it fires late if the spinning task blocks the event loop.
       const tick = await new Promise<number>((resolve) =>
         setTimeout(() => resolve(Date.now() - started), 20),
       );

@@ -38,6 +38,7 @@ class Endpoint {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         this.calls.push(Buffer.concat(chunks).toString('utf8'));
+        // Deliberate: the delay models an endpoint slow to answer; no test waits on it for the system.
         setTimeout(() => res.writeHead(this.respond()).end(), this.delayMs);
       });
     });
