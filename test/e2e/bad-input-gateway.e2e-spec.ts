@@ -1,29 +1,14 @@
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayUrl, Office, seedOffice, submit } from './support/api';
+import { Answer, answerOf } from './support/answers';
 import { createAdmin, ops } from './support/ops';
 
 // Prefecture 43 (熊本) belongs to this file: other e2e files use other prefectures.
 const SENDER = withOfficeCheckDigit('431200001');
 const RECEIVER = withOfficeCheckDigit('431500001');
 
-interface Answer {
-  what: string;
-  status: number;
-  contentType: string;
-  code?: string;
-}
-
-async function send(what: string, path: string, init: RequestInit, base = gatewayUrl('')): Promise<Answer> {
-  const res = await fetch(`${base}${path}`, init);
-  const text = await res.text();
-  let code: string | undefined;
-  try {
-    code = (JSON.parse(text) as { code?: string }).code;
-  } catch {
-    code = undefined;
-  }
-  return { what, status: res.status, contentType: res.headers.get('content-type') ?? '', code };
-}
+const send = (what: string, path: string, init: RequestInit, base = gatewayUrl('')): Promise<Answer> =>
+  answerOf(what, `${base}${path}`, init);
 
 /** A user's mistake is a 4xx problem+json with a code, never a 5xx. */
 const isUserError = (a: Answer) =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, gatewayUrl } from './support/api';
 import { call } from './support/vendor';
-import { createAdmin, officeNo, ops, registerLicensed } from './support/ops';
+import { createAdmin, createPrefectureOperator, officeNo, ops, registerLicensed } from './support/ops';
 
 interface Problem {
   code: string;
@@ -19,12 +19,7 @@ describe('operations API: odd input', () => {
 
   beforeAll(async () => {
     admin = createAdmin('レビュー 管理者');
-    const created = await ops<{ token: string }>(admin, 'POST', '/ops/v1/operators', {
-      name: '大分県国保連 担当',
-      role: 'prefecture',
-      prefecture: '44',
-    });
-    oita = created.body.token;
+    oita = await createPrefectureOperator(admin, '大分県国保連 担当', '44');
     await registerLicensed(admin, OFFICE, '大分居宅');
   });
 

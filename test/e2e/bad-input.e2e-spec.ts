@@ -2,30 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayUrl, Office, seedOffice } from './support/api';
+import { Answer, answerOf } from './support/answers';
 import { createAdmin } from './support/ops';
 import { readState } from './support/state';
 
 // Prefecture 38 (愛媛) belongs to this file: other e2e files use other prefectures.
 const OFFICE = withOfficeCheckDigit('381200001');
-
-interface Answer {
-  what: string;
-  status: number;
-  contentType: string;
-  code?: string;
-}
-
-async function answer(what: string, url: string, init: RequestInit = {}): Promise<Answer> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  let code: string | undefined;
-  try {
-    code = (JSON.parse(text) as { code?: string }).code;
-  } catch {
-    code = undefined;
-  }
-  return { what, status: res.status, contentType: res.headers.get('content-type') ?? '', code };
-}
 
 const problem = (what: string, status: number, code: string) => ({
   what,
@@ -90,7 +72,7 @@ describe('bad input answers a specific 4xx problem, never a 500', () => {
     ])
       for (const path of ['/v1/submissions', '/v1/validate'])
         answers.push(
-          await answer(`${path} ${type.slice(0, 40)}`, gatewayUrl(path), {
+          await answerOf(`${path} ${type.slice(0, 40)}`, gatewayUrl(path), {
             method: 'POST',
             headers: { ...key(), 'content-type': type },
             body: 'to=1&files=x',
@@ -107,10 +89,12 @@ describe('bad input answers a specific 4xx problem, never a 500', () => {
         const c = cursor(iso, id);
         const what = `${iso} ${id}`;
         answers.push(
-          await answer(`submissions ${what}`, gatewayUrl(`/v1/submissions?cursor=${c}`), { headers: key() }),
-          await answer(`inbox ${what}`, gatewayUrl(`/v1/inbox?cursor=${c}`), { headers: key() }),
-          await answer(`history ${what}`, gatewayUrl(`/v1/history?cursor=${c}`), { headers: key() }),
-          await answer(`audit ${what}`, `${archive}/ops/v1/audit?cursor=${c}`, {
+          await answerOf(`submissions ${what}`, gatewayUrl(`/v1/submissions?cursor=${c}`), {
+            headers: key(),
+          }),
+          await answerOf(`inbox ${what}`, gatewayUrl(`/v1/inbox?cursor=${c}`), { headers: key() }),
+          await answerOf(`history ${what}`, gatewayUrl(`/v1/history?cursor=${c}`), { headers: key() }),
+          await answerOf(`audit ${what}`, `${archive}/ops/v1/audit?cursor=${c}`, {
             headers: { authorization: `Bearer ${admin}` },
           }),
         );
@@ -128,27 +112,27 @@ describe('bad input answers a specific 4xx problem, never a 500', () => {
     });
     const archive = readState().urls.archive;
     const answers = [
-      await answer('receipt verify, 5,000 levels', gatewayUrl('/v1/receipts/verify'), {
+      await answerOf('receipt verify, 5,000 levels', gatewayUrl('/v1/receipts/verify'), {
         method: 'POST',
         headers: json(),
         body: `{"receipt":${nested(5000)},"signature":"x"}`,
       }),
-      await answer('keys, 50,000 levels', gatewayUrl('/v1/keys'), {
+      await answerOf('keys, 50,000 levels', gatewayUrl('/v1/keys'), {
         method: 'POST',
         headers: json(key()),
         body: `{"label":${nested(50_000)}}`,
       }),
-      await answer('webhook, 50,000 levels', gatewayUrl('/v1/webhook'), {
+      await answerOf('webhook, 50,000 levels', gatewayUrl('/v1/webhook'), {
         method: 'PUT',
         headers: json(key()),
         body: `{"url":${nested(50_000)}}`,
       }),
-      await answer('ops offices, 50,000 levels', `${archive}/ops/v1/offices`, {
+      await answerOf('ops offices, 50,000 levels', `${archive}/ops/v1/offices`, {
         method: 'POST',
         headers: json({ authorization: `Bearer ${admin}` }),
         body: `{"name":${nested(50_000)}}`,
       }),
-      await answer('keys, 65 levels', gatewayUrl('/v1/keys'), {
+      await answerOf('keys, 65 levels', gatewayUrl('/v1/keys'), {
         method: 'POST',
         headers: json(key()),
         body: `{"label":${nested(64)}}`,
@@ -162,7 +146,7 @@ describe('bad input answers a specific 4xx problem, never a 500', () => {
       problem('keys, 65 levels', 400, 'JSON_TOO_DEEP'),
     ]);
     // 64 levels are still JSON that the route's validation judges.
-    const shallow = await answer('keys, 64 levels', gatewayUrl('/v1/keys'), {
+    const shallow = await answerOf('keys, 64 levels', gatewayUrl('/v1/keys'), {
       method: 'POST',
       headers: json(key()),
       body: `{"label":${nested(63)}}`,
@@ -171,7 +155,7 @@ describe('bad input answers a specific 4xx problem, never a 500', () => {
   });
 
   it('refuses a NUL in a JSON string, which PostgreSQL cannot store', async () => {
-    const res = await answer('label with NUL', gatewayUrl('/v1/keys'), {
+    const res = await answerOf('label with NUL', gatewayUrl('/v1/keys'), {
       method: 'POST',
       headers: { ...key(), 'content-type': 'application/json' },
       body: '{"label":"a\\u0000b"}',
@@ -199,9 +183,9 @@ describe('bad input answers a specific 4xx problem, never a 500', () => {
       code: 'HEADERS_TOO_LARGE',
     });
     expect(
-      await answer('long path parameter', gatewayUrl(`/v1/inbox/${'a'.repeat(200)}`), { headers: key() }),
+      await answerOf('long path parameter', gatewayUrl(`/v1/inbox/${'a'.repeat(200)}`), { headers: key() }),
     ).toEqual(problem('long path parameter', 414, 'URI_TOO_LONG'));
-    expect(await answer('bad URL encoding', gatewayUrl('/v1/inbox/%zz'), { headers: key() })).toEqual(
+    expect(await answerOf('bad URL encoding', gatewayUrl('/v1/inbox/%zz'), { headers: key() })).toEqual(
       problem('bad URL encoding', 400, 'BAD_REQUEST'),
     );
   });

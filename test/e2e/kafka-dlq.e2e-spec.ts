@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import { dlqTopicOf, Topics } from '@careplan/contracts';
 import { eventually } from './support/api';
-import { createAdmin, ops } from './support/ops';
+import { createAdmin, createPrefectureOperator, ops } from './support/ops';
 import { readState } from './support/state';
 import { runTool, serviceEnv } from './support/system';
 
@@ -54,12 +54,7 @@ describe('Kafka dead letters through the operations API and the ops command', ()
 
   beforeAll(async () => {
     admin = createAdmin('中央 DLQ 担当');
-    const created = await ops<{ token: string }>(admin, 'POST', '/ops/v1/operators', {
-      name: '沖縄県国保連 DLQ',
-      role: 'prefecture',
-      prefecture: '47',
-    });
-    okinawa = created.body.token;
+    okinawa = await createPrefectureOperator(admin, '沖縄県国保連 DLQ', '47');
     producer = kafka.producer();
     await producer.connect();
     consumer = kafka.consumer({ groupId: `${state.groupPrefix}.e2e-dlq-watch` });

@@ -1,7 +1,7 @@
 import { decodeMs932 } from '@careplan/spec';
 import { readState } from './support/state';
 import { runTool, serviceEnv } from './support/system';
-import { createAdmin, officeNo, ops, registerLicensed } from './support/ops';
+import { createAdmin, createPrefectureOperator, officeNo, ops, registerLicensed } from './support/ops';
 
 interface Term {
   termNo: number;
@@ -168,20 +168,16 @@ describe('licenses, campaigns and billing', () => {
       freeTo: '2028-03-31',
       priority: 50,
     };
-    const operator = await ops<{ token: string }>(admin, 'POST', '/ops/v1/operators', {
-      name: '鹿児島',
-      role: 'prefecture',
-      prefecture: '46',
-    });
-    expect(
-      (await ops<{ code: string }>(operator.body.token, 'POST', '/ops/v1/campaigns', waiver)).body.code,
-    ).toBe('OPS_ROLE');
+    const operator = await createPrefectureOperator(admin, '鹿児島', '46');
+    expect((await ops<{ code: string }>(operator, 'POST', '/ops/v1/campaigns', waiver)).body.code).toBe(
+      'OPS_ROLE',
+    );
     expect((await ops(admin, 'POST', '/ops/v1/campaigns', waiver)).status).toBe(201);
     expect((await ops<{ code: string }>(admin, 'POST', '/ops/v1/campaigns', waiver)).body.code).toBe(
       'CAMPAIGN_EXISTS',
     );
 
-    const future = await apply(operator.body.token, office('00006'), '2027-04-10');
+    const future = await apply(operator, office('00006'), '2027-04-10');
     expect(future.state).toBe('none');
     expect(future.terms[0]).toMatchObject({
       feeYen: 0,

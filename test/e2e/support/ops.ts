@@ -41,6 +41,21 @@ export async function ops<T = Record<string, unknown>>(
   };
 }
 
+/** A prefecture operator made by a central administrator through the API; returns its bearer token. */
+export async function createPrefectureOperator(
+  admin: string,
+  name: string,
+  prefecture: string,
+): Promise<string> {
+  const created = await ops<{ token: string }>(admin, 'POST', '/ops/v1/operators', {
+    name,
+    role: 'prefecture',
+    prefecture,
+  });
+  if (created.status !== 201) throw new Error(`operator ${name} not created: ${created.status}`);
+  return created.body.token;
+}
+
 /** A valid office number (check digit added) from 9 characters. */
 export const officeNo = (body9: string): string => withOfficeCheckDigit(body9);
 
