@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BaseEvent, FileRef, SubmissionRejectedEvent, SubmissionValidatedEvent } from '@careplan/contracts';
-import { BlobStore } from '@careplan/persistence';
+import { advisoryLock, BlobStore } from '@careplan/persistence';
 import { AppException, keysetPage, Page } from '@careplan/platform';
 import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import {
@@ -37,7 +37,7 @@ export class HistoryService {
     if (rows.length === 0) return;
     const { submissionId } = rows[0];
     // One submission's events at a time: each then sees the search columns the others recorded.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`history:${submissionId}`]);
+    await advisoryLock(m, `history:${submissionId}`);
     if (e instanceof SubmissionValidatedEvent || e instanceof SubmissionRejectedEvent) {
       const numbers = e.historyKeys?.insuredNumbers ?? (await this.insuredNumbersOf(e.files));
       for (const r of rows) r.insuredNumbers = numbers.map(storableText);

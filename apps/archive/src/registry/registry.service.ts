@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, OfficeChangedEvent } from '@careplan/contracts';
 import { OutboxRelay } from '@careplan/messaging';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
+import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
 import { todayInTokyo } from '../licenses/calendar';
 import { endLicenseOf } from '../licenses/license.store';
@@ -49,7 +50,7 @@ export class RegistryService {
     if (!canSeeOffice(op, dto.officeNumber)) throw ScopeErrors.scope(prefecture);
     const office = await this.write(async (m) => {
       // Two operators registering the same number at once: the second waits, then sees it exists.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`office:${dto.officeNumber}`]);
+      await advisoryLock(m, `office:${dto.officeNumber}`);
       if (await m.findOne(RegistryOfficeEntity, { where: { officeNumber: dto.officeNumber } })) {
         throw RegistryErrors.exists(dto.officeNumber);
       }

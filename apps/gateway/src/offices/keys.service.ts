@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, BaseEvent, EventClass } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { advisoryLock } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { newApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
@@ -39,7 +40,7 @@ export class KeysService {
   async create(office: AuthenticatedOffice, label: string): Promise<CreatedApiKeyDto> {
     const created = await this.dataSource.transaction(async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`api-keys:${office.officeNumber}`]);
+      await advisoryLock(m, `api-keys:${office.officeNumber}`);
       // As the registry refuses operators: a deactivated office gets no new key.
       const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
       if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN, pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, sha256Hex } from '@careplan/persistence';
+import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
@@ -194,7 +194,7 @@ export class SubmissionsService {
  * and the relay can never publish a later bundle of the pair before an earlier one.
  */
 async function nextPairSequence(m: EntityManager, from: string, to: string): Promise<number> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pairKey(from, to)]);
+  await advisoryLock(m, pairKey(from, to));
   const [row] = await m.query<{ next: string }[]>(
     `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "gateway"."submissions"
       WHERE sender_office_number = $1 AND receiver_office_number = $2`,

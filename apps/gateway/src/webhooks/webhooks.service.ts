@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
 import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
+import { advisoryLock } from '@careplan/persistence';
 import { GatewayEnv } from '../config/gateway.env';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { OfficeEntity } from '../offices/office.entity';
@@ -73,7 +74,7 @@ export class WebhooksService {
    * commits last would show here while the router pushes to the other URL with the other secret).
    */
   private async lockedNow(m: EntityManager, officeNumber: string): Promise<Date> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`webhook:${officeNumber}`]);
+    await advisoryLock(m, `webhook:${officeNumber}`);
     return new Date();
   }
 
