@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BaseEvent, EventClass } from '@careplan/contracts';
 import { KafkaService } from './kafka.service';
@@ -19,6 +20,36 @@ export async function addToOutbox<T extends BaseEvent>(
     key,
     JSON.stringify(event),
   ]);
+}
+
+/** The fields of an event besides its id and time, which `publishEvent` stamps. */
+export type EventFields<T extends BaseEvent> = Omit<T, 'eventId' | 'occurredAt'>;
+
+/** Overrides of the stamp: a re-published event keeps its original id, a dated change its own time. */
+export interface EventStamp {
+  eventId?: string;
+  occurredAt?: Date;
+}
+
+/**
+ * Builds an event of `eventClass` (a new id and now, unless `stamp` says otherwise) and adds it to the
+ * outbox of `schema` in the transaction of `manager`; returns the event as recorded.
+ */
+export async function publishEvent<T extends BaseEvent>(
+  manager: EntityManager,
+  schema: string,
+  eventClass: EventClass<T>,
+  key: string,
+  fields: EventFields<T>,
+  stamp: EventStamp = {},
+): Promise<T> {
+  const event = Object.assign(new eventClass(), {
+    eventId: stamp.eventId ?? randomUUID(),
+    occurredAt: (stamp.occurredAt ?? new Date()).toISOString(),
+    ...fields,
+  });
+  await addToOutbox(manager, schema, eventClass, key, event);
+  return event;
 }
 
 interface OutboxRow {

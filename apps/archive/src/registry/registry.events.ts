@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { BaseEvent, EventClass } from '@careplan/contracts';
-import { addToOutbox } from '@careplan/messaging';
+import { EventFields, publishEvent } from '@careplan/messaging';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 
 /** Something that publishes the outbox sooner than its next poll (the relay; absent in tools). */
@@ -14,12 +13,7 @@ export async function publishRegistryEvent<T extends BaseEvent>(
   m: EntityManager,
   cls: EventClass<T>,
   officeNumber: string,
-  fields: Omit<T, 'eventId' | 'occurredAt'>,
+  fields: EventFields<T>,
 ): Promise<void> {
-  const event = Object.assign(new cls(), {
-    eventId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    ...fields,
-  });
-  await addToOutbox(m, ARCHIVE_SCHEMA, cls, officeNumber, event);
+  await publishEvent(m, ARCHIVE_SCHEMA, cls, officeNumber, fields);
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DeliveryAcknowledgedEvent,
@@ -10,7 +9,7 @@ import {
   EventClass,
   pairKey,
 } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { OutboxRelay, publishEvent } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
@@ -149,21 +148,19 @@ export class InboxService {
       );
       if (updated[1] === 0) return;
       await advanceStatus(m, entry.submissionId, step, at);
-      const event = Object.assign(new eventClass(), {
-        eventId: randomUUID(),
-        occurredAt: at.toISOString(),
-        deliveryId: entry.id,
-        submissionId: entry.submissionId,
-        senderOfficeNumber: entry.senderOfficeNumber,
-        receiverOfficeNumber: entry.receiverOfficeNumber,
-        ...(fileId ? { fileId } : {}),
-      });
-      await addToOutbox(
+      await publishEvent(
         m,
         GATEWAY_SCHEMA,
         eventClass,
         pairKey(entry.senderOfficeNumber, entry.receiverOfficeNumber),
-        event,
+        {
+          deliveryId: entry.id,
+          submissionId: entry.submissionId,
+          senderOfficeNumber: entry.senderOfficeNumber,
+          receiverOfficeNumber: entry.receiverOfficeNumber,
+          ...(fileId ? { fileId } : {}),
+        },
+        { occurredAt: at },
       );
     });
     this.relay.nudge();

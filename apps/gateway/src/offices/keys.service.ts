@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, BaseEvent, EventClass } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { EventFields, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { advisoryLock } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { newApiKey } from './api-key';
@@ -101,10 +101,9 @@ function publish<T extends BaseEvent & { officeNumber: string }>(
   m: EntityManager,
   cls: EventClass<T>,
   at: Date,
-  fields: Omit<T, 'eventId' | 'occurredAt'>,
-): Promise<void> {
-  const event = Object.assign(new cls(), { eventId: randomUUID(), occurredAt: at.toISOString(), ...fields });
-  return addToOutbox(m, GATEWAY_SCHEMA, cls, fields.officeNumber, event);
+  fields: EventFields<T>,
+): Promise<T> {
+  return publishEvent(m, GATEWAY_SCHEMA, cls, fields.officeNumber, fields, { occurredAt: at });
 }
 
 export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {

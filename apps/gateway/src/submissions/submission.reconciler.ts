@@ -2,13 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { OutboxRelay } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
-import { GATEWAY_SCHEMA } from '../database/schema';
 import { SubmissionEntity } from './submission.entity';
-import { receivedEvent } from './submission.events';
+import { publishReceived } from './submission.events';
 
 /** Most submissions re-driven in one pass; the rest wait for the next. */
 const BATCH = 100;
@@ -91,13 +89,7 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
     for (const s of submissions) {
       // Accepted before event ids were kept: the id chosen now is kept for every later re-drive.
       const eventId = s.receivedEventId ?? randomUUID();
-      await addToOutbox(
-        m,
-        GATEWAY_SCHEMA,
-        SubmissionReceivedEvent,
-        pairKey(s.senderOfficeNumber, s.receiverOfficeNumber),
-        receivedEvent(s, s.files, eventId),
-      );
+      await publishReceived(m, s, s.files, eventId);
       await m.query(
         `UPDATE "gateway"."submissions"
             SET received_event_id = $2, redriven_at = now(), redrive_count = redrive_count + 1

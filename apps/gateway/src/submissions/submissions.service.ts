@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OFFICE_NUMBER_PATTERN, pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { OFFICE_NUMBER_PATTERN, pairKey } from '@careplan/contracts';
+import { OutboxRelay } from '@careplan/messaging';
 import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
-import { GATEWAY_SCHEMA } from '../database/schema';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
@@ -15,7 +14,7 @@ import type { UploadedBundle } from './multipart';
 import { SubmissionFileEntity } from './submission-file.entity';
 import { SubmissionEntity } from './submission.entity';
 import { SubmissionErrors } from './submission.errors';
-import { receivedEvent } from './submission.events';
+import { publishReceived } from './submission.events';
 import { toSubmissionDto } from './submission.mapper';
 
 export interface AcceptResult {
@@ -168,8 +167,7 @@ export class SubmissionsService {
       .into(SubmissionFileEntity)
       .values(rows.map(({ submission: _submission, ...row }) => row))
       .execute();
-    const event = receivedEvent(submission, rows, receivedEventId);
-    await addToOutbox(m, GATEWAY_SCHEMA, SubmissionReceivedEvent, pairKey(from, to), event);
+    await publishReceived(m, submission, rows, receivedEventId);
     return toSubmissionDto(submission, rows);
   }
 

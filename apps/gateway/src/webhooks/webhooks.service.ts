@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { OutboxRelay, publishEvent } from '@careplan/messaging';
 import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
 import { advisoryLock } from '@careplan/persistence';
 import { GatewayEnv } from '../config/gateway.env';
@@ -84,16 +84,21 @@ export class WebhooksService {
     url: string | null,
     secret: string | null,
     at: Date,
-  ): Promise<void> {
-    const event = Object.assign(new WebhookConfiguredEvent(), {
-      eventId: randomUUID(),
-      occurredAt: at.toISOString(),
-      officeNumber,
-      url,
-      // Sealed to the office and URL: the topic and its .dlq are retained, the plain secret goes only to the office.
-      secretSealed: url && secret ? this.keyring.seal(secret, webhookSecretContext(officeNumber, url)) : null,
-    });
+  ): Promise<WebhookConfiguredEvent> {
     // Keyed by office: its configuration changes reach the router in the order they were made.
-    return addToOutbox(m, GATEWAY_SCHEMA, WebhookConfiguredEvent, officeNumber, event);
+    return publishEvent(
+      m,
+      GATEWAY_SCHEMA,
+      WebhookConfiguredEvent,
+      officeNumber,
+      {
+        officeNumber,
+        url,
+        // Sealed to the office and URL: the topic and its .dlq are retained, the plain secret goes only to the office.
+        secretSealed:
+          url && secret ? this.keyring.seal(secret, webhookSecretContext(officeNumber, url)) : null,
+      },
+      { occurredAt: at },
+    );
   }
 }

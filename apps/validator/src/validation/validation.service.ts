@@ -9,7 +9,7 @@ import {
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
-import { addToOutbox } from '@careplan/messaging';
+import { publishEvent } from '@careplan/messaging';
 import { BlobStore } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { validateBundleWithInsuredNumbers, ValidationReport } from '@careplan/spec';
@@ -110,23 +110,21 @@ export class ValidationService {
     historyKeys?: HistoryKeys,
   ): Promise<void> {
     const eventClass = report.ok ? SubmissionValidatedEvent : SubmissionRejectedEvent;
-    const verdict = Object.assign(new eventClass(), {
-      eventId,
-      occurredAt: at.toISOString(),
-      submissionId: e.submissionId,
-      senderOfficeNumber: e.senderOfficeNumber,
-      receiverOfficeNumber: e.receiverOfficeNumber,
-      files: e.files,
-      ok: report.ok,
-      report: report as unknown as Record<string, unknown>,
-      historyKeys,
-    });
-    await addToOutbox(
+    await publishEvent(
       m,
       VALIDATOR_SCHEMA,
       eventClass,
       pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
-      verdict,
+      {
+        submissionId: e.submissionId,
+        senderOfficeNumber: e.senderOfficeNumber,
+        receiverOfficeNumber: e.receiverOfficeNumber,
+        files: e.files,
+        ok: report.ok,
+        report: report as unknown as Record<string, unknown>,
+        historyKeys,
+      },
+      { eventId, occurredAt: at },
     );
   }
 
