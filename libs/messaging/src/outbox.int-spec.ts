@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
-import { publishEvent } from './outbox';
+import { inTransactionThenNudge, publishEvent } from './outbox';
 import { PingEvent, pingMigration } from './testing/ping.fixture';
 
 const SCHEMA = 'it_outbox_helpers';
@@ -62,6 +62,48 @@ describe('outbox helpers on the real PostgreSQL', () => {
         }),
       ).rejects.toThrow('rolled back');
       expect(await outbox()).toEqual([]);
+    });
+  });
+
+  describe('inTransactionThenNudge', () => {
+    /** A relay stand-in that records, at each nudge, how many events other connections can see. */
+    function watchingRelay() {
+      const seen: number[] = [];
+      return {
+        seen,
+        nudge: () => void outbox().then((rows) => seen.push(rows.length)),
+      };
+    }
+
+    it('nudges once, after the commit made the events visible, and answers what the work returned', async () => {
+      const relay = watchingRelay();
+      const result = await inTransactionThenNudge(ds, relay, async (m) => {
+        await publishEvent(m, SCHEMA, PingEvent, 'k4', { text: 'out' });
+        return 'done';
+      });
+      expect(result).toBe('done');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(relay.seen).toEqual([1]);
+    });
+
+    it('does not nudge when the work fails, and the failure reaches the caller', async () => {
+      const relay = watchingRelay();
+      await expect(
+        inTransactionThenNudge(ds, relay, async (m) => {
+          await publishEvent(m, SCHEMA, PingEvent, 'k5', { text: 'lost' });
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(relay.seen).toEqual([]);
+      expect(await outbox()).toEqual([]);
+    });
+
+    it('commits without a relay (the tools run without one)', async () => {
+      await inTransactionThenNudge(ds, undefined, (m) =>
+        publishEvent(m, SCHEMA, PingEvent, 'k6', { text: 'x' }),
+      );
+      expect(await outbox()).toHaveLength(1);
     });
   });
 });

@@ -52,6 +52,25 @@ export async function publishEvent<T extends BaseEvent>(
   return event;
 }
 
+/** Something that publishes the outbox sooner than its next poll: the relay (absent in tools). */
+export interface Nudger {
+  nudge(): void;
+}
+
+/**
+ * Runs `work` in a transaction of `dataSource` and, once it has committed, nudges `relay` so that the
+ * events it added go out now; a transaction that fails nudges nothing.
+ */
+export async function inTransactionThenNudge<T>(
+  dataSource: DataSource,
+  relay: Nudger | undefined,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const result = await dataSource.transaction(work);
+  relay?.nudge();
+  return result;
+}
+
 interface OutboxRow {
   id: string;
   topic: string;

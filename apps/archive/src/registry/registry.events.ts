@@ -3,11 +3,6 @@ import { BaseEvent, EventClass } from '@careplan/contracts';
 import { EventFields, publishEvent } from '@careplan/messaging';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 
-/** Something that publishes the outbox sooner than its next poll (the relay; absent in tools). */
-export interface Nudger {
-  nudge(): void;
-}
-
 /** Adds a registry event to the archive outbox in the caller's transaction; keyed by office number. */
 export async function publishRegistryEvent<T extends BaseEvent>(
   m: EntityManager,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, OfficeChangedEvent } from '@careplan/contracts';
-import { OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
@@ -172,10 +172,8 @@ export class RegistryService {
   }
 
   /** Runs `work` in a transaction and publishes its events right after the commit. */
-  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.relay?.nudge();
-    return result;
+  private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return inTransactionThenNudge(this.dataSource, this.relay, work);
   }
 
   private async visible(

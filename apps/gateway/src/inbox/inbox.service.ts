@@ -9,7 +9,7 @@ import {
   EventClass,
   pairKey,
 } from '@careplan/contracts';
-import { OutboxRelay, publishEvent } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
@@ -140,7 +140,7 @@ export class InboxService {
   ): Promise<void> {
     const column = step === 'downloaded' ? 'downloaded_at' : 'acknowledged_at';
     const at = new Date();
-    await this.dataSource.transaction(async (m) => {
+    await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Only the request that sets the timestamp emits the receipt, however many race.
       const updated = await m.query<[unknown[], number]>(
         `UPDATE "gateway"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
@@ -163,7 +163,6 @@ export class InboxService {
         { occurredAt: at },
       );
     });
-    this.relay.nudge();
   }
 
   private async markDownloaded(entry: InboxEntryEntity, fileId?: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
 import { SubmissionEntity } from './submission.entity';
@@ -50,9 +50,8 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
 
   /** One pass: re-drives what is stuck now and returns it. */
   async reconcile(): Promise<Redrive[]> {
-    const redriven = await this.dataSource.transaction((m) => this.redriveStuck(m));
+    const redriven = await inTransactionThenNudge(this.dataSource, this.relay, (m) => this.redriveStuck(m));
     if (redriven.length === 0) return redriven;
-    this.relay.nudge();
     this.metrics
       .counter(
         'careplan_reconciler_redriven_total',

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN, pairKey } from '@careplan/contracts';
-import { OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
@@ -55,10 +55,9 @@ export class SubmissionsService {
       if (earlier) return { submission: earlier, replayed: true };
     }
     try {
-      const submission = await this.dataSource.transaction((m) =>
+      const submission = await inTransactionThenNudge(this.dataSource, this.relay, (m) =>
         this.store(m, office.officeNumber, to, files, requestHash, idempotencyKey ?? null),
       );
-      this.relay.nudge();
       this.metrics.counter('careplan_submissions_total', 'Submissions accepted by the gateway').inc();
       return { submission, replayed: false };
     } catch (e) {

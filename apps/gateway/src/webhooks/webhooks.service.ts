@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
-import { OutboxRelay, publishEvent } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
 import { advisoryLock } from '@careplan/persistence';
 import { GatewayEnv } from '../config/gateway.env';
@@ -33,7 +33,7 @@ export class WebhooksService {
     const forbidden = forbiddenLiteralHost(new URL(url), this.env.webhookAddressPolicy());
     if (forbidden) throw WebhookErrors.urlPrivate(url, forbidden);
     const secret = `whsec_${randomBytes(32).toString('hex')}`;
-    const createdAt = await this.dataSource.transaction(async (m) => {
+    const createdAt = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
       // As for new keys: a deactivated office sets no new endpoint (it could still authenticate).
       const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
@@ -44,7 +44,6 @@ export class WebhooksService {
       await this.publish(m, office.officeNumber, url, secret, at);
       return at;
     });
-    this.relay.nudge();
     return { url, secret, createdAt: createdAt.toISOString() };
   }
 
@@ -58,14 +57,11 @@ export class WebhooksService {
 
   /** Removing an endpoint that is not there changes nothing (DELETE is idempotent). */
   async remove(office: AuthenticatedOffice): Promise<void> {
-    const removed = await this.dataSource.transaction(async (m) => {
+    await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
       const result = await m.delete(WebhookEntity, { officeNumber: office.officeNumber });
-      if (!result.affected) return false;
-      await this.publish(m, office.officeNumber, null, null, at);
-      return true;
+      if (result.affected) await this.publish(m, office.officeNumber, null, null, at);
     });
-    if (removed) this.relay.nudge();
   }
 
   /**
