@@ -16,6 +16,7 @@ import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
 import { applyHistoryFilter, HistoryFilter, parseHistoryFilter } from './history.filter';
 import { historyRowsFor } from './history.mapping';
+import { ARCHIVE_SCHEMA } from '../database/schema';
 
 const DEFAULT_PAGE = 50;
 const EXPORT_PAGE = 1000;
@@ -106,8 +107,8 @@ export class HistoryService {
 async function shareSearchColumns(m: EntityManager, submissionId: string): Promise<void> {
   for (const column of ['file_types', 'insured_numbers']) {
     await m.query(
-      `UPDATE "archive"."history" h SET "${column}" = s."${column}"
-       FROM (SELECT "${column}" FROM "archive"."history"
+      `UPDATE "${ARCHIVE_SCHEMA}"."history" h SET "${column}" = s."${column}"
+       FROM (SELECT "${column}" FROM "${ARCHIVE_SCHEMA}"."history"
              WHERE "submission_id" = $1 AND "${column}" <> '{}' LIMIT 1) s
        WHERE h."submission_id" = $1 AND h."${column}" = '{}'`,
       [submissionId],

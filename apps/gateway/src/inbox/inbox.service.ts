@@ -143,7 +143,7 @@ export class InboxService {
     await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Only the request that sets the timestamp emits the receipt, however many race.
       const updated = await m.query<[unknown[], number]>(
-        `UPDATE "gateway"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
+        `UPDATE "${GATEWAY_SCHEMA}"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
         [entry.id, at],
       );
       if (updated[1] === 0) return;

@@ -7,6 +7,7 @@ import { MetricsService } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
 import { SubmissionEntity } from './submission.entity';
 import { publishReceived } from './submission.events';
+import { GATEWAY_SCHEMA } from '../database/schema';
 
 /** Most submissions re-driven in one pass; the rest wait for the next. */
 const BATCH = 100;
@@ -69,7 +70,7 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
     if (!locked) return [];
     // GREATEST ignores nulls: the last step the submission took, or its last re-drive.
     const stuck = await m.query<{ id: string }[]>(
-      `SELECT id FROM "gateway"."submissions"
+      `SELECT id FROM "${GATEWAY_SCHEMA}"."submissions"
         WHERE status IN ('accepted', 'validated')
           AND GREATEST(accepted_at, validated_at, redriven_at)
               < now() - make_interval(secs => $1 * power(2, LEAST(redrive_count, $2)))
@@ -90,7 +91,7 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
       const eventId = s.receivedEventId ?? randomUUID();
       await publishReceived(m, s, s.files, eventId);
       await m.query(
-        `UPDATE "gateway"."submissions"
+        `UPDATE "${GATEWAY_SCHEMA}"."submissions"
             SET received_event_id = $2, redriven_at = now(), redrive_count = redrive_count + 1
           WHERE id = $1`,
         [s.id, eventId],

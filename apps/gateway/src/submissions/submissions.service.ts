@@ -16,6 +16,7 @@ import { SubmissionEntity } from './submission.entity';
 import { SubmissionErrors } from './submission.errors';
 import { publishReceived } from './submission.events';
 import { toSubmissionDto } from './submission.mapper';
+import { GATEWAY_SCHEMA } from '../database/schema';
 
 export interface AcceptResult {
   submission: SubmissionDto;
@@ -193,7 +194,7 @@ export class SubmissionsService {
 async function nextPairSequence(m: EntityManager, from: string, to: string): Promise<number> {
   await advisoryLock(m, pairKey(from, to));
   const [row] = await m.query<{ next: string }[]>(
-    `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "gateway"."submissions"
+    `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "${GATEWAY_SCHEMA}"."submissions"
       WHERE sender_office_number = $1 AND receiver_office_number = $2`,
     [from, to],
   );

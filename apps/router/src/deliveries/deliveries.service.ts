@@ -82,7 +82,7 @@ export class DeliveriesService {
 /** A delivery made before event ids were kept gets one now, kept for every later re-publication. */
 async function keepEventId(m: EntityManager, deliveryId: string): Promise<string> {
   const [[row]] = await m.query<[{ event_id: string }[], number]>(
-    `UPDATE "router"."deliveries" SET event_id = COALESCE(event_id, $2) WHERE id = $1 RETURNING event_id`,
+    `UPDATE "${ROUTER_SCHEMA}"."deliveries" SET event_id = COALESCE(event_id, $2) WHERE id = $1 RETURNING event_id`,
     [deliveryId, randomUUID()],
   );
   return row.event_id;
