@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BaseEvent, EventClass } from '@careplan/contracts';
 import { KafkaService } from './kafka.service';
@@ -19,6 +20,55 @@ export async function addToOutbox<T extends BaseEvent>(
     key,
     JSON.stringify(event),
   ]);
+}
+
+/** The fields of an event besides its id and time, which `publishEvent` stamps. */
+export type EventFields<T extends BaseEvent> = Omit<T, 'eventId' | 'occurredAt'>;
+
+/** Overrides of the stamp: a re-published event keeps its original id, a dated change its own time. */
+export interface EventStamp {
+  eventId?: string;
+  occurredAt?: Date;
+}
+
+/**
+ * Builds an event of `eventClass` (a new id and now, unless `stamp` says otherwise) and adds it to the
+ * outbox of `schema` in the transaction of `manager`; returns the event as recorded.
+ */
+export async function publishEvent<T extends BaseEvent>(
+  manager: EntityManager,
+  schema: string,
+  eventClass: EventClass<T>,
+  key: string,
+  fields: EventFields<T>,
+  stamp: EventStamp = {},
+): Promise<T> {
+  const event = Object.assign(new eventClass(), {
+    eventId: stamp.eventId ?? randomUUID(),
+    occurredAt: (stamp.occurredAt ?? new Date()).toISOString(),
+    ...fields,
+  });
+  await addToOutbox(manager, schema, eventClass, key, event);
+  return event;
+}
+
+/** Something that publishes the outbox sooner than its next poll: the relay (absent in tools). */
+export interface Nudger {
+  nudge(): void;
+}
+
+/**
+ * Runs `work` in a transaction of `dataSource` and, once it has committed, nudges `relay` so that the
+ * events it added go out now; a transaction that fails nudges nothing.
+ */
+export async function inTransactionThenNudge<T>(
+  dataSource: DataSource,
+  relay: Nudger | undefined,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const result = await dataSource.transaction(work);
+  relay?.nudge();
+  return result;
 }
 
 interface OutboxRow {

@@ -1,4 +1,5 @@
 export * from './database/database';
+export * from './database/advisory-lock';
 export * from './blobs/blob.entity';
 export * from './blobs/blob.store';
 export * from './blobs/storage.database';

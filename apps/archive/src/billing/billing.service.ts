@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { advisoryLock } from '@careplan/persistence';
 import { loadCampaigns } from '../campaigns/campaigns.service';
 import { addMonths, fiscalYearMonths } from '../licenses/calendar';
 import { LicenseTermEntity } from '../licenses/license-term.entity';
@@ -18,7 +19,7 @@ export class BillingService {
   async statement(prefecture: string, month: string): Promise<StatementDto> {
     return this.dataSource.transaction(async (m) => {
       // One generator per prefecture and month at a time, so two re-runs never race on the revision.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`statement:${prefecture}:${month}`]);
+      await advisoryLock(m, `statement:${prefecture}:${month}`);
       const content = await this.build(m, prefecture, month);
       const hash = contentHash(content);
       const latest = await m.findOne(BillingStatementEntity, {

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '@careplan/platform';
+import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
 import { isCalendarDate } from '../licenses/calendar';
 import type { CampaignRule } from '../licenses/license.rules';
@@ -25,7 +26,7 @@ export class CampaignsService {
     requireCentral(op);
     checkCampaign(dto);
     return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`campaign:${dto.code}`]);
+      await advisoryLock(m, `campaign:${dto.code}`);
       if (await m.findOne(CampaignEntity, { where: { code: dto.code } })) {
         throw new AppException('CAMPAIGN_EXISTS', HttpStatus.CONFLICT, {
           ja: `キャンペーン「${dto.code}」は登録済みです。`,

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BaseEvent, FileRef, SubmissionRejectedEvent, SubmissionValidatedEvent } from '@careplan/contracts';
-import { BlobStore } from '@careplan/persistence';
+import { advisoryLock, BlobStore } from '@careplan/persistence';
 import { AppException, keysetPage, Page } from '@careplan/platform';
 import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import {
@@ -16,6 +16,7 @@ import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
 import { applyHistoryFilter, HistoryFilter, parseHistoryFilter } from './history.filter';
 import { historyRowsFor } from './history.mapping';
+import { ARCHIVE_SCHEMA } from '../database/schema';
 
 const DEFAULT_PAGE = 50;
 const EXPORT_PAGE = 1000;
@@ -37,7 +38,7 @@ export class HistoryService {
     if (rows.length === 0) return;
     const { submissionId } = rows[0];
     // One submission's events at a time: each then sees the search columns the others recorded.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`history:${submissionId}`]);
+    await advisoryLock(m, `history:${submissionId}`);
     if (e instanceof SubmissionValidatedEvent || e instanceof SubmissionRejectedEvent) {
       const numbers = e.historyKeys?.insuredNumbers ?? (await this.insuredNumbersOf(e.files));
       for (const r of rows) r.insuredNumbers = numbers.map(storableText);
@@ -106,8 +107,8 @@ export class HistoryService {
 async function shareSearchColumns(m: EntityManager, submissionId: string): Promise<void> {
   for (const column of ['file_types', 'insured_numbers']) {
     await m.query(
-      `UPDATE "archive"."history" h SET "${column}" = s."${column}"
-       FROM (SELECT "${column}" FROM "archive"."history"
+      `UPDATE "${ARCHIVE_SCHEMA}"."history" h SET "${column}" = s."${column}"
+       FROM (SELECT "${column}" FROM "${ARCHIVE_SCHEMA}"."history"
              WHERE "submission_id" = $1 AND "${column}" <> '{}' LIMIT 1) s
        WHERE h."submission_id" = $1 AND h."${column}" = '{}'`,
       [submissionId],

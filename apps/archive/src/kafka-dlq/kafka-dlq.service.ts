@@ -22,6 +22,7 @@ import {
 import { KafkaDlqErrors } from './kafka-dlq.errors';
 import { describeDlqMessage, originalTopicOf } from './kafka-dlq.message';
 import { dlqIdOf, DlqPosition, parseDlqId, planPage } from './kafka-dlq.paging';
+import { ARCHIVE_SCHEMA } from '../database/schema';
 
 /** Every dead-letter topic, in listing order (topics as declared). */
 export const DLQ_TOPICS: readonly string[] = ALL_TOPICS.map(dlqTopicOf);
@@ -232,7 +233,7 @@ async function claim(
     ? `DO UPDATE SET "replayed_at" = now(), "replayed_by" = EXCLUDED."replayed_by"`
     : 'DO NOTHING';
   const rows = await m.query<{ topic: string; partition: number; offset: string }[]>(
-    `INSERT INTO "archive"."kafka_dlq_replays" ("topic", "partition", "offset", "replayed_by")
+    `INSERT INTO "${ARCHIVE_SCHEMA}"."kafka_dlq_replays" ("topic", "partition", "offset", "replayed_by")
      SELECT t, p, o, $4 FROM unnest($1::text[], $2::int[], $3::bigint[]) AS u(t, p, o)
      ON CONFLICT ("topic", "partition", "offset") ${onConflict}
      RETURNING "topic", "partition", "offset"`,
@@ -252,7 +253,7 @@ async function replaysOf(
     { topic: string; partition: number; offset: string; replayed_at: Date; replayed_by: string }[]
   >(
     `SELECT r."topic", r."partition", r."offset", r."replayed_at", r."replayed_by"
-     FROM "archive"."kafka_dlq_replays" r
+     FROM "${ARCHIVE_SCHEMA}"."kafka_dlq_replays" r
      JOIN unnest($1::text[], $2::int[], $3::bigint[]) AS u(t, p, o)
        ON r."topic" = u.t AND r."partition" = u.p AND r."offset" = u.o`,
     [messages.map((x) => x.topic), messages.map((x) => x.partition), messages.map((x) => x.offset)],

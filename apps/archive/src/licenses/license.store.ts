@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { LicenseChangedEvent } from '@careplan/contracts';
+import { advisoryLock } from '@careplan/persistence';
 import { loadCampaignRules } from '../campaigns/campaigns.service';
 import { publishRegistryEvent } from '../registry/registry.events';
 import { LicenseTermEntity } from './license-term.entity';
@@ -45,7 +46,7 @@ export async function applyLicense(
   for (const d of [a.startDate, a.applicationDate])
     if (!isCalendarDate(d)) throw LicenseErrors.dateInvalid(d);
   // Concurrent applications for one office are serialized (the license row may not exist yet to lock).
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`license:${officeNumber}`]);
+  await advisoryLock(m, `license:${officeNumber}`);
   const existing = await m.findOne(LicenseEntity, {
     where: { officeNumber },
     lock: { mode: 'pessimistic_write' },

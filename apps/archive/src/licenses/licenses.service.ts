@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { recordAudit } from '../audit/audit';
 import { canSeeOffice, OperatorContext } from '../operators/operator-scope';
 import { RegistryErrors } from '../registry/registry.errors';
@@ -110,10 +110,8 @@ export class LicensesService {
     await publishLicense(m, await findLicense(m, officeNumber));
   }
 
-  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.relay?.nudge();
-    return result;
+  private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return inTransactionThenNudge(this.dataSource, this.relay, work);
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ArchiveEnv } from '../config/archive.env';
+import { ARCHIVE_SCHEMA } from '../database/schema';
 
 export const RECEIPT_ALGORITHM = 'Ed25519';
 
@@ -78,7 +79,7 @@ export class ReceiptKeysService {
   async publicKey(keyId: string): Promise<KeyObject | null> {
     if (this.configured?.keyId === keyId) return this.configured.publicKey;
     const rows = await this.dataSource.query<Pick<KeyRow, 'public_key_pem'>[]>(
-      `SELECT "public_key_pem" FROM "archive"."receipt_keys" WHERE "key_id" = $1`,
+      `SELECT "public_key_pem" FROM "${ARCHIVE_SCHEMA}"."receipt_keys" WHERE "key_id" = $1`,
       [keyId],
     );
     return rows[0] ? createPublicKey(rows[0].public_key_pem) : null;
@@ -90,7 +91,7 @@ export class ReceiptKeysService {
     const generated = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
     // The single-row index makes a second instance's insert a no-op; both then read the winner.
     await this.dataSource.query(
-      `INSERT INTO "archive"."receipt_keys" ("key_id", "algorithm", "public_key_pem", "private_key_pem")
+      `INSERT INTO "${ARCHIVE_SCHEMA}"."receipt_keys" ("key_id", "algorithm", "public_key_pem", "private_key_pem")
        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [
         generated.keyId,
@@ -106,7 +107,7 @@ export class ReceiptKeysService {
 
   private async load(): Promise<SigningKey | null> {
     const rows = await this.dataSource.query<KeyRow[]>(
-      `SELECT "key_id", "public_key_pem", "private_key_pem" FROM "archive"."receipt_keys" ORDER BY "created_at" LIMIT 1`,
+      `SELECT "key_id", "public_key_pem", "private_key_pem" FROM "${ARCHIVE_SCHEMA}"."receipt_keys" ORDER BY "created_at" LIMIT 1`,
     );
     return rows[0] ? signingKeyFrom(createPrivateKey(rows[0].private_key_pem)) : null;
   }

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, OfficeChangedEvent } from '@careplan/contracts';
-import { OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
+import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
 import { todayInTokyo } from '../licenses/calendar';
 import { endLicenseOf } from '../licenses/license.store';
@@ -49,7 +50,7 @@ export class RegistryService {
     if (!canSeeOffice(op, dto.officeNumber)) throw ScopeErrors.scope(prefecture);
     const office = await this.write(async (m) => {
       // Two operators registering the same number at once: the second waits, then sees it exists.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`office:${dto.officeNumber}`]);
+      await advisoryLock(m, `office:${dto.officeNumber}`);
       if (await m.findOne(RegistryOfficeEntity, { where: { officeNumber: dto.officeNumber } })) {
         throw RegistryErrors.exists(dto.officeNumber);
       }
@@ -171,10 +172,8 @@ export class RegistryService {
   }
 
   /** Runs `work` in a transaction and publishes its events right after the commit. */
-  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.relay?.nudge();
-    return result;
+  private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return inTransactionThenNudge(this.dataSource, this.relay, work);
   }
 
   private async visible(

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { SubmissionStatus } from '../submissions/submission.entity';
+import { GATEWAY_SCHEMA } from '../database/schema';
 
 // Events of different topics may be consumed in any order; the status only moves forward.
 const RANK: Record<SubmissionStatus, number> = {
@@ -34,7 +35,7 @@ export async function advanceStatus(
     .filter(([, r]) => r < RANK[status])
     .map(([s]) => s);
   await m.query(
-    `UPDATE "gateway"."submissions"
+    `UPDATE "${GATEWAY_SCHEMA}"."submissions"
         SET ${column} = COALESCE(${column}, $2),
             status = CASE WHEN status = ANY($3::text[]) THEN $4 ELSE status END,
             report = COALESCE($5::jsonb, report)

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DeliveryAcknowledgedEvent,
@@ -10,7 +9,7 @@ import {
   EventClass,
   pairKey,
 } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
@@ -141,32 +140,29 @@ export class InboxService {
   ): Promise<void> {
     const column = step === 'downloaded' ? 'downloaded_at' : 'acknowledged_at';
     const at = new Date();
-    await this.dataSource.transaction(async (m) => {
+    await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Only the request that sets the timestamp emits the receipt, however many race.
       const updated = await m.query<[unknown[], number]>(
-        `UPDATE "gateway"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
+        `UPDATE "${GATEWAY_SCHEMA}"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
         [entry.id, at],
       );
       if (updated[1] === 0) return;
       await advanceStatus(m, entry.submissionId, step, at);
-      const event = Object.assign(new eventClass(), {
-        eventId: randomUUID(),
-        occurredAt: at.toISOString(),
-        deliveryId: entry.id,
-        submissionId: entry.submissionId,
-        senderOfficeNumber: entry.senderOfficeNumber,
-        receiverOfficeNumber: entry.receiverOfficeNumber,
-        ...(fileId ? { fileId } : {}),
-      });
-      await addToOutbox(
+      await publishEvent(
         m,
         GATEWAY_SCHEMA,
         eventClass,
         pairKey(entry.senderOfficeNumber, entry.receiverOfficeNumber),
-        event,
+        {
+          deliveryId: entry.id,
+          submissionId: entry.submissionId,
+          senderOfficeNumber: entry.senderOfficeNumber,
+          receiverOfficeNumber: entry.receiverOfficeNumber,
+          ...(fileId ? { fileId } : {}),
+        },
+        { occurredAt: at },
       );
     });
-    this.relay.nudge();
   }
 
   private async markDownloaded(entry: InboxEntryEntity, fileId?: string): Promise<void> {

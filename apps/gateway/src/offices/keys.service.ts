@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, BaseEvent, EventClass } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { EventFields, inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
+import { advisoryLock } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { newApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
@@ -37,9 +38,9 @@ export class KeysService {
 
   /** Issues a key for the caller's office; the key itself is returned this once and never stored. */
   async create(office: AuthenticatedOffice, label: string): Promise<CreatedApiKeyDto> {
-    const created = await this.dataSource.transaction(async (m) => {
+    return inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`api-keys:${office.officeNumber}`]);
+      await advisoryLock(m, `api-keys:${office.officeNumber}`);
       // As the registry refuses operators: a deactivated office gets no new key.
       const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
       if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
@@ -69,14 +70,12 @@ export class KeysService {
       });
       return { ...toApiKeyDto(entity), key };
     });
-    this.relay.nudge();
-    return created;
   }
 
   /** Revokes one of the office's keys (also the calling one: it stops working with the next request). */
   async revoke(office: AuthenticatedOffice, id: string): Promise<ApiKeyDto> {
     const where = { id, officeNumber: office.officeNumber };
-    const { key, revoked } = await this.dataSource.transaction(async (m) => {
+    const key = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Revoking twice keeps the first revocation time, and publishes only the first one.
       const at = new Date();
       const result = await m.update(ApiKeyEntity, { ...where, revokedAt: IsNull() }, { revokedAt: at });
@@ -87,9 +86,8 @@ export class KeysService {
           source: 'office',
         });
       }
-      return { key: await m.findOne(ApiKeyEntity, { where }), revoked: !!result.affected };
+      return m.findOne(ApiKeyEntity, { where });
     });
-    if (revoked) this.relay.nudge();
     if (!key) throw OfficeErrors.keyNotFound();
     return toApiKeyDto(key);
   }
@@ -100,10 +98,9 @@ function publish<T extends BaseEvent & { officeNumber: string }>(
   m: EntityManager,
   cls: EventClass<T>,
   at: Date,
-  fields: Omit<T, 'eventId' | 'occurredAt'>,
-): Promise<void> {
-  const event = Object.assign(new cls(), { eventId: randomUUID(), occurredAt: at.toISOString(), ...fields });
-  return addToOutbox(m, GATEWAY_SCHEMA, cls, fields.officeNumber, event);
+  fields: EventFields<T>,
+): Promise<T> {
+  return publishEvent(m, GATEWAY_SCHEMA, cls, fields.officeNumber, fields, { occurredAt: at });
 }
 
 export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {

@@ -1,31 +1,40 @@
-import { SubmissionReceivedEvent } from '@careplan/contracts';
+import type { EntityManager } from 'typeorm';
+import { pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
+import { publishEvent } from '@careplan/messaging';
+import { GATEWAY_SCHEMA } from '../database/schema';
 import type { SubmissionFileEntity } from './submission-file.entity';
 import type { SubmissionEntity } from './submission.entity';
 
 type FileFields = Pick<SubmissionFileEntity, 'id' | 'name' | 'kind' | 'contentType' | 'size' | 'sha256'>;
 
 /**
- * The received event of a submission: built the same way at acceptance and at a re-drive, so that a
- * re-driven event is the original one, id included.
+ * Adds the received event of a submission to the outbox, keyed by its pair: built the same way at
+ * acceptance and at a re-drive, so that a re-driven event is the original one, id included.
  */
-export function receivedEvent(
+export function publishReceived(
+  m: EntityManager,
   submission: Pick<SubmissionEntity, 'id' | 'senderOfficeNumber' | 'receiverOfficeNumber' | 'acceptedAt'>,
   files: FileFields[],
   eventId: string,
-): SubmissionReceivedEvent {
-  return Object.assign(new SubmissionReceivedEvent(), {
-    eventId,
-    occurredAt: submission.acceptedAt.toISOString(),
-    submissionId: submission.id,
-    senderOfficeNumber: submission.senderOfficeNumber,
-    receiverOfficeNumber: submission.receiverOfficeNumber,
-    files: files.map((f) => ({
-      fileId: f.id,
-      name: f.name,
-      kind: f.kind,
-      contentType: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-    })),
-  });
+): Promise<SubmissionReceivedEvent> {
+  return publishEvent(
+    m,
+    GATEWAY_SCHEMA,
+    SubmissionReceivedEvent,
+    pairKey(submission.senderOfficeNumber, submission.receiverOfficeNumber),
+    {
+      submissionId: submission.id,
+      senderOfficeNumber: submission.senderOfficeNumber,
+      receiverOfficeNumber: submission.receiverOfficeNumber,
+      files: files.map((f) => ({
+        fileId: f.id,
+        name: f.name,
+        kind: f.kind,
+        contentType: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+      })),
+    },
+    { eventId, occurredAt: submission.acceptedAt },
+  );
 }

@@ -2,13 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
-import { GATEWAY_SCHEMA } from '../database/schema';
 import { SubmissionEntity } from './submission.entity';
-import { receivedEvent } from './submission.events';
+import { publishReceived } from './submission.events';
+import { GATEWAY_SCHEMA } from '../database/schema';
 
 /** Most submissions re-driven in one pass; the rest wait for the next. */
 const BATCH = 100;
@@ -52,9 +51,8 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
 
   /** One pass: re-drives what is stuck now and returns it. */
   async reconcile(): Promise<Redrive[]> {
-    const redriven = await this.dataSource.transaction((m) => this.redriveStuck(m));
+    const redriven = await inTransactionThenNudge(this.dataSource, this.relay, (m) => this.redriveStuck(m));
     if (redriven.length === 0) return redriven;
-    this.relay.nudge();
     this.metrics
       .counter(
         'careplan_reconciler_redriven_total',
@@ -72,7 +70,7 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
     if (!locked) return [];
     // GREATEST ignores nulls: the last step the submission took, or its last re-drive.
     const stuck = await m.query<{ id: string }[]>(
-      `SELECT id FROM "gateway"."submissions"
+      `SELECT id FROM "${GATEWAY_SCHEMA}"."submissions"
         WHERE status IN ('accepted', 'validated')
           AND GREATEST(accepted_at, validated_at, redriven_at)
               < now() - make_interval(secs => $1 * power(2, LEAST(redrive_count, $2)))
@@ -91,15 +89,9 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
     for (const s of submissions) {
       // Accepted before event ids were kept: the id chosen now is kept for every later re-drive.
       const eventId = s.receivedEventId ?? randomUUID();
-      await addToOutbox(
-        m,
-        GATEWAY_SCHEMA,
-        SubmissionReceivedEvent,
-        pairKey(s.senderOfficeNumber, s.receiverOfficeNumber),
-        receivedEvent(s, s.files, eventId),
-      );
+      await publishReceived(m, s, s.files, eventId);
       await m.query(
-        `UPDATE "gateway"."submissions"
+        `UPDATE "${GATEWAY_SCHEMA}"."submissions"
             SET received_event_id = $2, redriven_at = now(), redrive_count = redrive_count + 1
           WHERE id = $1`,
         [s.id, eventId],

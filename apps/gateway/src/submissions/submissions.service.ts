@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OFFICE_NUMBER_PATTERN, pairKey, SubmissionReceivedEvent } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, sha256Hex } from '@careplan/persistence';
+import { OFFICE_NUMBER_PATTERN, pairKey } from '@careplan/contracts';
+import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
+import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
-import { GATEWAY_SCHEMA } from '../database/schema';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
@@ -15,8 +14,9 @@ import type { UploadedBundle } from './multipart';
 import { SubmissionFileEntity } from './submission-file.entity';
 import { SubmissionEntity } from './submission.entity';
 import { SubmissionErrors } from './submission.errors';
-import { receivedEvent } from './submission.events';
+import { publishReceived } from './submission.events';
 import { toSubmissionDto } from './submission.mapper';
+import { GATEWAY_SCHEMA } from '../database/schema';
 
 export interface AcceptResult {
   submission: SubmissionDto;
@@ -56,10 +56,9 @@ export class SubmissionsService {
       if (earlier) return { submission: earlier, replayed: true };
     }
     try {
-      const submission = await this.dataSource.transaction((m) =>
+      const submission = await inTransactionThenNudge(this.dataSource, this.relay, (m) =>
         this.store(m, office.officeNumber, to, files, requestHash, idempotencyKey ?? null),
       );
-      this.relay.nudge();
       this.metrics.counter('careplan_submissions_total', 'Submissions accepted by the gateway').inc();
       return { submission, replayed: false };
     } catch (e) {
@@ -168,8 +167,7 @@ export class SubmissionsService {
       .into(SubmissionFileEntity)
       .values(rows.map(({ submission: _submission, ...row }) => row))
       .execute();
-    const event = receivedEvent(submission, rows, receivedEventId);
-    await addToOutbox(m, GATEWAY_SCHEMA, SubmissionReceivedEvent, pairKey(from, to), event);
+    await publishReceived(m, submission, rows, receivedEventId);
     return toSubmissionDto(submission, rows);
   }
 
@@ -194,9 +192,9 @@ export class SubmissionsService {
  * and the relay can never publish a later bundle of the pair before an earlier one.
  */
 async function nextPairSequence(m: EntityManager, from: string, to: string): Promise<number> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [pairKey(from, to)]);
+  await advisoryLock(m, pairKey(from, to));
   const [row] = await m.query<{ next: string }[]>(
-    `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "gateway"."submissions"
+    `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "${GATEWAY_SCHEMA}"."submissions"
       WHERE sender_office_number = $1 AND receiver_office_number = $2`,
     [from, to],
   );

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
-import { addToOutbox, OutboxRelay } from '@careplan/messaging';
+import { inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
+import { advisoryLock } from '@careplan/persistence';
 import { GatewayEnv } from '../config/gateway.env';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { OfficeEntity } from '../offices/office.entity';
@@ -32,7 +33,7 @@ export class WebhooksService {
     const forbidden = forbiddenLiteralHost(new URL(url), this.env.webhookAddressPolicy());
     if (forbidden) throw WebhookErrors.urlPrivate(url, forbidden);
     const secret = `whsec_${randomBytes(32).toString('hex')}`;
-    const createdAt = await this.dataSource.transaction(async (m) => {
+    const createdAt = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
       // As for new keys: a deactivated office sets no new endpoint (it could still authenticate).
       const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
@@ -43,7 +44,6 @@ export class WebhooksService {
       await this.publish(m, office.officeNumber, url, secret, at);
       return at;
     });
-    this.relay.nudge();
     return { url, secret, createdAt: createdAt.toISOString() };
   }
 
@@ -57,14 +57,11 @@ export class WebhooksService {
 
   /** Removing an endpoint that is not there changes nothing (DELETE is idempotent). */
   async remove(office: AuthenticatedOffice): Promise<void> {
-    const removed = await this.dataSource.transaction(async (m) => {
+    await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
       const result = await m.delete(WebhookEntity, { officeNumber: office.officeNumber });
-      if (!result.affected) return false;
-      await this.publish(m, office.officeNumber, null, null, at);
-      return true;
+      if (result.affected) await this.publish(m, office.officeNumber, null, null, at);
     });
-    if (removed) this.relay.nudge();
   }
 
   /**
@@ -73,7 +70,7 @@ export class WebhooksService {
    * commits last would show here while the router pushes to the other URL with the other secret).
    */
   private async lockedNow(m: EntityManager, officeNumber: string): Promise<Date> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`webhook:${officeNumber}`]);
+    await advisoryLock(m, `webhook:${officeNumber}`);
     return new Date();
   }
 
@@ -83,16 +80,21 @@ export class WebhooksService {
     url: string | null,
     secret: string | null,
     at: Date,
-  ): Promise<void> {
-    const event = Object.assign(new WebhookConfiguredEvent(), {
-      eventId: randomUUID(),
-      occurredAt: at.toISOString(),
-      officeNumber,
-      url,
-      // Sealed to the office and URL: the topic and its .dlq are retained, the plain secret goes only to the office.
-      secretSealed: url && secret ? this.keyring.seal(secret, webhookSecretContext(officeNumber, url)) : null,
-    });
+  ): Promise<WebhookConfiguredEvent> {
     // Keyed by office: its configuration changes reach the router in the order they were made.
-    return addToOutbox(m, GATEWAY_SCHEMA, WebhookConfiguredEvent, officeNumber, event);
+    return publishEvent(
+      m,
+      GATEWAY_SCHEMA,
+      WebhookConfiguredEvent,
+      officeNumber,
+      {
+        officeNumber,
+        url,
+        // Sealed to the office and URL: the topic and its .dlq are retained, the plain secret goes only to the office.
+        secretSealed:
+          url && secret ? this.keyring.seal(secret, webhookSecretContext(officeNumber, url)) : null,
+      },
+      { occurredAt: at },
+    );
   }
 }

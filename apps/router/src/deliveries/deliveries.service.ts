@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeliveryDeliveredEvent, pairKey, SubmissionValidatedEvent } from '@careplan/contracts';
-import { addToOutbox } from '@careplan/messaging';
+import { publishEvent } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { ROUTER_SCHEMA } from '../database/schema';
 import { deliveriesCounter } from './deliveries.metrics';
@@ -62,21 +62,19 @@ export class DeliveriesService {
     at: Date,
     m: EntityManager,
   ): Promise<void> {
-    const event = Object.assign(new DeliveryDeliveredEvent(), {
-      eventId,
-      occurredAt: at.toISOString(),
-      deliveryId,
-      submissionId: e.submissionId,
-      senderOfficeNumber: e.senderOfficeNumber,
-      receiverOfficeNumber: e.receiverOfficeNumber,
-      files: e.files,
-    });
-    await addToOutbox(
+    await publishEvent(
       m,
       ROUTER_SCHEMA,
       DeliveryDeliveredEvent,
       pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
-      event,
+      {
+        deliveryId,
+        submissionId: e.submissionId,
+        senderOfficeNumber: e.senderOfficeNumber,
+        receiverOfficeNumber: e.receiverOfficeNumber,
+        files: e.files,
+      },
+      { eventId, occurredAt: at },
     );
   }
 }
@@ -84,7 +82,7 @@ export class DeliveriesService {
 /** A delivery made before event ids were kept gets one now, kept for every later re-publication. */
 async function keepEventId(m: EntityManager, deliveryId: string): Promise<string> {
   const [[row]] = await m.query<[{ event_id: string }[], number]>(
-    `UPDATE "router"."deliveries" SET event_id = COALESCE(event_id, $2) WHERE id = $1 RETURNING event_id`,
+    `UPDATE "${ROUTER_SCHEMA}"."deliveries" SET event_id = COALESCE(event_id, $2) WHERE id = $1 RETURNING event_id`,
     [deliveryId, randomUUID()],
   );
   return row.event_id;

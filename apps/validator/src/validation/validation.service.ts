@@ -133,7 +133,7 @@ export class ValidationService {
 /** A verdict stored before event ids were kept gets one now, kept for every later re-publication. */
 async function keepVerdictEventId(m: EntityManager, submissionId: string): Promise<string> {
   const [[row]] = await m.query<[{ verdict_event_id: string }[], number]>(
-    `UPDATE "validator"."validations" SET verdict_event_id = COALESCE(verdict_event_id, $2)
+    `UPDATE "${VALIDATOR_SCHEMA}"."validations" SET verdict_event_id = COALESCE(verdict_event_id, $2)
       WHERE submission_id = $1 RETURNING verdict_event_id`,
     [submissionId, randomUUID()],
   );

@@ -1,0 +1,49 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
+import { advisoryLock } from './advisory-lock';
+
+describe('advisoryLock on the real PostgreSQL', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+  });
+
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('makes a second transaction on the same key wait until the first one commits', async () => {
+    const steps: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (locked = resolve));
+    const first = ds.transaction(async (m) => {
+      await advisoryLock(m, 'office:0000000001');
+      locked();
+      await held;
+      steps.push('first commits');
+    });
+    await firstLocked;
+    const second = ds.transaction(async (m) => {
+      await advisoryLock(m, 'office:0000000001');
+      steps.push('second locked');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(steps).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(steps).toEqual(['first commits', 'second locked']);
+  });
+
+  it('does not hold back a transaction on another key', async () => {
+    await ds.transaction(async (m) => {
+      await advisoryLock(m, 'office:0000000002');
+      await ds.transaction((other) => advisoryLock(other, 'office:0000000003'));
+    });
+  });
+});
