@@ -2,4 +2,3 @@ export * from './topics';
 export * from './events';
 export * from './registry.events';
 export * from './queues';
-export * from './office.problems';
