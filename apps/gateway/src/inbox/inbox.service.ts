@@ -10,6 +10,7 @@ import {
   EventClass,
   pairKey,
 } from '@careplan/contracts';
+import type { ValidationReport } from '@careplan/spec';
 import { addToOutbox, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, parseInstant } from '@careplan/platform';
@@ -215,12 +216,9 @@ export class InboxService {
   }
 }
 
-/** Counts from a libs/spec report, without trusting its shape blindly. */
-export function summarize(report: Record<string, unknown> | null): ValidationSummaryDto {
-  const files = Array.isArray(report?.files)
-    ? (report.files as { errorCount?: unknown; warningCount?: unknown }[])
-    : [];
-  const sum = (k: 'errorCount' | 'warningCount') =>
-    files.reduce((n, f) => n + (typeof f[k] === 'number' ? f[k] : 0), 0);
+/** Counts of the verdict's report (checked when its event was consumed); none yet before the verdict. */
+export function summarize(report: ValidationReport | null): ValidationSummaryDto {
+  const files = report?.files ?? [];
+  const sum = (k: 'errorCount' | 'warningCount') => files.reduce((n, f) => n + f[k], 0);
   return { ok: report?.ok === true, errorCount: sum('errorCount'), warningCount: sum('warningCount') };
 }

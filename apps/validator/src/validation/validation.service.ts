@@ -118,7 +118,7 @@ export class ValidationService {
       receiverOfficeNumber: e.receiverOfficeNumber,
       files: e.files,
       ok: report.ok,
-      report: report as unknown as Record<string, unknown>,
+      report,
       historyKeys,
     });
     await addToOutbox(
