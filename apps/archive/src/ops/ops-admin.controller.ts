@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  DeadLetterPageDto,
+  DeadLetterQuery,
+  PageQuery,
+  ReplayDeadLettersBody,
+  ReplayResultDto,
+} from '@careplan/contracts';
 import type { Page } from '@careplan/platform';
 import { AuditEntryDto, AuditService } from '../audit/audit.service';
 import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from '../operators/dto/operator.dto';
@@ -7,8 +14,6 @@ import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { OperatorsService } from '../operators/operators.service';
 import { DeadLettersService } from './dead-letters.service';
-import { DeadLetterQuery, PageQuery, ReplayDto } from './dto/ops.dto';
-import type { DeadLetterPage } from './router.client';
 
 /** Operator accounts, the audit log, and dead letters with replay. */
 @ApiTags('administration')
@@ -49,20 +54,23 @@ export class OpsAdminController {
 
   @Get('audit')
   auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<Page<AuditEntryDto>> {
-    return this.audit.list(op, q.cursor, q.limit);
+    return this.audit.list(op, q);
   }
 
   @Get('dead-letters')
   listDeadLetters(
     @CurrentOperator() op: OperatorContext,
     @Query() q: DeadLetterQuery,
-  ): Promise<DeadLetterPage> {
+  ): Promise<DeadLetterPageDto> {
     return this.deadLetters.list(op, q);
   }
 
   @Post('dead-letters/replay')
   @HttpCode(200)
-  replay(@CurrentOperator() op: OperatorContext, @Body() dto: ReplayDto): Promise<{ replayed: number }> {
+  replay(
+    @CurrentOperator() op: OperatorContext,
+    @Body() dto: ReplayDeadLettersBody,
+  ): Promise<ReplayResultDto> {
     return this.deadLetters.replay(op, dto);
   }
 }

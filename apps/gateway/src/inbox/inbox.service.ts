@@ -8,6 +8,7 @@ import {
   DeliveryDownloadedEvent,
   DeliveryReceiptEvent,
   EventClass,
+  pageLimit,
   pairKey,
 } from '@careplan/contracts';
 import type { ValidationReport } from '@careplan/spec';
@@ -39,8 +40,6 @@ export interface DownloadedFile {
   sha256: string;
   bytes: Buffer;
 }
-
-const DEFAULT_PAGE = 50;
 
 const STATE_CONDITION: Record<InboxState, string> = {
   new: 'e.downloadedAt IS NULL AND e.acknowledgedAt IS NULL',
@@ -85,9 +84,7 @@ export class InboxService {
     }
     if (query.from) qb.andWhere('e.senderOfficeNumber = :from', { from: query.from });
     if (query.status) qb.andWhere(STATE_CONDITION[query.status]);
-    return keysetPage(qb, 'deliveredAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>
-      this.toDtos(rows),
-    );
+    return keysetPage(qb, 'deliveredAt', query.cursor, pageLimit(query), (rows) => this.toDtos(rows));
   }
 
   async get(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
