@@ -16,7 +16,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { ValidationReport } from '@careplan/spec';
 import { Topics } from './topics';
+import { ValidationReportPayload } from './validation-report';
 
 // Office number: 10 characters, the 3rd may be a letter (総合事業), never I, O or Q.
 export const OFFICE_NUMBER_PATTERN = /^\d{2}[0-9A-HJ-NPR-Z]\d{7}$/;
@@ -65,10 +67,10 @@ export class HistoryKeys {
   @IsBoolean() truncated!: boolean;
 }
 
-/** The validator's verdict; `report` follows the libs/spec ValidationReport contract. */
+/** The validator's verdict, with its libs/spec ValidationReport (checked: see ValidationReportPayload). */
 abstract class SubmissionVerdictEvent extends SubmissionEvent {
   @IsBoolean() ok!: boolean;
-  @IsObject() report!: Record<string, unknown>;
+  @IsObject() @ValidateNested() @Type(() => ValidationReportPayload) report!: ValidationReport;
   /** Absent from verdicts of older validators and from give-ups: the archive then reads the files (bounded). */
   @IsOptional() @ValidateNested() @Type(() => HistoryKeys) historyKeys?: HistoryKeys;
 }

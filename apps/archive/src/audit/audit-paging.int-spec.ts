@@ -35,7 +35,7 @@ describe('audit log paging (real PostgreSQL)', () => {
     const seen: AuditEntryDto[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 10; i++) {
-      const page = await audit.list(central, cursor, 2);
+      const page = await audit.list(central, { cursor, limit: 2 });
       seen.push(...page.items);
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -45,7 +45,7 @@ describe('audit log paging (real PostgreSQL)', () => {
 
   it('answers CURSOR_INVALID for a cursor whose id is not one of its ids, not a database error', async () => {
     const forged = encodeCursor({ at: new Date('2026-11-01T09:30:00.123Z'), id: 'not-an-id' });
-    const error = await audit.list(central, forged, 2).catch((e: unknown) => e);
+    const error = await audit.list(central, { cursor: forged, limit: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppException);
     expect((error as AppException).code).toBe('CURSOR_INVALID');
   });

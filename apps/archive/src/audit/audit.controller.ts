@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageQuery } from '@careplan/contracts';
 import type { Page } from '@careplan/platform';
-import { PageQuery } from '../ops/dto/page.dto';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { AuditEntryDto, AuditService } from './audit.service';
@@ -16,6 +16,6 @@ export class OpsAuditController {
 
   @Get('audit')
   auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<Page<AuditEntryDto>> {
-    return this.audit.list(op, q.cursor, q.limit);
+    return this.audit.list(op, q);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { pageLimit, PageQuery } from '@careplan/contracts';
 import { keysetPage, Page } from '@careplan/platform';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -21,11 +22,11 @@ export interface AuditEntryDto {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list(op: OperatorContext, cursor?: string, limit = 50): Promise<Page<AuditEntryDto>> {
+  list(op: OperatorContext, q: PageQuery = {}): Promise<Page<AuditEntryDto>> {
     const prefecture = prefectureFilter(op);
     const qb = this.dataSource.manager.createQueryBuilder(AuditEntryEntity, 'a');
     if (prefecture) qb.where('a.prefecture = :prefecture', { prefecture });
-    return keysetPage(qb, 'at', cursor, limit, (rows) =>
+    return keysetPage(qb, 'at', q.cursor, pageLimit(q), (rows) =>
       rows.map((a) => ({
         id: a.id,
         at: a.at.toISOString(),

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  DeadLetterPageDto,
+  DeadLetterQuery,
+  ReplayDeadLettersBody,
+  ReplayResultDto,
+} from '@careplan/contracts';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { DeadLettersService } from './dead-letters.service';
-import { DeadLetterQuery, ReplayDto } from './dto/dead-letter.dto';
-import type { DeadLetterPage } from './router.client';
 
 /** Webhook dead letters (kept by the router) and their replay, within the operator's prefecture. */
 @ApiTags('administration')
@@ -18,13 +22,16 @@ export class OpsDeadLettersController {
   listDeadLetters(
     @CurrentOperator() op: OperatorContext,
     @Query() q: DeadLetterQuery,
-  ): Promise<DeadLetterPage> {
+  ): Promise<DeadLetterPageDto> {
     return this.deadLetters.list(op, q);
   }
 
   @Post('dead-letters/replay')
   @HttpCode(200)
-  replay(@CurrentOperator() op: OperatorContext, @Body() dto: ReplayDto): Promise<{ replayed: number }> {
+  replay(
+    @CurrentOperator() op: OperatorContext,
+    @Body() dto: ReplayDeadLettersBody,
+  ): Promise<ReplayResultDto> {
     return this.deadLetters.replay(op, dto);
   }
 }

@@ -1,20 +1,21 @@
 import type { DataSource } from 'typeorm';
 import type { OperatorContext } from '../operators/operator-scope';
 import { DeadLettersService } from './dead-letters.service';
-import type { DeadLetter, DeadLetterPage, RouterClient } from './router.client';
+import type { DeadLetterDto, DeadLetterPageDto } from '@careplan/contracts';
+import type { RouterClient } from './router.client';
 
 const central: OperatorContext = { id: 'c', name: 'central', role: 'central', prefecture: null };
 const okinawa: OperatorContext = { id: 'o', name: 'okinawa', role: 'prefecture', prefecture: '47' };
-const letter = (id: string, officeNumber: string) => ({ id, officeNumber }) as DeadLetter;
+const letter = (id: string, officeNumber: string) => ({ id, officeNumber }) as DeadLetterDto;
 
 /** A stand-in for the router's HTTP API (the real one is exercised end to end in webhooks.e2e-spec.ts). */
 class FakeRouter {
   replays: unknown[] = [];
-  pages: Record<string, DeadLetterPage> = {
+  pages: Record<string, DeadLetterPageDto> = {
     '': { items: [letter('a', '4712000019')], nextCursor: 'p2' },
     p2: { items: [letter('b', '4715000011')], nextCursor: null },
   };
-  deadLetters(q: { prefecture: string | null; cursor?: string }): Promise<DeadLetterPage> {
+  deadLetters(q: { prefecture?: string; cursor?: string }): Promise<DeadLetterPageDto> {
     return Promise.resolve(
       q.prefecture === '47' ? this.pages[q.cursor ?? ''] : { items: [], nextCursor: null },
     );

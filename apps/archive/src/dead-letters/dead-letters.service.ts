@@ -1,11 +1,18 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import {
+  DeadLetterPageDto,
+  DeadLetterQuery,
+  PAGE_LIMIT_MAX,
+  ReplayDeadLettersBody,
+  ReplayResultDto,
+  replaySelectionValid,
+} from '@careplan/contracts';
 import { AppException } from '@careplan/platform';
 import { recordAudit } from '../audit/audit';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
-import { DeadLetterQuery, ReplayDto } from './dto/dead-letter.dto';
-import { DeadLetterPage, RouterClient } from './router.client';
+import { RouterClient } from './router.client';
 
 const SCAN_PAGES = 50;
 
@@ -24,16 +31,12 @@ export class DeadLettersService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  list(op: OperatorContext, q: DeadLetterQuery): Promise<DeadLetterPage> {
-    return this.router.deadLetters({
-      prefecture: prefectureFilter(op, q.prefecture),
-      cursor: q.cursor,
-      limit: q.limit,
-    });
+  list(op: OperatorContext, q: DeadLetterQuery): Promise<DeadLetterPageDto> {
+    return this.router.deadLetters({ ...q, prefecture: prefectureFilter(op, q.prefecture) ?? undefined });
   }
 
-  async replay(op: OperatorContext, dto: ReplayDto): Promise<{ replayed: number }> {
-    if ((dto.ids !== undefined) === (dto.all === true)) throw replayInvalid();
+  async replay(op: OperatorContext, dto: ReplayDeadLettersBody): Promise<ReplayResultDto> {
+    if (!replaySelectionValid(dto)) throw replayInvalid();
     const prefecture = prefectureFilter(op, dto.prefecture);
     const ids = dto.ids ? await this.ownIds(prefecture, dto.ids) : null;
     // None of the ids is the operator's: nothing to replay (the router refuses an empty list).
@@ -62,7 +65,7 @@ export class DeadLettersService {
     const own: string[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < SCAN_PAGES; i++) {
-      const page = await this.router.deadLetters({ prefecture, cursor, limit: 200 });
+      const page = await this.router.deadLetters({ prefecture, cursor, limit: PAGE_LIMIT_MAX });
       own.push(...page.items.filter((d) => wanted.has(d.id)).map((d) => d.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

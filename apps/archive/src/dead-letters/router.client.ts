@@ -1,22 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
+import type {
+  DeadLetterPageDto,
+  DeadLetterQuery,
+  ReplayDeadLettersBody,
+  ReplayResultDto,
+} from '@careplan/contracts';
 import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
-
-export interface DeadLetter {
-  id: string;
-  officeNumber: string;
-  url: string;
-  event: string;
-  deliveryId: string;
-  submissionId: string;
-  attempts: number;
-  lastError: string;
-  failedAt: string;
-}
-
-export interface DeadLetterPage {
-  items: DeadLetter[];
-  nextCursor: string | null;
-}
 
 const unavailable = () =>
   new AppException('DEAD_LETTERS_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
@@ -32,13 +21,11 @@ export class RouterClient {
     this.router = new InternalHttpClient(options, unavailable);
   }
 
-  deadLetters(q: { prefecture: string | null; cursor?: string; limit?: number }): Promise<DeadLetterPage> {
-    return this.router.json('/internal/v1/dead-letters', {
-      query: { prefecture: q.prefecture ?? undefined, cursor: q.cursor, limit: q.limit },
-    });
+  deadLetters(q: DeadLetterQuery): Promise<DeadLetterPageDto> {
+    return this.router.json('/internal/v1/dead-letters', { query: { ...q } });
   }
 
-  replay(body: { ids: string[] } | { all: true; prefecture?: string }): Promise<{ replayed: number }> {
+  replay(body: ReplayDeadLettersBody): Promise<ReplayResultDto> {
     return this.router.json('/internal/v1/dead-letters/replay', { method: 'POST', json: body });
   }
 }

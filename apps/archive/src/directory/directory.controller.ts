@@ -1,10 +1,15 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  DirectoryEntryDto,
+  DirectoryPageDto,
+  DirectoryQuery,
+  ListingDto,
+  SetListingBody,
+} from '@careplan/contracts';
 import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
-import { SetListedDto } from '../registry/dto/office.dto';
 import { DirectoryService } from './directory.service';
-import { DirectoryEntryDto, DirectoryPageDto, DirectoryQuery, ListingDto } from './dto/directory.dto';
 
 /** The directory of connected offices, for the gateway (which authenticates the vendor's office). */
 @ApiExcludeController()
@@ -26,7 +31,7 @@ export class DirectoryController {
   @Put(':officeNumber/listing')
   setListed(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
-    @Body() body: SetListedDto,
+    @Body() body: SetListingBody,
   ): Promise<ListingDto> {
     return this.directory.setListed(officeNumber, body.listed);
   }

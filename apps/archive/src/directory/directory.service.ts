@@ -1,21 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { AppException } from '@careplan/platform';
+import {
+  DirectoryEntryDto,
+  DirectoryPageDto,
+  DirectoryQuery,
+  ListingDto,
+  OFFICE_NUMBER_PATTERN,
+  pageLimit,
+} from '@careplan/contracts';
+import { AppException, keysetPage } from '@careplan/platform';
 import { LicenseEntity } from '../licenses/license.entity';
 import { RegistryErrors } from '../registry/registry.errors';
 import { RegistryOfficeEntity } from '../registry/registry-office.entity';
-import { decodeNumberCursor, pageOf } from '../registry/number-cursor';
-import { DirectoryEntryDto, DirectoryPageDto, DirectoryQuery, ListingDto } from './dto/directory.dto';
-
-const DEFAULT_PAGE = 50;
-
-interface Row {
-  officeNumber: string;
-  name: string;
-  kind: string;
-  connectedSince: string;
-}
 
 const notConnected = (officeNumber: string) =>
   new AppException(
@@ -35,25 +32,29 @@ export class DirectoryService {
 
   /** An exact number always answers, even for an office that opted out of the searchable list. */
   async get(officeNumber: string): Promise<DirectoryEntryDto> {
-    const row = await this.connected()
+    const {
+      entities: [office],
+      raw: [row],
+    } = await this.connected()
       .andWhere('o.officeNumber = :officeNumber', { officeNumber })
-      .getRawOne<Row>();
-    if (!row) throw notConnected(officeNumber);
-    return row;
+      .getRawAndEntities<Record<string, unknown>>();
+    if (!office || !row) throw notConnected(officeNumber);
+    return toEntry(office, row);
   }
 
-  async list(q: DirectoryQuery): Promise<DirectoryPageDto> {
-    const limit = q.limit ?? DEFAULT_PAGE;
-    const qb = this.connected()
-      .andWhere('o.listed')
-      .orderBy('o.officeNumber', 'ASC')
-      .limit(limit + 1);
+  list(q: DirectoryQuery): Promise<DirectoryPageDto> {
+    const qb = this.connected().andWhere('o.listed');
     if (q.prefecture) qb.andWhere('o.prefecture = :prefecture', { prefecture: q.prefecture });
     if (q.district) qb.andWhere('o.district = :district', { district: q.district });
     if (q.name)
       qb.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: `%${q.name.replace(/[\\%_]/g, '\\$&')}%` });
-    if (q.cursor) qb.andWhere('o.officeNumber > :after', { after: decodeNumberCursor(q.cursor) });
-    return pageOf(await qb.getRawMany<Row>(), limit, (r) => r);
+    return keysetPage(
+      qb,
+      { ascending: 'officeNumber', valid: (n) => OFFICE_NUMBER_PATTERN.test(n) },
+      q.cursor,
+      pageLimit(q),
+      (offices, raw) => offices.map((o, i) => toEntry(o, raw[i])),
+    );
   }
 
   /** The office's own choice (from its vendor software, through the gateway). */
@@ -67,12 +68,17 @@ export class DirectoryService {
     return this.dataSource.manager
       .createQueryBuilder(RegistryOfficeEntity, 'o')
       .innerJoin(LicenseEntity, 'l', 'l.officeNumber = o.officeNumber')
-      .select([
-        'o.officeNumber AS "officeNumber"',
-        'o.name AS "name"',
-        'o.kind AS "kind"',
-        `to_char(l.firstStart, 'YYYY-MM-DD') AS "connectedSince"`,
-      ])
+      .addSelect(`to_char(l.firstStart, 'YYYY-MM-DD')`, 'connected_since')
       .where(`o.active AND l.state = 'active'`);
   }
+}
+
+/** `raw`: the row as read, with the column connected() adds to the office's. */
+function toEntry(o: RegistryOfficeEntity, raw: Record<string, unknown>): DirectoryEntryDto {
+  return {
+    officeNumber: o.officeNumber,
+    name: o.name,
+    kind: o.kind,
+    connectedSince: raw.connected_since as string,
+  };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ValidationReport } from '@careplan/spec';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 
 export const HISTORY_EVENTS = [
@@ -31,7 +32,7 @@ export class HistoryRecordEntity {
   @Column({ name: 'submission_id', type: 'uuid' }) submissionId!: string;
   @Column({ name: 'delivery_id', type: 'uuid', nullable: true }) deliveryId!: string | null;
   @Column({ type: 'jsonb', default: () => `'[]'` }) files!: HistoryFile[];
-  @Column({ type: 'jsonb', nullable: true }) details!: { report?: object } | null;
+  @Column({ type: 'jsonb', nullable: true }) details!: { report?: ValidationReport } | null;
   /** Standard file types of the submission's files (UPPLAN …), derived from their names. */
   @Column({ name: 'file_types', type: 'text', array: true, default: () => `'{}'` }) fileTypes!: string[];
   /** 被保険者番号 appearing in the submission's standard CSV files, read from the bytes at send. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from './dto/history.dto';
+import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
 import { HistoryService } from './history.service';
 import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from '../common/office-number.pipe';

@@ -1,5 +1,5 @@
 import { decodeMs932, MS932_SUBSTITUTE } from '@careplan/spec';
-import type { HistoryItemDto } from './dto/history.dto';
+import type { HistoryItemDto } from '@careplan/contracts';
 import { encodeHistoryCsv, historyCsvText, jstTimestamp } from './history.csv';
 
 const item = (over: Partial<HistoryItemDto> = {}): HistoryItemDto => ({

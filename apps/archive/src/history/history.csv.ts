@@ -1,5 +1,5 @@
 import { encodeMs932Lenient } from '@careplan/spec';
-import type { HistoryItemDto } from './dto/history.dto';
+import type { HistoryItemDto } from '@careplan/contracts';
 import type { HistoryEvent } from './history-record.entity';
 
 export const CSV_ENCODINGS = ['utf-8', 'ms932'] as const;

@@ -1,19 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { HistoryFilterQuery, OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
 import { AppException, parseInstant, ParsedInstant } from '@careplan/platform';
 import { isKnownFileType } from '@careplan/spec';
 import { HISTORY_EVENTS, HistoryEvent } from './history-record.entity';
-
-/** The filters of a history query as the API receives them (all optional strings). */
-export interface HistoryFilterParams {
-  from?: string;
-  to?: string;
-  counterpart?: string;
-  fileType?: string;
-  event?: string;
-  insuredNo?: string;
-}
 
 /** Checked filters: `before` is exclusive. */
 export interface HistoryFilter {
@@ -50,7 +40,7 @@ function instant(parameter: string, value: string): ParsedInstant {
  * Checks the filters. `from` and `to` are inclusive: a date alone covers that whole day in JST,
  * a timestamp (with Z or an offset) that instant. `event` takes one or several comma-separated events.
  */
-export function parseHistoryFilter(p: HistoryFilterParams): HistoryFilter {
+export function parseHistoryFilter(p: HistoryFilterQuery): HistoryFilter {
   const f: HistoryFilter = {};
   if (p.from !== undefined) f.from = instant('from', p.from).at;
   if (p.to !== undefined) {

@@ -1,27 +1,35 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BaseEvent, FileRef, SubmissionRejectedEvent, SubmissionValidatedEvent } from '@careplan/contracts';
-import { advisoryLock, BlobStore } from '@careplan/persistence';
-import { AppException, keysetPage, Page } from '@careplan/platform';
-import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import {
+  BaseEvent,
   ExportHistoryQuery,
-  HistoryExport,
+  FileRef,
   HistoryItemDto,
   HistoryPageDto,
   ListHistoryQuery,
-} from './dto/history.dto';
+  pageLimit,
+  SubmissionRejectedEvent,
+  SubmissionValidatedEvent,
+} from '@careplan/contracts';
+import { advisoryLock, BlobStore } from '@careplan/persistence';
+import { AppException, keysetPage, Page } from '@careplan/platform';
+import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
 import { applyHistoryFilter, HistoryFilter, parseHistoryFilter } from './history.filter';
 import { historyRowsFor } from './history.mapping';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 
-const DEFAULT_PAGE = 50;
 const EXPORT_PAGE = 1000;
 /** Beyond this an export must be narrowed (by period): one response stays a sensible size. */
 export const EXPORT_MAX_ROWS = 100_000;
+
+export interface HistoryExport {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
 
 @Injectable()
 export class HistoryService {
@@ -49,7 +57,7 @@ export class HistoryService {
 
   list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPageDto> {
     const filter = parseHistoryFilter(query);
-    return this.page(officeNumber, filter, query.cursor, query.limit ?? DEFAULT_PAGE);
+    return this.page(officeNumber, filter, query.cursor, pageLimit(query));
   }
 
   /** Every row matching the filters, newest first, as CSV in the asked encoding. */

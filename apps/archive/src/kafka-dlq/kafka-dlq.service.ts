@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ALL_TOPICS, dlqTopicOf } from '@careplan/contracts';
+import { ALL_TOPICS, dlqTopicOf, pageLimit } from '@careplan/contracts';
 import {
   KafkaService,
   partitionWatermarks,
@@ -27,7 +27,6 @@ import { ARCHIVE_SCHEMA } from '../database/schema';
 /** Every dead-letter topic, in listing order (topics as declared). */
 export const DLQ_TOPICS: readonly string[] = ALL_TOPICS.map(dlqTopicOf);
 
-const DEFAULT_PAGE = 50;
 /** Messages claimed, sent and audited in one transaction by a replay of everything. */
 const REPLAY_BATCH = 100;
 
@@ -65,7 +64,7 @@ export class KafkaDlqService {
   async browse(q: KafkaDlqQuery): Promise<Page<KafkaDlqMessageDto>> {
     const topics = q.topic ? [dlqTopicNamed(q.topic)] : DLQ_TOPICS;
     const cursor = q.cursor ? knownPosition(q.cursor) : null;
-    const plan = planPage(await this.watermarks(topics), DLQ_TOPICS, cursor, q.limit ?? DEFAULT_PAGE);
+    const plan = planPage(await this.watermarks(topics), DLQ_TOPICS, cursor, pageLimit(q));
     const messages = await this.read(plan.ranges);
     return { items: await this.describe(messages), nextCursor: plan.next && dlqIdOf(plan.next) };
   }

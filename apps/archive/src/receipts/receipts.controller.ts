@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
-import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
+import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { SignedReceipt } from './receipt.builder';
 import { ReceiptsService } from './receipts.service';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { sign, verify } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HistoryRecordEntity } from '../history/history-record.entity';
-import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
+import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { buildReceipt, Receipt, SignedReceipt } from './receipt.builder';
 import { canonicalJson } from './receipt.canonical';
 import { RECEIPT_ALGORITHM, ReceiptKeysService } from './receipt-keys.service';

@@ -3,8 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, OfficeChangedEvent } from '@careplan/contracts';
+import {
+  ApiKeyIssuedEvent,
+  ApiKeyRevokedEvent,
+  OFFICE_NUMBER_PATTERN,
+  OfficeChangedEvent,
+  pageLimit,
+} from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
+import { keysetPage } from '@careplan/platform';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
@@ -27,14 +34,11 @@ import {
   OfficePageDto,
   UpdateOfficeDto,
 } from './dto/office.dto';
-import { decodeNumberCursor, pageOf } from './number-cursor';
 import { OfficeKeyEntity } from './office-key.entity';
 import { newOfficeKey } from './office-key';
 import { RegistryErrors } from './registry.errors';
 import { publishRegistryEvent } from './registry.events';
 import { RegistryOfficeEntity } from './registry-office.entity';
-
-const DEFAULT_PAGE = 50;
 
 /** Offices and their keys: every change is audited and published to the gateway through the outbox. */
 @Injectable()
@@ -91,16 +95,17 @@ export class RegistryService {
     return toOfficeDto(await this.visible(this.dataSource.manager, op, officeNumber));
   }
 
-  async list(op: OperatorContext, query: ListOfficesQuery): Promise<OfficePageDto> {
+  list(op: OperatorContext, query: ListOfficesQuery): Promise<OfficePageDto> {
     const prefecture = prefectureFilter(op, query.prefecture);
-    const limit = query.limit ?? DEFAULT_PAGE;
-    const qb = this.dataSource.manager
-      .createQueryBuilder(RegistryOfficeEntity, 'o')
-      .orderBy('o.officeNumber', 'ASC')
-      .take(limit + 1);
+    const qb = this.dataSource.manager.createQueryBuilder(RegistryOfficeEntity, 'o');
     if (prefecture) qb.andWhere('o.prefecture = :prefecture', { prefecture });
-    if (query.cursor) qb.andWhere('o.officeNumber > :after', { after: decodeNumberCursor(query.cursor) });
-    return pageOf(await qb.getMany(), limit, toOfficeDto);
+    return keysetPage(
+      qb,
+      { ascending: 'officeNumber', valid: (n) => OFFICE_NUMBER_PATTERN.test(n) },
+      query.cursor,
+      pageLimit(query),
+      (rows) => rows.map(toOfficeDto),
+    );
   }
 
   /** Issues a key: returned once; only its hash leaves, in ApiKeyIssuedEvent for the gateway. */

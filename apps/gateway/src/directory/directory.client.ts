@@ -1,25 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { DirectoryEntryDto, DirectoryPageDto, DirectoryQuery, ListingDto } from '@careplan/contracts';
 import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
-
-export interface DirectoryEntry {
-  officeNumber: string;
-  name: string;
-  kind: string;
-  connectedSince: string;
-}
-
-export interface DirectoryPage {
-  items: DirectoryEntry[];
-  nextCursor: string | null;
-}
-
-export interface DirectorySearch {
-  prefecture?: string;
-  district?: string;
-  name?: string;
-  cursor?: string;
-  limit?: number;
-}
 
 const unavailable = () =>
   new AppException('DIRECTORY_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
@@ -36,15 +17,15 @@ export class DirectoryClient {
     this.archive = new InternalHttpClient(options, unavailable);
   }
 
-  get(officeNumber: string): Promise<DirectoryEntry> {
+  get(officeNumber: string): Promise<DirectoryEntryDto> {
     return this.archive.json(`/internal/v1/directory/offices/${officeNumber}`);
   }
 
-  search(q: DirectorySearch): Promise<DirectoryPage> {
+  search(q: DirectoryQuery): Promise<DirectoryPageDto> {
     return this.archive.json('/internal/v1/directory/offices', { query: { ...q } });
   }
 
-  setListed(officeNumber: string, listed: boolean): Promise<{ officeNumber: string; listed: boolean }> {
+  setListed(officeNumber: string, listed: boolean): Promise<ListingDto> {
     return this.archive.json(`/internal/v1/directory/offices/${officeNumber}/listing`, {
       method: 'PUT',
       json: { listed },

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { ValidationReport } from '@careplan/spec';
 import { SubmissionStatus } from '../submissions/submission.entity';
 import { GATEWAY_SCHEMA } from '../database/schema';
 
@@ -28,7 +29,7 @@ export async function advanceStatus(
   submissionId: string,
   status: Exclude<SubmissionStatus, 'accepted'>,
   at: Date,
-  report?: Record<string, unknown>,
+  report?: ValidationReport,
 ): Promise<void> {
   const column = COLUMN[status];
   const ranksBelow = Object.entries(RANK)

@@ -1,11 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
 import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
-import type { ExportHistoryQuery, ListHistoryQuery } from './dto/history-query.dto';
-
-export interface HistoryPage {
-  items: Record<string, unknown>[];
-  nextCursor: string | null;
-}
 
 export interface HistoryCsv {
   contentType: string;
@@ -22,8 +17,8 @@ export class HistoryClient {
     this.archive = new InternalHttpClient(options, unavailable);
   }
 
-  list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPage> {
-    return this.archive.json<HistoryPage>(`/internal/v1/offices/${officeNumber}/history`, {
+  list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPageDto> {
+    return this.archive.json<HistoryPageDto>(`/internal/v1/offices/${officeNumber}/history`, {
       query: { ...query },
     });
   }

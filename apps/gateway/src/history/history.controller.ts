@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagge
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { ExportHistoryQuery, ListHistoryQuery } from './dto/history-query.dto';
-import { HistoryClient, HistoryPage } from './history.client';
+import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
+import { HistoryClient } from './history.client';
 
 /** The office's exchange history, shared by all its keys (PCs, programs); kept by the archive. */
 @ApiTags('history')
@@ -15,8 +15,14 @@ export class HistoryController {
   constructor(@Inject(HistoryClient) private readonly history: HistoryClient) {}
 
   @Get('history')
-  @ApiOkResponse({ description: 'history records of the calling office, newest first, filtered' })
-  list(@CurrentOffice() office: AuthenticatedOffice, @Query() query: ListHistoryQuery): Promise<HistoryPage> {
+  @ApiOkResponse({
+    type: HistoryPageDto,
+    description: 'history records of the calling office, newest first, filtered',
+  })
+  list(
+    @CurrentOffice() office: AuthenticatedOffice,
+    @Query() query: ListHistoryQuery,
+  ): Promise<HistoryPageDto> {
     return this.history.list(office.officeNumber, query);
   }
 

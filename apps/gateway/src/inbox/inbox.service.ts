@@ -7,9 +7,11 @@ import {
   DeliveryDownloadedEvent,
   DeliveryReceiptEvent,
   EventClass,
+  pageLimit,
   pairKey,
 } from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
+import type { ValidationReport } from '@careplan/spec';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
@@ -37,8 +39,6 @@ export interface DownloadedFile {
   sha256: string;
   bytes: Buffer;
 }
-
-const DEFAULT_PAGE = 50;
 
 const STATE_CONDITION: Record<InboxState, string> = {
   new: 'e.downloadedAt IS NULL AND e.acknowledgedAt IS NULL',
@@ -83,9 +83,7 @@ export class InboxService {
     }
     if (query.from) qb.andWhere('e.senderOfficeNumber = :from', { from: query.from });
     if (query.status) qb.andWhere(STATE_CONDITION[query.status]);
-    return keysetPage(qb, 'deliveredAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>
-      this.toDtos(rows),
-    );
+    return keysetPage(qb, 'deliveredAt', query.cursor, pageLimit(query), (rows) => this.toDtos(rows));
   }
 
   async get(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
@@ -211,12 +209,9 @@ export class InboxService {
   }
 }
 
-/** Counts from a libs/spec report, without trusting its shape blindly. */
-export function summarize(report: Record<string, unknown> | null): ValidationSummaryDto {
-  const files = Array.isArray(report?.files)
-    ? (report.files as { errorCount?: unknown; warningCount?: unknown }[])
-    : [];
-  const sum = (k: 'errorCount' | 'warningCount') =>
-    files.reduce((n, f) => n + (typeof f[k] === 'number' ? f[k] : 0), 0);
+/** Counts of the verdict's report (checked when its event was consumed); none yet before the verdict. */
+export function summarize(report: ValidationReport | null): ValidationSummaryDto {
+  const files = report?.files ?? [];
+  const sum = (k: 'errorCount' | 'warningCount') => files.reduce((n, f) => n + f[k], 0);
   return { ok: report?.ok === true, errorCount: sum('errorCount'), warningCount: sum('warningCount') };
 }

@@ -1,6 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { OfficeProblems } from '@careplan/contracts';
-import { AppException } from '@careplan/platform';
+import { AppException, OfficeProblems } from '@careplan/platform';
 
 export const OfficeErrors = {
   keyMissing: () =>

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
-import type { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
+import type { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 
 /** Proofs of exchange are issued and verified by the archive, which holds the history and the signing key. */
 @Injectable()

@@ -12,10 +12,10 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { PublicRoute } from '@careplan/platform';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from './dto/receipt.dto';
 import { ReceiptsClient } from './receipts.client';
 
 /** Proof of exchange (運営指導 audits) for the sender or the receiver of a submission; anyone else gets 404. */

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import type { ValidationReport } from '@careplan/spec';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { SubmissionFileEntity } from './submission-file.entity';
 
@@ -25,7 +26,7 @@ export class SubmissionEntity {
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true }) idempotencyKey!:
     string | null;
   @Column({ name: 'request_hash', type: 'char', length: 64 }) requestHash!: string;
-  @Column({ type: 'jsonb', nullable: true }) report!: Record<string, unknown> | null;
+  @Column({ type: 'jsonb', nullable: true }) report!: ValidationReport | null;
   @CreateDateColumn({ name: 'accepted_at', type: 'timestamptz' }) acceptedAt!: Date;
   @Column({ name: 'validated_at', type: 'timestamptz', nullable: true }) validatedAt!: Date | null;
   @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true }) rejectedAt!: Date | null;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OFFICE_NUMBER_PATTERN, pairKey } from '@careplan/contracts';
+import { OFFICE_NUMBER_PATTERN, pageLimit, pairKey } from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
@@ -25,7 +25,6 @@ export interface AcceptResult {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const DEFAULT_PAGE = 50;
 
 @Injectable()
 export class SubmissionsService {
@@ -92,9 +91,7 @@ export class SubmissionsService {
       const since = parseInstant(query.since);
       if (since) qb.andWhere('s.acceptedAt >= :since', { since: since.at });
     }
-    return keysetPage(qb, 'acceptedAt', query.cursor, query.limit ?? DEFAULT_PAGE, (rows) =>
-      this.withFiles(rows),
-    );
+    return keysetPage(qb, 'acceptedAt', query.cursor, pageLimit(query), (rows) => this.withFiles(rows));
   }
 
   private async withFiles(rows: SubmissionEntity[]): Promise<SubmissionDto[]> {

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { DeadLettersService } from './dead-letters.service';
 import {
   DeadLetterPageDto,
-  ListDeadLettersQuery,
+  DeadLetterQuery,
   ReplayDeadLettersBody,
   ReplayResultDto,
-} from './dto/dead-letter.dto';
+} from '@careplan/contracts';
 import { InternalTokenGuard } from '@careplan/platform';
+import { DeadLettersService } from './dead-letters.service';
 
 /** Webhook dead letters for the operations API (the archive's /ops/v1/dead-letters calls these). */
 @UseGuards(InternalTokenGuard)
@@ -15,8 +15,8 @@ export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
   @Get()
-  list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterPageDto> {
-    return this.deadLetters.list(query.prefecture, query.cursor, query.limit);
+  list(@Query() query: DeadLetterQuery): Promise<DeadLetterPageDto> {
+    return this.deadLetters.list(query);
   }
 
   @Post('replay')

@@ -2,20 +2,22 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import {
+  DeadLetterDto,
+  DeadLetterPageDto,
+  DeadLetterQuery,
+  pageLimit,
+  ReplayDeadLettersBody,
+  ReplayResultDto,
+  replaySelectionValid,
+} from '@careplan/contracts';
 import { keysetPage, MetricsService } from '@careplan/platform';
 import { ROUTER_SCHEMA } from '../database/schema';
 import { parseWebhookJob, WebhookJobData } from '../webhooks/webhook-job';
 import { WebhookQueue } from '../webhooks/webhook.queue';
 import { DeadLetterErrors } from './dead-letters.errors';
-import {
-  DeadLetterDto,
-  DeadLetterPageDto,
-  ReplayDeadLettersBody,
-  ReplayResultDto,
-} from './dto/dead-letter.dto';
 import { WebhookDeadLetterEntity } from './webhook-dead-letter.entity';
 
-const DEFAULT_PAGE = 50;
 const REPLAY_BATCH = 200;
 const TABLE = `"${ROUTER_SCHEMA}"."webhook_dead_letters"`;
 
@@ -76,20 +78,16 @@ export class DeadLettersService implements OnApplicationBootstrap {
   }
 
   /** Dead letters waiting for an operator (neither replayed nor being replayed), newest first. */
-  list(
-    prefecture: string | undefined,
-    cursor: string | undefined,
-    limit = DEFAULT_PAGE,
-  ): Promise<DeadLetterPageDto> {
+  list(q: DeadLetterQuery = {}): Promise<DeadLetterPageDto> {
     const qb = this.dataSource.manager
       .createQueryBuilder(WebhookDeadLetterEntity, 'd')
       .where('d.replayedAt IS NULL AND d.replayRequestedAt IS NULL');
-    if (prefecture) qb.andWhere('d.prefecture = :prefecture', { prefecture });
-    return keysetPage(qb, 'failedAt', cursor, limit, (rows) => rows.map(toDto));
+    if (q.prefecture) qb.andWhere('d.prefecture = :prefecture', { prefecture: q.prefecture });
+    return keysetPage(qb, 'failedAt', q.cursor, pageLimit(q), (rows) => rows.map(toDto));
   }
 
   async replay(body: ReplayDeadLettersBody): Promise<ReplayResultDto> {
-    if (Boolean(body.ids) === Boolean(body.all)) throw DeadLetterErrors.replaySelectionInvalid();
+    if (!replaySelectionValid(body)) throw DeadLetterErrors.replaySelectionInvalid();
     let replayed = 0;
     for (;;) {
       const batch = await this.waiting(body);

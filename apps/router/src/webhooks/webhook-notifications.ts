@@ -7,6 +7,7 @@ import {
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
+import type { ValidationReport } from '@careplan/spec';
 import { WebhookEventType } from './webhook-job';
 
 /** What one lifecycle event pushes, and to which offices. */
@@ -84,37 +85,21 @@ export function receiptNotification(
   });
 }
 
-interface ReportIssue {
-  code?: unknown;
-  severity?: unknown;
-  row?: unknown;
-  column?: unknown;
-  message?: unknown;
-}
-interface ReportFile {
-  name?: unknown;
-  errorCount?: unknown;
-  warningCount?: unknown;
-  issues?: unknown;
-}
-
-/** The counts and the first errors of a libs/spec report, without trusting its shape blindly. */
-export function summarizeReport(report: Record<string, unknown>): Record<string, unknown> {
-  const files = (Array.isArray(report.files) ? report.files : []) as ReportFile[];
-  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-  const issues = files.flatMap((f) =>
-    (Array.isArray(f.issues) ? (f.issues as ReportIssue[]) : [])
+/** The counts and the first errors of the verdict's libs/spec report (checked with its event). */
+export function summarizeReport(report: ValidationReport): Record<string, unknown> {
+  const issues = report.files.flatMap((f) =>
+    f.issues
       .filter((i) => i.severity === 'error')
       .map((i) => ({ file: f.name, code: i.code, row: i.row, column: i.column, message: i.message })),
   );
   return {
-    ok: report.ok === true,
-    errorCount: files.reduce((n, f) => n + num(f.errorCount), 0),
-    warningCount: files.reduce((n, f) => n + num(f.warningCount), 0),
-    files: files.map((f) => ({
+    ok: report.ok,
+    errorCount: report.files.reduce((n, f) => n + f.errorCount, 0),
+    warningCount: report.files.reduce((n, f) => n + f.warningCount, 0),
+    files: report.files.map((f) => ({
       name: f.name,
-      errorCount: num(f.errorCount),
-      warningCount: num(f.warningCount),
+      errorCount: f.errorCount,
+      warningCount: f.warningCount,
     })),
     issues: issues.slice(0, MAX_ISSUES),
     issuesTruncated: issues.length > MAX_ISSUES,

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ISO_MONTH } from '../../licenses/calendar';
-import { PREFECTURE_PATTERN } from '../../registry/dto/office.dto';
+import { PREFECTURE_PATTERN } from '@careplan/contracts';
 import type { StatementContent } from '../statement';
 
 export class StatementQuery {

@@ -13,12 +13,17 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PAGE_LIMIT_DEFAULT } from '@careplan/contracts';
 import { OptionalNotNull } from '@careplan/platform';
 import { DLQ_ID_PATTERN } from '../kafka-dlq.paging';
 
 export const MAX_DLQ_PAGE = 500;
 export const MAX_DLQ_REPLAY_IDS = 500;
 
+/**
+ * Not a PageQuery: Kafka dead letters are read from topic offsets, not a table, so the cursor is a message
+ * id an operator can read (and name in a replay), and a page may hold more.
+ */
 export class KafkaDlqQuery {
   /** A topic or its `.dlq` twin; without it every topic's dead letters are listed. */
   @ApiPropertyOptional({ example: 'careplan.submission.received.v1' })
@@ -31,7 +36,7 @@ export class KafkaDlqQuery {
   @IsOptional()
   @Matches(DLQ_ID_PATTERN)
   cursor?: string;
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ default: PAGE_LIMIT_DEFAULT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
-import { PREFECTURE_PATTERN } from '../../registry/dto/office.dto';
+import { PREFECTURE_PATTERN } from '@careplan/contracts';
 import { OPERATOR_ROLES, OperatorRole } from '../operator.entity';
 
 export class CreateOperatorDto {

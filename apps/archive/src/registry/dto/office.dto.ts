@@ -1,21 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters, OptionalNotNull, type Page } from '@careplan/platform';
 import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
-import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
-
-export const PREFECTURE_PATTERN = /^(0[1-9]|[1-3]\d|4[0-7])$/;
-export const DISTRICT_PATTERN = /^\d{2}$/;
+  OFFICE_NUMBER_PATTERN,
+  PageQuery,
+  PREFECTURE_MESSAGE,
+  PREFECTURE_PATTERN,
+} from '@careplan/contracts';
 
 export class CreateOfficeDto {
   @ApiProperty({ example: '4712000012' }) @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;
@@ -45,10 +36,11 @@ export class UpdateOfficeDto {
   kind?: string;
 }
 
-export class ListOfficesQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(PREFECTURE_PATTERN) prefecture?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+export class ListOfficesQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '13' })
+  @IsOptional()
+  @Matches(PREFECTURE_PATTERN, { message: PREFECTURE_MESSAGE })
+  prefecture?: string;
 }
 
 export class IssueKeyDto {
@@ -58,10 +50,6 @@ export class IssueKeyDto {
   @NoControlCharacters()
   @MaxLength(200)
   label?: string;
-}
-
-export class SetListedDto {
-  @ApiProperty() @IsBoolean() listed!: boolean;
 }
 
 export interface OfficeDto {
@@ -76,10 +64,7 @@ export interface OfficeDto {
   updatedAt: string;
 }
 
-export interface OfficePageDto {
-  items: OfficeDto[];
-  nextCursor: string | null;
-}
+export type OfficePageDto = Page<OfficeDto>;
 
 export interface KeyDto {
   id: string;

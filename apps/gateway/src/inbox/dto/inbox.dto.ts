@@ -1,30 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { OFFICE_NUMBER_PATTERN, PageQuery } from '@careplan/contracts';
 import { IsInstant } from '@careplan/platform';
 import { SubmissionFileDto } from '../../submissions/dto/submission.dto';
-
-export class ListInboxQuery {
-  @ApiPropertyOptional({ description: 'opaque cursor from a previous page (nextCursor)' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
 
 export const INBOX_STATES = ['new', 'downloaded', 'acknowledged'] as const;
 export type InboxState = (typeof INBOX_STATES)[number];
 
 /** GET /v1/inbox: paging plus filters, all optional and combined with AND. */
-export class InboxFilterQuery extends ListInboxQuery {
+export class InboxFilterQuery extends PageQuery {
   @ApiPropertyOptional({
     description:
       'only deliveries made at or after this instant: a date (2025-05-01, 00:00 Japan time) or an ISO 8601 timestamp with its zone (Z or ±hh:mm)',

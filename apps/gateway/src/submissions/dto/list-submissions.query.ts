@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { OFFICE_NUMBER_PATTERN, PageQuery } from '@careplan/contracts';
 import { IsInstant } from '@careplan/platform';
-import { ListInboxQuery } from '../../inbox/dto/inbox.dto';
 import { SUBMISSION_STATUSES, SubmissionStatus } from '../submission.entity';
 
 /** GET /v1/submissions: the sender's own submissions, newest first, with optional filters. */
-export class ListSubmissionsQuery extends ListInboxQuery {
+export class ListSubmissionsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, description: 'only submissions in this status' })
   @IsOptional()
   @IsIn(SUBMISSION_STATUSES)

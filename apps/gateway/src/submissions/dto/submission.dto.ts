@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ValidationReport } from '@careplan/spec';
 import { SUBMISSION_STATUSES, SubmissionStatus } from '../submission.entity';
 
 export class SubmissionFileDto {
@@ -36,7 +37,7 @@ export class SubmissionDto {
     description:
       'validation report (libs/spec contract): { ok, files: [{ name, fileType, csvVersion, rows, errorCount, warningCount, issues }] }',
   })
-  report!: Record<string, unknown> | null;
+  report!: ValidationReport | null;
 }
 
 export class SubmissionPageDto {

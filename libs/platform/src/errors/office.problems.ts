@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { AppException } from '@careplan/platform';
+import { AppException } from './app.exception';
 
 /**
  * Problems about offices and their keys that both the gateway (vendor API) and the archive (operations

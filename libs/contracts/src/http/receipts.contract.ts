@@ -2,6 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBase64, IsObject, IsString, MaxLength } from 'class-validator';
 import { OptionalNotNull } from '@careplan/platform';
 
+/**
+ * Proofs of exchange, issued and verified by the archive (/internal/v1/…/receipt[.pdf],
+ * /internal/v1/receipts/…) and served to vendors by the gateway (/v1/…/receipt[.pdf], /v1/receipts/…).
+ */
 export class SignedReceiptDto {
   @ApiProperty({
     description:
@@ -20,7 +24,15 @@ export class PublicKeyDto {
   @ApiProperty({ description: 'SubjectPublicKeyInfo, PEM' }) publicKeyPem!: string;
 }
 
-/** Either a signed receipt as issued, or a receipt PDF's bytes in base64. */
+/**
+ * Most base64 characters of a receipt PDF to verify (750 kB of PDF). A receipt PDF the archive issues is
+ * far smaller (about 60 kB with 100 files: the Japanese font is embedded as a subset), and the body must
+ * fit the services' 1 MiB JSON body limit at the gateway and again at the archive, which a larger value
+ * could never reach.
+ */
+export const RECEIPT_PDF_MAX_BASE64 = 1_000_000;
+
+/** Either a signed receipt as issued (`receipt` + `signature`), or a receipt PDF's bytes in base64 (`pdf`). */
 export class VerifyReceiptBody {
   @ApiPropertyOptional({ description: 'the receipt object exactly as issued' })
   @OptionalNotNull()
@@ -36,7 +48,7 @@ export class VerifyReceiptBody {
   @ApiPropertyOptional({ description: 'instead of receipt and signature: a receipt PDF, base64' })
   @OptionalNotNull()
   @IsBase64()
-  @MaxLength(1_000_000)
+  @MaxLength(RECEIPT_PDF_MAX_BASE64)
   pdf?: string;
 }
 
