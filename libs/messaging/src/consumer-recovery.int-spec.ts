@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { EachMessagePayload } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaBrokers,
-  migratedDataSource,
-  TestDatabase,
-} from '@careplan/testing';
+import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { EventConsumer } from './event-consumer';
 import { KafkaService } from './kafka.service';
 import { effectsOf, ping, PingEvent, pingMigration, recordingHandler } from './testing/ping.fixture';

@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaBrokers,
-  migratedDataSource,
-  TestDatabase,
-} from '@careplan/testing';
+import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { EventConsumer } from './event-consumer';
 import { KafkaService } from './kafka.service';
 import { LagMonitor } from './lag-monitor';

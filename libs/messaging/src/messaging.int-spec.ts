@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { IsString } from 'class-validator';
 import { Consumer, KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { BaseEvent, dlqTopicOf } from '@careplan/contracts';
 import { MetricsService } from '@careplan/platform';
 import {
@@ -9,7 +10,6 @@ import {
   createTestDatabase,
   eventually,
   kafkaBrokers,
-  migratedDataSource,
   TestDatabase,
 } from '@careplan/testing';
 import { EventConsumer, PermanentError } from './event-consumer';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { migratedDataSource } from '@careplan/persistence';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { inTransactionThenNudge, publishEvent } from './outbox';
 import { PingEvent, pingMigration } from './testing/ping.fixture';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { addToOutbox } from './outbox';
 import { OutboxMetrics } from './outbox.metrics';
 import { ping, PingEvent, pingMigration } from './testing/ping.fixture';

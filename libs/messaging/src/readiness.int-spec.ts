@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { MetricsService, ReadinessService } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
-import { postgresReadiness } from '@careplan/persistence';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
+import { migratedDataSource, postgresReadiness } from '@careplan/persistence';
 import { kafkaReadiness } from './messaging.module';
 import { KafkaService } from './kafka.service';
 

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import {
   consumerCaughtUp,
   createTestDatabase,
   eventually,
   kafkaBrokers,
-  migratedDataSource,
   TestDatabase,
 } from '@careplan/testing';
 import { EventConsumer, EventHandler } from './event-consumer';

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { AppException, encodeCursor } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
 import { AuditEntryDto, AuditService } from './audit.service';

@@ -9,11 +9,11 @@ import {
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
-import { BlobStore, migrateService, storageDatabase } from '@careplan/persistence';
+import { BlobStore, migratedDataSource, migrateService, storageDatabase } from '@careplan/persistence';
 import { decodeMs932 } from '@careplan/spec';
 import { BundleFile } from '@careplan/spec';
 import { buildBundle, CARE_OFFICE, fixtureFileName, HOME_HELP_OFFICE, USERS } from '@careplan/spec/testing';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { ArchiveEnv } from '../config/archive.env';
 import { archiveDatabase } from '../database/archive.database';
 import { ArchiveInit1764000000400 } from '../database/migrations/1764000000400-archive-init';

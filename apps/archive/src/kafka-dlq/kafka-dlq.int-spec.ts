@@ -8,6 +8,7 @@ import {
   SubmissionReceivedEvent,
   Topics,
 } from '@careplan/contracts';
+import { migratedDataSource } from '@careplan/persistence';
 import { EventConsumer, KafkaService, PermanentError } from '@careplan/messaging';
 import { AppException, MetricsService } from '@careplan/platform';
 import {
@@ -15,7 +16,6 @@ import {
   createTestDatabase,
   eventually,
   kafkaBrokers,
-  migratedDataSource,
   TestDatabase,
 } from '@careplan/testing';
 import { archiveDatabase } from '../database/archive.database';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { AppException } from '@careplan/platform';
-import { createTestDatabase, eventually, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, eventually, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { migratedDataSource } from '@careplan/persistence';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { archiveDatabase } from '../database/archive.database';
 import { RegistryService } from '../registry/registry.service';

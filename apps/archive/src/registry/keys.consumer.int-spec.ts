@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { storageDatabase } from '@careplan/persistence';
+import { migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { archiveDatabase } from '../database/archive.database';
 import { applyKeyIssued, applyKeyRevoked } from './keys.consumer';
 import { OfficeKeyEntity } from './office-key.entity';

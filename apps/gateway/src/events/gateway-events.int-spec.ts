@@ -7,16 +7,10 @@ import {
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaBrokers,
-  migratedDataSource,
-  TestDatabase,
-} from '@careplan/testing';
+import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { InboxService } from '../inbox/inbox.service';
 import { GatewayEventsConsumer } from './gateway-events.consumer';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
-import { BlobStore, sha256Hex, storageDatabase } from '@careplan/persistence';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
+import { BlobStore, migratedDataSource, sha256Hex, storageDatabase } from '@careplan/persistence';
 
 // The gateway stores a bundle's bytes with one putMany inside the accept transaction.
 describe('bundle bytes in the blob store (real PostgreSQL)', () => {

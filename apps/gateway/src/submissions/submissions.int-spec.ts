@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing';
-import { createTestDatabase, kafkaBrokers, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
 import { SubmissionsService } from './submissions.service';

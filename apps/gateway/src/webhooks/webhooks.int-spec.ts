@@ -1,10 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { randomBytes } from 'node:crypto';
+import { migratedDataSource } from '@careplan/persistence';
 import { webhookSecretContext } from '@careplan/contracts';
 import type { OutboxRelay } from '@careplan/messaging';
 import { AppException, loadEnv, SecretKeyring } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import type { AuthenticatedOffice } from '../offices/offices.service';

@@ -1,16 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { SubmissionValidatedEvent } from '@careplan/contracts';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaBrokers,
-  migratedDataSource,
-  TestDatabase,
-} from '@careplan/testing';
+import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { routerDatabase } from '../database/router.database';
 import { DeliveriesConsumer } from './deliveries.consumer';
 import { DeliveriesService } from './deliveries.service';

@@ -4,15 +4,10 @@ import { AddressInfo } from 'node:net';
 import { Job, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { Queues, WebhookConfiguredEvent } from '@careplan/contracts';
 import { loadEnv, MetricsService, SecretKeyring } from '@careplan/platform';
-import {
-  createTestDatabase,
-  eventually,
-  migratedDataSource,
-  redisUrl,
-  TestDatabase,
-} from '@careplan/testing';
+import { createTestDatabase, eventually, redisUrl, TestDatabase } from '@careplan/testing';
 import { RouterEnv } from '../config/router.env';
 import { routerDatabase } from '../database/router.database';
 import { DeadLettersService } from '../dead-letters/dead-letters.service';

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { migratedDataSource } from '@careplan/persistence';
 import { WebhookConfiguredEvent, webhookSecretContext } from '@careplan/contracts';
 import { PermanentError } from '@careplan/messaging';
 import { SecretKeyring } from '@careplan/platform';
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { routerDatabase } from '../database/router.database';
 import { WebhookEndpointsService } from './webhook-endpoints.service';

@@ -2,16 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SubmissionReceivedEvent, Topics } from '@careplan/contracts';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { buildFile, CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaBrokers,
-  migratedDataSource,
-  TestDatabase,
-} from '@careplan/testing';
+import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { validatorDatabase } from '../database/validator.database';
 import { ValidationConsumer } from './validation.consumer';
 import { ValidationService } from './validation.service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { HISTORY_KEYS_MAX_INSURED_NUMBERS, SubmissionReceivedEvent, Topics } from '@careplan/contracts';
-import { BlobStore, storageDatabase } from '@careplan/persistence';
+import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { MAX_INSURED_NUMBERS } from '@careplan/spec';
 import {
@@ -13,7 +13,7 @@ import {
   HOME_HELP_OFFICE,
   USERS,
 } from '@careplan/spec/testing';
-import { createTestDatabase, eventually, migratedDataSource, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, eventually, TestDatabase } from '@careplan/testing';
 import { validatorDatabase } from '../database/validator.database';
 import { ValidationService } from './validation.service';
 

@@ -59,3 +59,14 @@ export async function migrateService(url: string, db: ServiceDatabase): Promise<
     await ds.destroy();
   }
 }
+
+/** Migrates the given schemas and returns a connected data source over them. */
+export async function migratedDataSource(url: string, databases: ServiceDatabase[]): Promise<DataSource> {
+  for (const db of databases) await migrateService(url, db);
+  const [first] = databases;
+  const ds = new DataSource({
+    ...dataSourceOptions(url, first),
+    entities: databases.flatMap((d) => (Array.isArray(d.entities) ? d.entities : Object.values(d.entities))),
+  });
+  return ds.initialize();
+}
