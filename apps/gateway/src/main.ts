@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import multipart from '@fastify/multipart';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { createHttpApp, listenersOf, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { GatewayEnv } from './config/gateway.env';
+import { gatewayOpenApi } from './openapi/gateway.openapi';
 
 runOrExit('gateway', async () => {
   const env = loadEnv(GatewayEnv);
@@ -15,18 +16,7 @@ runOrExit('gateway', async () => {
       await app.register(multipart, {
         limits: { fileSize: env.MAX_FILE_BYTES, files: env.MAX_FILES, fieldSize: 1024, fields: 20 },
       });
-      const document = SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('careplan-exchange gateway')
-          .setDescription(
-            'REST API for care software: send bundles, follow their status, receive deliveries.',
-          )
-          .setVersion('1')
-          .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
-          .build(),
-      );
-      SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+      SwaggerModule.setup('docs', app, gatewayOpenApi(app), { jsonDocumentUrl: 'openapi.json' });
     },
   });
 });

@@ -5,3 +5,4 @@ export * from './test-config';
 export * from './eventually';
 export * from './ports';
 export * from './kafka-offsets';
+export * from './openapi-drift';

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
 import { AdoptionDto, AdoptionService } from './adoption.service';
@@ -13,6 +13,7 @@ import { PrefectureQuery } from './dto/adoption.dto';
 export class OpsAdoptionController {
   constructor(private readonly adoption: AdoptionService) {}
 
+  @ApiOperation({ summary: 'Registered, licensed and active offices by prefecture and district — 利用状況' })
   @Get('adoption')
   figures(@CurrentOperator() op: OperatorContext, @Query() q: PrefectureQuery): Promise<AdoptionDto> {
     return this.adoption.figures(prefectureFilter(op, q.prefecture));

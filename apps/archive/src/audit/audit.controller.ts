@@ -1,5 +1,5 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '@careplan/contracts';
 import type { Page } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
@@ -14,6 +14,7 @@ import { AuditEntryDto, AuditService } from './audit.service';
 export class OpsAuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiOperation({ summary: "The audit log within the operator's scope — 監査ログ" })
   @Get('audit')
   auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<Page<AuditEntryDto>> {
     return this.audit.list(op, q);

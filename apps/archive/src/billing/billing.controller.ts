@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, requiredPrefecture } from '../operators/operator-scope';
@@ -15,6 +15,7 @@ import { encodeCsv, statementCsv } from './statement';
 export class OpsBillingController {
   constructor(private readonly billing: BillingService) {}
 
+  @ApiOperation({ summary: "A month's billing statement — 月次請求明細" })
   @Get('billing/statements')
   @ApiProduces('application/json', 'text/csv')
   async statement(
@@ -32,6 +33,7 @@ export class OpsBillingController {
     return encodeCsv(statementCsv(s), encoding);
   }
 
+  @ApiOperation({ summary: 'The annual billing summary — 年間請求集計' })
   @Get('billing/annual')
   annual(@CurrentOperator() op: OperatorContext, @Query() q: AnnualQuery): Promise<AnnualSummaryDto> {
     return this.billing.annual(requiredPrefecture(op, q.prefecture), q.fiscalYear);

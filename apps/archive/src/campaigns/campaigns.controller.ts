@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { CampaignsService } from './campaigns.service';
@@ -13,11 +13,13 @@ import { CampaignDto, CreateCampaignDto } from './dto/campaign.dto';
 export class OpsCampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
+  @ApiOperation({ summary: 'List campaigns (free periods) — キャンペーン一覧' })
   @Get()
   list(): Promise<CampaignDto[]> {
     return this.campaigns.list();
   }
 
+  @ApiOperation({ summary: 'Add a campaign — キャンペーンの追加' })
   @Post()
   create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateCampaignDto): Promise<CampaignDto> {
     return this.campaigns.create(op, dto);

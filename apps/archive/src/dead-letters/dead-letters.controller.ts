@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DeadLetterPageDto,
   DeadLetterQuery,
@@ -18,6 +18,7 @@ import { DeadLettersService } from './dead-letters.service';
 export class OpsDeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
+  @ApiOperation({ summary: 'Webhook dead letters — Webhookの配信失敗一覧' })
   @Get('dead-letters')
   listDeadLetters(
     @CurrentOperator() op: OperatorContext,
@@ -26,6 +27,7 @@ export class OpsDeadLettersController {
     return this.deadLetters.list(op, q);
   }
 
+  @ApiOperation({ summary: 'Replay webhook dead letters — Webhookの再配信' })
   @Post('dead-letters/replay')
   @HttpCode(200)
   replay(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import {
   DirectoryEntryDto,
   DirectoryPageDto,
@@ -23,11 +23,13 @@ export class DirectoryController {
     return this.directory.list(query);
   }
 
+  @ApiOperation({ summary: "One office's directory entry — 事業所ディレクトリの詳細" })
   @Get(':officeNumber')
   get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string): Promise<DirectoryEntryDto> {
     return this.directory.get(officeNumber);
   }
 
+  @ApiOperation({ summary: "List or unlist the caller's office in the directory — ディレクトリ掲載の設定" })
   @Put(':officeNumber/listing')
   setListed(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
 import { HistoryService } from './history.service';
@@ -13,6 +13,7 @@ import { OfficeNumberPipe } from '../common/office-number.pipe';
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
+  @ApiOperation({ summary: "The office's history of exchanges — 送受信履歴" })
   @Get('history')
   list(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
@@ -21,6 +22,7 @@ export class HistoryController {
     return this.history.list(officeNumber, query);
   }
 
+  @ApiOperation({ summary: 'The history as CSV (UTF-8 or MS932) — 履歴のCSV出力' })
   @Get('history.csv')
   async export(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,

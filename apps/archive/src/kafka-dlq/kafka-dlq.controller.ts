@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
@@ -19,11 +19,13 @@ import { KafkaDlqService } from './kafka-dlq.service';
 export class KafkaDlqController {
   constructor(private readonly dlq: KafkaDlqService) {}
 
+  @ApiOperation({ summary: 'Kafka dead-letter messages — Kafkaデッドレター一覧' })
   @Get()
   list(@CurrentOperator() op: OperatorContext, @Query() q: KafkaDlqQuery): Promise<Page<KafkaDlqMessageDto>> {
     return this.dlq.list(op, q);
   }
 
+  @ApiOperation({ summary: 'Replay Kafka dead-letter messages — Kafkaデッドレターの再処理' })
   @Post('replay')
   @HttpCode(200)
   replay(

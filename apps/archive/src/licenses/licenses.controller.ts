@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
@@ -14,6 +14,7 @@ import { LicensesService } from './licenses.service';
 export class OpsLicensesController {
   constructor(private readonly licenses: LicensesService) {}
 
+  @ApiOperation({ summary: 'Apply for an office license — ライセンスの申込' })
   @Post()
   apply(
     @CurrentOperator() op: OperatorContext,
@@ -23,6 +24,7 @@ export class OpsLicensesController {
     return this.licenses.apply(op, no, dto);
   }
 
+  @ApiOperation({ summary: "An office's license and its terms — ライセンスの確認" })
   @Get()
   get(
     @CurrentOperator() op: OperatorContext,
@@ -31,6 +33,7 @@ export class OpsLicensesController {
     return this.licenses.get(op, no);
   }
 
+  @ApiOperation({ summary: "Change a license's billing method or renewal — ライセンスの変更" })
   @Patch()
   update(
     @CurrentOperator() op: OperatorContext,
@@ -40,6 +43,7 @@ export class OpsLicensesController {
     return this.licenses.update(op, no, dto);
   }
 
+  @ApiOperation({ summary: 'Suspend a license — ライセンスの停止' })
   @Post('suspend')
   @HttpCode(200)
   suspend(
@@ -49,6 +53,7 @@ export class OpsLicensesController {
     return this.licenses.transition(op, no, 'suspend');
   }
 
+  @ApiOperation({ summary: 'Resume a suspended license — ライセンスの再開' })
   @Post('resume')
   @HttpCode(200)
   resume(
@@ -58,6 +63,7 @@ export class OpsLicensesController {
     return this.licenses.transition(op, no, 'resume');
   }
 
+  @ApiOperation({ summary: 'End a license — ライセンスの終了' })
   @Post('end')
   @HttpCode(200)
   end(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
 import { CurrentOperator, OperatorGuard } from './operator.guard';
 import type { OperatorContext } from './operator-scope';
@@ -13,11 +13,13 @@ import { OperatorsService } from './operators.service';
 export class OpsOperatorsController {
   constructor(private readonly operators: OperatorsService) {}
 
+  @ApiOperation({ summary: 'The signed-in operator — ログイン中のオペレーター' })
   @Get('me')
   me(@CurrentOperator() op: OperatorContext): OperatorContext {
     return op;
   }
 
+  @ApiOperation({ summary: 'Create an operator (central administrators) — オペレーターの作成' })
   @Post('operators')
   createOperator(
     @CurrentOperator() op: OperatorContext,
@@ -26,12 +28,14 @@ export class OpsOperatorsController {
     return this.operators.create(op, dto);
   }
 
+  @ApiOperation({ summary: 'List operators — オペレーター一覧' })
   @Get('operators')
   listOperators(@CurrentOperator() op: OperatorContext): Promise<OperatorDto[]> {
     return this.operators.list(op);
   }
 
   /** Central only: the operator's token answers 401 OPS_TOKEN_REVOKED from the next request on. */
+  @ApiOperation({ summary: 'Revoke an operator — オペレーターの失効' })
   @Post('operators/:id/revoke')
   @HttpCode(200)
   revokeOperator(@CurrentOperator() op: OperatorContext, @Param('id') id: string): Promise<OperatorDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
@@ -14,6 +14,7 @@ import { ReceiptsService } from './receipts.service';
 export class ReceiptsController {
   constructor(private readonly receipts: ReceiptsService) {}
 
+  @ApiOperation({ summary: 'Signed proof of exchange of a submission — 送受信の証明（署名付き）' })
   @Get('offices/:officeNumber/submissions/:id/receipt')
   receipt(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
@@ -35,11 +36,13 @@ export class ReceiptsController {
       .send(pdf);
   }
 
+  @ApiOperation({ summary: 'The public key that verifies receipts — 証明書検証用の公開鍵', security: [] })
   @Get('receipts/public-key')
   publicKey(): Promise<PublicKeyDto> {
     return this.receipts.publicKey();
   }
 
+  @ApiOperation({ summary: 'Verify a receipt or its PDF — 証明の検証', security: [] })
   @Post('receipts/verify')
   @HttpCode(200)
   verify(@Body() body: VerifyReceiptBody): Promise<VerificationDto> {

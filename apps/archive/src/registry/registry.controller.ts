@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
@@ -23,21 +23,25 @@ import { RegistryService } from './registry.service';
 export class OpsOfficesController {
   constructor(private readonly registry: RegistryService) {}
 
+  @ApiOperation({ summary: 'Register an office — 事業所の登録' })
   @Post()
   create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateOfficeDto): Promise<OfficeDto> {
     return this.registry.create(op, dto);
   }
 
+  @ApiOperation({ summary: 'Search registered offices — 事業所の検索' })
   @Get()
   list(@CurrentOperator() op: OperatorContext, @Query() query: ListOfficesQuery): Promise<OfficePageDto> {
     return this.registry.list(op, query);
   }
 
+  @ApiOperation({ summary: 'One registered office — 事業所の詳細' })
   @Get(':no')
   get(@CurrentOperator() op: OperatorContext, @Param('no', OfficeNumberPipe) no: string): Promise<OfficeDto> {
     return this.registry.get(op, no);
   }
 
+  @ApiOperation({ summary: "Change an office's name or kind — 事業所の変更" })
   @Patch(':no')
   update(
     @CurrentOperator() op: OperatorContext,
@@ -47,6 +51,7 @@ export class OpsOfficesController {
     return this.registry.update(op, no, dto);
   }
 
+  @ApiOperation({ summary: 'Deactivate an office — 事業所の無効化' })
   @Post(':no/deactivate')
   @HttpCode(200)
   deactivate(
@@ -56,6 +61,7 @@ export class OpsOfficesController {
     return this.registry.deactivate(op, no);
   }
 
+  @ApiOperation({ summary: 'Issue an API key for an office (shown once) — APIキーの発行' })
   @Post(':no/keys')
   issueKey(
     @CurrentOperator() op: OperatorContext,
@@ -65,11 +71,13 @@ export class OpsOfficesController {
     return this.registry.issueKey(op, no, dto.label);
   }
 
+  @ApiOperation({ summary: "List an office's API keys — APIキー一覧" })
   @Get(':no/keys')
   keys(@CurrentOperator() op: OperatorContext, @Param('no', OfficeNumberPipe) no: string): Promise<KeyDto[]> {
     return this.registry.listKeys(op, no);
   }
 
+  @ApiOperation({ summary: "Revoke an office's API key — APIキーの失効" })
   @Post(':no/keys/:keyId/revoke')
   @HttpCode(200)
   revokeKey(

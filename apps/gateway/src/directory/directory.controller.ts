@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { OfficeNumberParamPipe } from './office-number-param.pipe';
@@ -20,6 +20,7 @@ import { DirectoryClient } from './directory.client';
 export class DirectoryController {
   constructor(@Inject(DirectoryClient) private readonly directory: DirectoryClient) {}
 
+  @ApiOperation({ summary: 'Search the directory of connected offices — 事業所ディレクトリの検索' })
   @Get('offices')
   @ApiOkResponse({
     type: DirectoryPageDto,
@@ -29,6 +30,7 @@ export class DirectoryController {
     return this.directory.search(query);
   }
 
+  @ApiOperation({ summary: "One office's directory entry — 事業所ディレクトリの詳細" })
   @Get('offices/:number')
   @ApiOkResponse({
     type: DirectoryEntryDto,
@@ -38,6 +40,7 @@ export class DirectoryController {
     return this.directory.get(officeNumber);
   }
 
+  @ApiOperation({ summary: "List or unlist the caller's office in the directory — ディレクトリ掲載の設定" })
   @Put('me')
   @ApiOkResponse({
     type: ListingDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
@@ -14,6 +14,7 @@ import { HistoryClient } from './history.client';
 export class HistoryController {
   constructor(@Inject(HistoryClient) private readonly history: HistoryClient) {}
 
+  @ApiOperation({ summary: "The office's history of exchanges — 送受信履歴" })
   @Get('history')
   @ApiOkResponse({
     type: HistoryPageDto,
@@ -26,6 +27,7 @@ export class HistoryController {
     return this.history.list(office.officeNumber, query);
   }
 
+  @ApiOperation({ summary: 'The history as CSV (UTF-8 or MS932) — 履歴のCSV出力' })
   @Get('history.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'the filtered history as CSV (Japanese headers), UTF-8 with BOM or MS932' })

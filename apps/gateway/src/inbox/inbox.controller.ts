@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
@@ -13,6 +13,7 @@ import { DownloadedFile, InboxService } from './inbox.service';
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
+  @ApiOperation({ summary: "List the office's received deliveries — 受信一覧" })
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
   list(
@@ -22,6 +23,7 @@ export class InboxController {
     return this.inbox.list(office, query);
   }
 
+  @ApiOperation({ summary: 'One received delivery with its files — 受信の詳細' })
   @Get(':id')
   @ApiOkResponse({ type: InboxEntryDto })
   get(
@@ -31,6 +33,7 @@ export class InboxController {
     return this.inbox.get(office, id);
   }
 
+  @ApiOperation({ summary: "Download one file's bytes as sent — ファイルのダウンロード" })
   @Get(':id/files/:fileId')
   @ApiProduces('application/octet-stream')
   async download(
@@ -42,6 +45,7 @@ export class InboxController {
     await sendFile(reply, await this.inbox.download(office, id, fileId));
   }
 
+  @ApiOperation({ summary: "A standard CSV file's records as JSON — ファイルのレコード（JSON）" })
   @Get(':id/files/:fileId/records')
   @ApiOkResponse({
     type: FileRecordsDto,
@@ -57,6 +61,7 @@ export class InboxController {
     await reply.header('content-type', 'application/json; charset=utf-8').send(json);
   }
 
+  @ApiOperation({ summary: 'Download the whole delivery as a ZIP — 一括ダウンロード（ZIP）' })
   @Get(':id/zip')
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'every file of the delivery in one ZIP (UTF-8 file names)' })
@@ -68,6 +73,7 @@ export class InboxController {
     await sendFile(reply, await this.inbox.zip(office, id));
   }
 
+  @ApiOperation({ summary: 'Acknowledge a delivery (taken in) — 受信確認' })
   @Post(':id/ack')
   @HttpCode(200)
   @ApiOkResponse({ type: InboxEntryDto })

@@ -9,7 +9,7 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { KeysService } from './keys.service';
@@ -23,6 +23,7 @@ import type { AuthenticatedOffice } from './offices.service';
 export class KeysController {
   constructor(private readonly keys: KeysService) {}
 
+  @ApiOperation({ summary: "List the office's API keys — APIキー一覧" })
   @Get()
   @ApiOkResponse({
     type: ApiKeyListDto,
@@ -32,6 +33,7 @@ export class KeysController {
     return this.keys.list(office);
   }
 
+  @ApiOperation({ summary: 'Issue an API key (shown once) — APIキーの発行' })
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'the new key, shown this once only' })
   create(
@@ -41,6 +43,7 @@ export class KeysController {
     return this.keys.create(office, body.label);
   }
 
+  @ApiOperation({ summary: 'Revoke an API key — APIキーの失効' })
   @Delete(':id')
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyDto, description: 'the revoked key; it stops working with the next request' })

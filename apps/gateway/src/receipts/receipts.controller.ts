@@ -10,7 +10,7 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { PublicRoute } from '@careplan/platform';
@@ -24,6 +24,7 @@ import { ReceiptsClient } from './receipts.client';
 export class ReceiptsController {
   constructor(@Inject(ReceiptsClient) private readonly receipts: ReceiptsClient) {}
 
+  @ApiOperation({ summary: 'Signed proof of exchange of a submission — 送受信の証明（署名付き）' })
   @Get('submissions/:id/receipt')
   @ApiSecurity('apiKey')
   @UseGuards(ApiKeyGuard)
@@ -35,6 +36,7 @@ export class ReceiptsController {
     return this.receipts.receipt(office.officeNumber, id);
   }
 
+  @ApiOperation({ summary: 'The proof of exchange as a PDF — 送受信の証明（PDF）' })
   @Get('submissions/:id/receipt.pdf')
   @ApiSecurity('apiKey')
   @UseGuards(ApiKeyGuard)
@@ -51,6 +53,7 @@ export class ReceiptsController {
       .send(pdf);
   }
 
+  @ApiOperation({ summary: 'The public key that verifies receipts — 証明書検証用の公開鍵', security: [] })
   @Get('receipts/public-key')
   @PublicRoute()
   @ApiOkResponse({ type: PublicKeyDto })
@@ -58,6 +61,7 @@ export class ReceiptsController {
     return this.receipts.publicKey();
   }
 
+  @ApiOperation({ summary: 'Verify a receipt or its PDF — 証明の検証', security: [] })
   @Post('receipts/verify')
   @PublicRoute()
   @HttpCode(200)

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
 import { AppException, PublicRoute } from '@careplan/platform';
 
@@ -19,6 +19,7 @@ export interface FileTypeSummaryDto {
 @ApiTags('spec')
 @Controller('v1/spec')
 export class SpecController {
+  @ApiOperation({ summary: "The standard's file types — 標準仕様のファイル種別", security: [] })
   @Get('file-types')
   @PublicRoute()
   @ApiOkResponse({ description: 'every interface file type of ケアプランデータ連携標準仕様 V4.1' })
@@ -33,6 +34,10 @@ export class SpecController {
     }));
   }
 
+  @ApiOperation({
+    summary: "JSON Schema of one file type's records — ファイル種別のJSON Schema",
+    security: [],
+  })
   @Get('schemas/:fileType')
   @PublicRoute()
   @ApiOkResponse({ description: 'JSON Schema (2020-12) of one record of the file type' })

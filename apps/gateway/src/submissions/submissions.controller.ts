@@ -17,6 +17,7 @@ import {
   ApiConsumes,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -39,6 +40,7 @@ export class SubmissionsController {
     @Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits,
   ) {}
 
+  @ApiOperation({ summary: 'Send a bundle (CSV files and attachments) to an office — バンドルの送信' })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiHeader({
@@ -65,6 +67,7 @@ export class SubmissionsController {
     return submission;
   }
 
+  @ApiOperation({ summary: "List the office's sent submissions — 送信一覧" })
   @Get()
   @ApiOkResponse({
     type: SubmissionPageDto,
@@ -77,6 +80,7 @@ export class SubmissionsController {
     return this.submissions.listForSender(office, query);
   }
 
+  @ApiOperation({ summary: "A submission's status and validation report — 送信の状態と検証結果" })
   @Get(':id')
   @ApiOkResponse({ type: SubmissionDto })
   get(

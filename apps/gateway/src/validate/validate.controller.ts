@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { ValidationReport } from '@careplan/spec';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
@@ -18,6 +18,7 @@ export class ValidateController {
     @Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits,
   ) {}
 
+  @ApiOperation({ summary: 'Validate files against the standard without sending — 送信せずに検証' })
   @Post()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')

@@ -4,6 +4,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiSecurity,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -20,6 +21,7 @@ import { WebhooksService } from './webhooks.service';
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
+  @ApiOperation({ summary: 'Set the webhook endpoint (issues a new signing secret) — Webhookの設定' })
   @Put()
   @HttpCode(200)
   @ApiOkResponse({ type: ConfiguredWebhookDto, description: 'the secret is shown only here' })
@@ -35,6 +37,7 @@ export class WebhooksController {
     return this.webhooks.configure(office, body.url);
   }
 
+  @ApiOperation({ summary: "The office's webhook endpoint — Webhookの確認" })
   @Get()
   @ApiOkResponse({ type: WebhookDto })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_CONFIGURED' })
@@ -42,6 +45,7 @@ export class WebhooksController {
     return this.webhooks.get(office);
   }
 
+  @ApiOperation({ summary: 'Remove the webhook endpoint — Webhookの削除' })
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse()
