@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBody,
   ApiConsumes,
   ApiHeader,
   ApiOkResponse,
@@ -24,6 +25,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
+import { SUBMISSION_BODY } from './dto/bundle-upload.body';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
 import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import { readBundle, UploadLimits } from './multipart';
@@ -43,6 +45,7 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Send a bundle (CSV files and attachments) to an office — バンドルの送信' })
   @Post()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: SUBMISSION_BODY })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -51,6 +54,11 @@ export class SubmissionsController {
   @ApiAcceptedResponse({
     type: SubmissionDto,
     description: 'accepted; follow statusUrl for validation and delivery',
+  })
+  @ApiOkResponse({
+    type: SubmissionDto,
+    description:
+      'the same Idempotency-Key and content again: the original submission (idempotent-replayed: true)',
   })
   async create(
     @Req() req: FastifyRequest,

@@ -1,9 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ValidationReportPayload } from '@careplan/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { ValidationReport } from '@careplan/spec';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
+import { VALIDATE_BODY } from '../submissions/dto/bundle-upload.body';
 import { readBundle, UploadLimits } from '../submissions/multipart';
 import { UPLOAD_LIMITS } from '../submissions/upload-limits';
 import { ValidateService } from './validate.service';
@@ -22,9 +24,10 @@ export class ValidateController {
   @Post()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: VALIDATE_BODY })
   @ApiOkResponse({
-    description:
-      'the validation report, as GET /v1/submissions/:id shows it: { ok, files: [{ name, fileType, csvVersion, rows, errorCount, warningCount, issues }] }; nothing is stored or sent',
+    type: ValidationReportPayload,
+    description: 'the validation report, as GET /v1/submissions/:id shows it; nothing is stored or sent',
   })
   async check(
     @Req() req: FastifyRequest,

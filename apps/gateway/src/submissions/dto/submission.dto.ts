@@ -1,3 +1,4 @@
+import { ValidationReportPayload } from '@careplan/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ValidationReport } from '@careplan/spec';
 import { SUBMISSION_STATUSES, SubmissionStatus } from '../submission.entity';
@@ -33,9 +34,9 @@ export class SubmissionDto {
   @ApiProperty({ type: SubmissionTimelineDto }) timeline!: SubmissionTimelineDto;
   @ApiProperty({ type: [SubmissionFileDto] }) files!: SubmissionFileDto[];
   @ApiPropertyOptional({
+    type: ValidationReportPayload,
     nullable: true,
-    description:
-      'validation report (libs/spec contract): { ok, files: [{ name, fileType, csvVersion, rows, errorCount, warningCount, issues }] }',
+    description: 'the validation report, once validated or rejected',
   })
   report!: ValidationReport | null;
 }
