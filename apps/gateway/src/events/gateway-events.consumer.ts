@@ -10,7 +10,7 @@ import { EventConsumer, KafkaService } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { InboxService } from '../inbox/inbox.service';
-import { advanceStatus } from './status-projection';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
 
 /** Keeps the gateway's view current: submission status for senders, inbox entries for receivers. */
 @Injectable()
@@ -20,6 +20,7 @@ export class GatewayEventsConsumer extends EventConsumer {
     @InjectDataSource() dataSource: DataSource,
     metrics: MetricsService,
     inbox: InboxService,
+    submissions: SubmissionsRepository,
   ) {
     super(kafka, dataSource, metrics, {
       name: 'gateway',
@@ -28,18 +29,18 @@ export class GatewayEventsConsumer extends EventConsumer {
         {
           event: SubmissionValidatedEvent,
           handle: (e: SubmissionValidatedEvent, m) =>
-            advanceStatus(m, e.submissionId, 'validated', new Date(e.occurredAt), e.report),
+            submissions.advanceStatus(m, e.submissionId, 'validated', new Date(e.occurredAt), e.report),
         },
         {
           event: SubmissionRejectedEvent,
           handle: (e: SubmissionRejectedEvent, m) =>
-            advanceStatus(m, e.submissionId, 'rejected', new Date(e.occurredAt), e.report),
+            submissions.advanceStatus(m, e.submissionId, 'rejected', new Date(e.occurredAt), e.report),
         },
         {
           event: DeliveryDeliveredEvent,
           handle: async (e: DeliveryDeliveredEvent, m) => {
             await inbox.addDelivery(m, e);
-            await advanceStatus(m, e.submissionId, 'delivered', new Date(e.occurredAt));
+            await submissions.advanceStatus(m, e.submissionId, 'delivered', new Date(e.occurredAt));
           },
         },
       ],

@@ -12,7 +12,9 @@ import { MetricsService } from '@careplan/platform';
 import { CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
+import { InboxRepository } from '../inbox/inbox.repository';
 import { InboxService } from '../inbox/inbox.service';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
 import { GatewayEventsConsumer } from './gateway-events.consumer';
 
 describe('the gateway consumer on the real Kafka and PostgreSQL', () => {
@@ -34,8 +36,15 @@ describe('the gateway consumer on the real Kafka and PostgreSQL', () => {
       partitions: 1,
     });
     await kafka.onModuleInit();
-    const inbox = new InboxService(ds, new BlobStore(ds), new OutboxRelay(ds, kafka, 'gateway'));
-    consumer = new GatewayEventsConsumer(kafka, ds, new MetricsService('it'), inbox);
+    const submissions = new SubmissionsRepository(ds);
+    const inbox = new InboxService(
+      ds,
+      new BlobStore(ds),
+      new OutboxRelay(ds, kafka, 'gateway'),
+      new InboxRepository(ds),
+      submissions,
+    );
+    consumer = new GatewayEventsConsumer(kafka, ds, new MetricsService('it'), inbox, submissions);
     await consumer.onApplicationBootstrap();
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   DeliveryAcknowledgedEvent,
   DeliveryDeliveredEvent,
@@ -13,23 +13,17 @@ import {
 import { inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import type { ValidationReport } from '@careplan/spec';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
-import { keysetPage, parseInstant } from '@careplan/platform';
+import { parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
-import { advanceStatus } from '../events/status-projection';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { SubmissionFileEntity } from '../submissions/submission-file.entity';
-import { SubmissionEntity } from '../submissions/submission.entity';
 import { toFileDto } from '../submissions/submission.mapper';
+import { SubmissionsRepository } from '../submissions/submissions.repository';
 import type { Readable } from 'node:stream';
-import {
-  InboxEntryDto,
-  InboxFilterQuery,
-  InboxPageDto,
-  InboxState,
-  ValidationSummaryDto,
-} from './dto/inbox.dto';
+import { InboxEntryDto, InboxFilterQuery, InboxPageDto, ValidationSummaryDto } from './dto/inbox.dto';
 import { InboxEntryEntity } from './inbox-entry.entity';
 import { bundleZip } from './inbox-export';
+import { InboxStep, InboxRepository } from './inbox.repository';
 import { recordsJson } from './records.stream';
 import { InboxErrors } from './inbox.errors';
 
@@ -40,12 +34,6 @@ export interface DownloadedFile {
   bytes: Buffer;
 }
 
-const STATE_CONDITION: Record<InboxState, string> = {
-  new: 'e.downloadedAt IS NULL AND e.acknowledgedAt IS NULL',
-  downloaded: 'e.downloadedAt IS NOT NULL AND e.acknowledgedAt IS NULL',
-  acknowledged: 'e.acknowledgedAt IS NOT NULL',
-};
-
 /** The receiver's side: its deliveries, their files, and its receipts (downloaded, acknowledged). */
 @Injectable()
 export class InboxService {
@@ -53,37 +41,30 @@ export class InboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
     private readonly relay: OutboxRelay,
+    private readonly entries: InboxRepository,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   /** Projects a router delivery into the inbox; a repeated event adds nothing. */
   async addDelivery(m: EntityManager, e: DeliveryDeliveredEvent): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(InboxEntryEntity)
-      .values({
-        id: e.deliveryId,
-        submissionId: e.submissionId,
-        receiverOfficeNumber: e.receiverOfficeNumber,
-        senderOfficeNumber: e.senderOfficeNumber,
-        deliveredAt: new Date(e.occurredAt),
-      })
-      .orIgnore()
-      .execute();
+    await this.entries.insertIfAbsent(m, {
+      id: e.deliveryId,
+      submissionId: e.submissionId,
+      receiverOfficeNumber: e.receiverOfficeNumber,
+      senderOfficeNumber: e.senderOfficeNumber,
+      deliveredAt: new Date(e.occurredAt),
+    });
   }
 
   /** The receiver's deliveries, newest first; filters narrow, never widen, to this office. */
   list(office: AuthenticatedOffice, query: InboxFilterQuery): Promise<InboxPageDto> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(InboxEntryEntity, 'e')
-      .where('e.receiverOfficeNumber = :office', { office: office.officeNumber });
-    if (query.since) {
-      const since = parseInstant(query.since);
-      if (since) qb.andWhere('e.deliveredAt >= :since', { since: since.at });
-    }
-    if (query.from) qb.andWhere('e.senderOfficeNumber = :from', { from: query.from });
-    if (query.status) qb.andWhere(STATE_CONDITION[query.status]);
-    return keysetPage(qb, 'deliveredAt', query.cursor, pageLimit(query), (rows) => this.toDtos(rows));
+    const filter = {
+      receiver: office.officeNumber,
+      since: query.since ? parseInstant(query.since)?.at : undefined,
+      from: query.from,
+      state: query.status,
+    };
+    return this.entries.pageForReceiver(filter, query.cursor, pageLimit(query), (rows) => this.toDtos(rows));
   }
 
   async get(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
@@ -112,10 +93,7 @@ export class InboxService {
   /** Every file of the delivery in one ZIP, in bundle order. */
   async zip(office: AuthenticatedOffice, id: string): Promise<DownloadedFile> {
     const entry = await this.findOwn(office, id);
-    const files = await this.dataSource.manager.find(SubmissionFileEntity, {
-      where: { submissionId: entry.submissionId },
-      order: { position: 'ASC' },
-    });
+    const files = await this.submissions.findFilesInOrder([entry.submissionId]);
     const withBytes = [];
     for (const f of files) withBytes.push({ ...f, bytes: await this.blobs.getOrThrow(f.sha256) });
     const bytes = bundleZip(withBytes, entry.deliveredAt);
@@ -132,20 +110,15 @@ export class InboxService {
 
   private async receipt(
     entry: InboxEntryEntity,
-    step: 'downloaded' | 'acknowledged',
+    step: InboxStep,
     eventClass: EventClass<DeliveryReceiptEvent>,
     fileId?: string,
   ): Promise<void> {
-    const column = step === 'downloaded' ? 'downloaded_at' : 'acknowledged_at';
     const at = new Date();
     await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Only the request that sets the timestamp emits the receipt, however many race.
-      const updated = await m.query<[unknown[], number]>(
-        `UPDATE "${GATEWAY_SCHEMA}"."inbox_entries" SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
-        [entry.id, at],
-      );
-      if (updated[1] === 0) return;
-      await advanceStatus(m, entry.submissionId, step, at);
+      if (!(await this.entries.markStepOnce(m, entry.id, step, at))) return;
+      await this.submissions.advanceStatus(m, entry.submissionId, step, at);
       await publishEvent(
         m,
         GATEWAY_SCHEMA,
@@ -168,18 +141,14 @@ export class InboxService {
   }
 
   private async findFile(entry: InboxEntryEntity, fileId: string): Promise<SubmissionFileEntity> {
-    const file = await this.dataSource.manager.findOne(SubmissionFileEntity, {
-      where: { id: fileId, submissionId: entry.submissionId },
-    });
+    const file = await this.submissions.findFile(entry.submissionId, fileId);
     if (!file) throw InboxErrors.fileNotFound();
     return file;
   }
 
   /** Another office's delivery is reported exactly like a missing one. */
   private async findOwn(office: AuthenticatedOffice, id: string): Promise<InboxEntryEntity> {
-    const entry = await this.dataSource.manager.findOne(InboxEntryEntity, {
-      where: { id, receiverOfficeNumber: office.officeNumber },
-    });
+    const entry = await this.entries.findForReceiver(office.officeNumber, id);
     if (!entry) throw InboxErrors.notFound();
     return entry;
   }
@@ -188,11 +157,8 @@ export class InboxService {
     if (entries.length === 0) return [];
     const ids = entries.map((e) => e.submissionId);
     const [submissions, files] = await Promise.all([
-      this.dataSource.manager.find(SubmissionEntity, { where: { id: In(ids) } }),
-      this.dataSource.manager.find(SubmissionFileEntity, {
-        where: { submissionId: In(ids) },
-        order: { position: 'ASC' },
-      }),
+      this.submissions.findByIds(ids),
+      this.submissions.findFilesInOrder(ids),
     ]);
     const byId = new Map(submissions.map((s) => [s.id, s]));
     return entries.map((e) => ({

@@ -9,6 +9,7 @@ import { CARE_OFFICE, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
+import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 
 /**
@@ -66,6 +67,7 @@ describe('a submission whose COMMIT answer is lost, on the real PostgreSQL', () 
       new BlobStore(ds),
       new OutboxRelay(ds, kafka, 'gateway'),
       new MetricsService('it'),
+      new SubmissionsRepository(ds),
     );
   };
 

@@ -10,6 +10,7 @@ import { GatewayEnv } from '../config/gateway.env';
 import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
 import { SubmissionReconciler } from './submission.reconciler';
+import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 
 describe('the submission reconciler, on the real PostgreSQL', () => {
@@ -37,9 +38,10 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
     await offices.registerWithKey(CARE_OFFICE, '居宅');
     await offices.registerWithKey(HOME_HELP_OFFICE, '訪問介護');
     metrics = new MetricsService('it');
-    service = new SubmissionsService(ds, offices, new BlobStore(ds), relay, metrics);
+    const submissions = new SubmissionsRepository(ds);
+    service = new SubmissionsService(ds, offices, new BlobStore(ds), relay, metrics, submissions);
     const env = Object.assign(new GatewayEnv(), { RECONCILE_AFTER_SECONDS: 120 });
-    reconciler = new SubmissionReconciler(ds, relay, metrics, env);
+    reconciler = new SubmissionReconciler(ds, relay, metrics, env, submissions);
   });
 
   afterAll(async () => {

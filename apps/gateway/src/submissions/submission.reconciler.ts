@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
-import { SubmissionEntity } from './submission.entity';
 import { publishReceived } from './submission.events';
-import { GATEWAY_SCHEMA } from '../database/schema';
+import { SubmissionsRepository } from './submissions.repository';
 
 /** Most submissions re-driven in one pass; the rest wait for the next. */
 const BATCH = 100;
@@ -38,6 +37,7 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
     private readonly relay: OutboxRelay,
     private readonly metrics: MetricsService,
     @Inject(GatewayEnv) private readonly env: GatewayEnv,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,38 +64,19 @@ export class SubmissionReconciler implements OnApplicationBootstrap, OnApplicati
   }
 
   private async redriveStuck(m: EntityManager): Promise<Redrive[]> {
-    const [{ locked }] = await m.query<{ locked: boolean }[]>(
-      `SELECT pg_try_advisory_xact_lock(hashtext('reconciler:gateway')) AS locked`,
+    if (!(await this.submissions.tryLockReconciler(m))) return [];
+    const submissions = await this.submissions.lockStuck(
+      m,
+      this.env.RECONCILE_AFTER_SECONDS,
+      MAX_DOUBLINGS,
+      BATCH,
     );
-    if (!locked) return [];
-    // GREATEST ignores nulls: the last step the submission took, or its last re-drive.
-    const stuck = await m.query<{ id: string }[]>(
-      `SELECT id FROM "${GATEWAY_SCHEMA}"."submissions"
-        WHERE status IN ('accepted', 'validated')
-          AND GREATEST(accepted_at, validated_at, redriven_at)
-              < now() - make_interval(secs => $1 * power(2, LEAST(redrive_count, $2)))
-        ORDER BY accepted_at
-        LIMIT $3
-        FOR UPDATE SKIP LOCKED`,
-      [this.env.RECONCILE_AFTER_SECONDS, MAX_DOUBLINGS, BATCH],
-    );
-    if (stuck.length === 0) return [];
-    const submissions = await m.find(SubmissionEntity, {
-      where: { id: In(stuck.map((s) => s.id)) },
-      relations: { files: true },
-      order: { acceptedAt: 'ASC', files: { position: 'ASC' } },
-    });
     const redriven: Redrive[] = [];
     for (const s of submissions) {
       // Accepted before event ids were kept: the id chosen now is kept for every later re-drive.
       const eventId = s.receivedEventId ?? randomUUID();
       await publishReceived(m, s, s.files, eventId);
-      await m.query(
-        `UPDATE "${GATEWAY_SCHEMA}"."submissions"
-            SET received_event_id = $2, redriven_at = now(), redrive_count = redrive_count + 1
-          WHERE id = $1`,
-        [s.id, eventId],
-      );
+      await this.submissions.markRedriven(m, s.id, eventId);
       redriven.push({ submissionId: s.id, status: s.status, redrives: s.redriveCount + 1 });
     }
     return redriven;

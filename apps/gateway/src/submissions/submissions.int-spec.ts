@@ -7,6 +7,7 @@ import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@care
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
+import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 
 describe('accepting bundles of one pair concurrently, on the real PostgreSQL', () => {
@@ -35,6 +36,7 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
       new BlobStore(ds),
       new OutboxRelay(ds, kafka, 'gateway'),
       new MetricsService('it'),
+      new SubmissionsRepository(ds),
     );
   });
 

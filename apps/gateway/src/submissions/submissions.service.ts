@@ -1,22 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN, pageLimit, pairKey } from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
-import { keysetPage, MetricsService, parseInstant } from '@careplan/platform';
+import { MetricsService, parseInstant } from '@careplan/platform';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
 import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import type { UploadedBundle } from './multipart';
-import { SubmissionFileEntity } from './submission-file.entity';
 import { SubmissionEntity } from './submission.entity';
 import { SubmissionErrors } from './submission.errors';
 import { publishReceived } from './submission.events';
 import { toSubmissionDto } from './submission.mapper';
-import { GATEWAY_SCHEMA } from '../database/schema';
+import { SubmissionsRepository } from './submissions.repository';
 
 export interface AcceptResult {
   submission: SubmissionDto;
@@ -34,6 +33,7 @@ export class SubmissionsService {
     private readonly blobs: BlobStore,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     private readonly metrics: MetricsService,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   /**
@@ -72,33 +72,27 @@ export class SubmissionsService {
 
   /** The sender's view of one of its submissions; another office's id is simply not found. */
   async getForSender(office: AuthenticatedOffice, id: string): Promise<SubmissionDto> {
-    const submission = await this.dataSource.manager.findOne(SubmissionEntity, {
-      where: { id, senderOfficeNumber: office.officeNumber },
-      relations: { files: true },
-    });
+    const submission = await this.submissions.findForSender(office.officeNumber, id);
     if (!submission) throw SubmissionErrors.notFound();
     return toSubmissionDto(submission, submission.files);
   }
 
   /** The sender's own submissions, newest first; filters narrow, never widen, to this office. */
   listForSender(office: AuthenticatedOffice, query: ListSubmissionsQuery): Promise<SubmissionPageDto> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(SubmissionEntity, 's')
-      .where('s.senderOfficeNumber = :office', { office: office.officeNumber });
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.to) qb.andWhere('s.receiverOfficeNumber = :to', { to: query.to });
-    if (query.since) {
-      const since = parseInstant(query.since);
-      if (since) qb.andWhere('s.acceptedAt >= :since', { since: since.at });
-    }
-    return keysetPage(qb, 'acceptedAt', query.cursor, pageLimit(query), (rows) => this.withFiles(rows));
+    const filter = {
+      sender: office.officeNumber,
+      status: query.status,
+      to: query.to,
+      since: query.since ? parseInstant(query.since)?.at : undefined,
+    };
+    return this.submissions.pageForSender(filter, query.cursor, pageLimit(query), (rows) =>
+      this.withFiles(rows),
+    );
   }
 
   private async withFiles(rows: SubmissionEntity[]): Promise<SubmissionDto[]> {
     if (rows.length === 0) return [];
-    const files = await this.dataSource.manager.find(SubmissionFileEntity, {
-      where: { submissionId: In(rows.map((r) => r.id)) },
-    });
+    const files = await this.submissions.findFilesOf(rows.map((r) => r.id));
     return rows.map((r) =>
       toSubmissionDto(
         r,
@@ -126,9 +120,13 @@ export class SubmissionsService {
     requestHash: string,
     idempotencyKey: string | null,
   ): Promise<SubmissionDto> {
-    const pairSeq = await nextPairSequence(m, from, to);
+    // Serialises accepts of one sender → receiver pair until this transaction commits, then numbers the
+    // submission. So for one pair, sequence order = outbox id order = commit order = acceptance order,
+    // and the relay can never publish a later bundle of the pair before an earlier one.
+    await advisoryLock(m, pairKey(from, to));
+    const pairSeq = await this.submissions.nextPairSequence(m, from, to);
     const receivedEventId = randomUUID();
-    const submission = m.create(SubmissionEntity, {
+    const submission = await this.submissions.insert(m, {
       id: randomUUID(),
       senderOfficeNumber: from,
       receiverOfficeNumber: to,
@@ -140,14 +138,14 @@ export class SubmissionsService {
       acceptedAt: new Date(),
       receivedEventId,
     });
-    await m.save(SubmissionEntity, submission);
     // One statement for the bytes and one for the rows: the pair's lock is held for this whole transaction.
     const hashes = await this.blobs.putMany(
       files.map((f) => f.bytes),
       m,
     );
-    const rows = files.map((f, position) =>
-      m.create(SubmissionFileEntity, {
+    const rows = await this.submissions.insertFiles(
+      m,
+      files.map((f, position) => ({
         id: randomUUID(),
         submissionId: submission.id,
         position,
@@ -156,14 +154,8 @@ export class SubmissionsService {
         contentType: f.contentType,
         size: f.bytes.length,
         sha256: hashes[position],
-      }),
+      })),
     );
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(SubmissionFileEntity)
-      .values(rows.map(({ submission: _submission, ...row }) => row))
-      .execute();
     await publishReceived(m, submission, rows, receivedEventId);
     return toSubmissionDto(submission, rows);
   }
@@ -173,29 +165,11 @@ export class SubmissionsService {
     key: string,
     requestHash: string,
   ): Promise<SubmissionDto | null> {
-    const earlier = await this.dataSource.manager.findOne(SubmissionEntity, {
-      where: { senderOfficeNumber: sender, idempotencyKey: key },
-      relations: { files: true },
-    });
+    const earlier = await this.submissions.findByIdempotencyKey(sender, key);
     if (!earlier) return null;
     if (earlier.requestHash !== requestHash) throw SubmissionErrors.idempotencyConflict(key);
     return toSubmissionDto(earlier, earlier.files);
   }
-}
-
-/**
- * Serialises accepts of one sender → receiver pair until this transaction commits, then numbers the
- * submission. So for one pair, sequence order = outbox id order = commit order = acceptance order,
- * and the relay can never publish a later bundle of the pair before an earlier one.
- */
-async function nextPairSequence(m: EntityManager, from: string, to: string): Promise<number> {
-  await advisoryLock(m, pairKey(from, to));
-  const [row] = await m.query<{ next: string }[]>(
-    `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM "${GATEWAY_SCHEMA}"."submissions"
-      WHERE sender_office_number = $1 AND receiver_office_number = $2`,
-    [from, to],
-  );
-  return Number(row.next);
 }
 
 /** Identifies a request's content: the receiver and every file's name and bytes, in order. */

@@ -10,6 +10,7 @@ import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { WebhookEntity } from './webhook.entity';
+import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
 interface OutboxRow {
@@ -30,7 +31,7 @@ describe('webhook configuration (real PostgreSQL)', () => {
 
   const keyring = SecretKeyring.parse(randomBytes(32).toString('hex'));
   const env = loadEnv(GatewayEnv, {});
-  const service = () => new WebhooksService(ds, noRelay, keyring, env);
+  const service = () => new WebhooksService(ds, noRelay, keyring, env, new WebhooksRepository(ds));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -131,6 +132,7 @@ describe('webhook configuration (real PostgreSQL)', () => {
       noRelay,
       keyring,
       loadEnv(GatewayEnv, { WEBHOOK_ALLOW_LOOPBACK: 'true' }),
+      new WebhooksRepository(ds),
     );
     await expect(tests.configure(office, 'http://127.0.0.1:8080/hook')).resolves.toMatchObject({
       url: 'http://127.0.0.1:8080/hook',

@@ -13,8 +13,8 @@ import { OfficeErrors } from '../offices/offices.errors';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ConfiguredWebhookDto, WebhookDto } from './dto/webhook.dto';
 import { isWebhookUrl } from './webhook-url';
-import { WebhookEntity } from './webhook.entity';
 import { WebhookErrors } from './webhooks.errors';
+import { WebhooksRepository } from './webhooks.repository';
 
 /** An office's webhook endpoint: set, read and removed here, pushed to by the router. */
 @Injectable()
@@ -24,6 +24,7 @@ export class WebhooksService {
     private readonly relay: OutboxRelay,
     private readonly keyring: SecretKeyring,
     private readonly env: GatewayEnv,
+    private readonly webhooks: WebhooksRepository,
   ) {}
 
   /** Sets (or replaces) the endpoint with a new signing secret, shown only in this answer. */
@@ -38,9 +39,7 @@ export class WebhooksService {
       // As for new keys: a deactivated office sets no new endpoint (it could still authenticate).
       const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
       if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
-      await m.upsert(WebhookEntity, { officeNumber: office.officeNumber, url, createdAt: at }, [
-        'officeNumber',
-      ]);
+      await this.webhooks.upsert(m, office.officeNumber, url, at);
       await this.publish(m, office.officeNumber, url, secret, at);
       return at;
     });
@@ -48,9 +47,7 @@ export class WebhooksService {
   }
 
   async get(office: AuthenticatedOffice): Promise<WebhookDto> {
-    const hook = await this.dataSource.manager.findOne(WebhookEntity, {
-      where: { officeNumber: office.officeNumber },
-    });
+    const hook = await this.webhooks.findByOffice(office.officeNumber);
     if (!hook) throw WebhookErrors.notConfigured();
     return { url: hook.url, createdAt: hook.createdAt.toISOString() };
   }
@@ -59,8 +56,8 @@ export class WebhooksService {
   async remove(office: AuthenticatedOffice): Promise<void> {
     await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
-      const result = await m.delete(WebhookEntity, { officeNumber: office.officeNumber });
-      if (result.affected) await this.publish(m, office.officeNumber, null, null, at);
+      if (await this.webhooks.deleteByOffice(m, office.officeNumber))
+        await this.publish(m, office.officeNumber, null, null, at);
     });
   }
 

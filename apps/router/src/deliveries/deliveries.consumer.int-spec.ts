@@ -8,6 +8,7 @@ import { CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { routerDatabase } from '../database/router.database';
 import { DeliveriesConsumer } from './deliveries.consumer';
+import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveriesService } from './deliveries.service';
 
 describe('the delivery consumer on the real Kafka and PostgreSQL', () => {
@@ -32,7 +33,13 @@ describe('the delivery consumer on the real Kafka and PostgreSQL', () => {
     const metrics = new MetricsService('it');
     // The relay is never started: delivered events stay in the outbox, where they are checked.
     const relay = new OutboxRelay(ds, kafka, 'router');
-    consumer = new DeliveriesConsumer(kafka, ds, metrics, relay, new DeliveriesService(metrics));
+    consumer = new DeliveriesConsumer(
+      kafka,
+      ds,
+      metrics,
+      relay,
+      new DeliveriesService(metrics, new DeliveriesRepository()),
+    );
     await consumer.onApplicationBootstrap();
   });
 

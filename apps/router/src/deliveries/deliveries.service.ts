@@ -6,35 +6,31 @@ import { publishEvent } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { ROUTER_SCHEMA } from '../database/schema';
 import { deliveriesCounter } from './deliveries.metrics';
-import { DeliveryEntity } from './delivery.entity';
+import { DeliveriesRepository } from './deliveries.repository';
 
 /** Routes a validated submission into its receiver's inbox: one delivery per submission, ever. */
 @Injectable()
 export class DeliveriesService {
   private readonly logger = new Logger(DeliveriesService.name);
 
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly deliveries: DeliveriesRepository,
+  ) {}
 
   async deliver(e: SubmissionValidatedEvent, m: EntityManager): Promise<void> {
     const id = randomUUID();
     const eventId = randomUUID();
     const at = new Date();
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(DeliveryEntity)
-      .values({
-        id,
-        submissionId: e.submissionId,
-        senderOfficeNumber: e.senderOfficeNumber,
-        receiverOfficeNumber: e.receiverOfficeNumber,
-        eventId,
-        createdAt: at,
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) {
+    const inserted = await this.deliveries.insertIfAbsent(m, {
+      id,
+      submissionId: e.submissionId,
+      senderOfficeNumber: e.senderOfficeNumber,
+      receiverOfficeNumber: e.receiverOfficeNumber,
+      eventId,
+      createdAt: at,
+    });
+    if (!inserted) {
       // Already delivered under another event id (a re-drive): say so again rather than deliver twice.
       await this.republish(e, m);
       return;
@@ -48,9 +44,10 @@ export class DeliveriesService {
    * consumer that missed it (the gateway's inbox) applies it and the others change nothing.
    */
   async republish(e: SubmissionValidatedEvent, m: EntityManager): Promise<void> {
-    const stored = await m.findOneBy(DeliveryEntity, { submissionId: e.submissionId });
+    const stored = await this.deliveries.findBySubmissionId(m, e.submissionId);
     if (!stored) return;
-    const eventId = stored.eventId ?? (await keepEventId(m, stored.id));
+    // A delivery made before event ids were kept gets one now, kept for every later re-publication.
+    const eventId = stored.eventId ?? (await this.deliveries.keepEventId(m, stored.id, randomUUID()));
     await this.publish(e, stored.id, eventId, stored.createdAt, m);
     this.logger.log({ submissionId: e.submissionId, eventId }, 're-published the delivery');
   }
@@ -77,13 +74,4 @@ export class DeliveriesService {
       { eventId, occurredAt: at },
     );
   }
-}
-
-/** A delivery made before event ids were kept gets one now, kept for every later re-publication. */
-async function keepEventId(m: EntityManager, deliveryId: string): Promise<string> {
-  const [[row]] = await m.query<[{ event_id: string }[], number]>(
-    `UPDATE "${ROUTER_SCHEMA}"."deliveries" SET event_id = COALESCE(event_id, $2) WHERE id = $1 RETURNING event_id`,
-    [deliveryId, randomUUID()],
-  );
-  return row.event_id;
 }

@@ -10,11 +10,13 @@ import { loadEnv, MetricsService, SecretKeyring } from '@careplan/platform';
 import { createTestDatabase, eventually, redisUrl, TestDatabase } from '@careplan/testing';
 import { RouterEnv } from '../config/router.env';
 import { routerDatabase } from '../database/router.database';
+import { DeadLettersRepository } from '../dead-letters/dead-letters.repository';
 import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookJobData, webhookJobId } from './webhook-job';
-import { WebhookPushesService } from './webhook-pushes.service';
+import { WebhookPushesRepository } from './webhook-pushes.repository';
 import { WebhookQueue } from './webhook.queue';
 import { WebhookWorker } from './webhook.worker';
 
@@ -87,10 +89,13 @@ describe('webhook delivery on the real Redis and PostgreSQL', () => {
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
     const metrics = new MetricsService('router-it');
-    endpoints = new WebhookEndpointsService(ds, SecretKeyring.parse(env.WEBHOOK_SECRET_KEY));
+    endpoints = new WebhookEndpointsService(
+      new WebhookEndpointsRepository(ds),
+      SecretKeyring.parse(env.WEBHOOK_SECRET_KEY),
+    );
     queue = new WebhookQueue(redis, env);
-    deadLetters = new DeadLettersService(ds, queue, metrics);
-    const pushes = new WebhookPushesService(ds);
+    deadLetters = new DeadLettersService(new DeadLettersRepository(ds), queue, metrics);
+    const pushes = new WebhookPushesRepository(ds);
     processor = new WebhookDeliveryProcessor(env, endpoints, deadLetters, metrics, pushes);
     worker = new WebhookWorker(redis, env, processor, pushes);
     direct = new Queue<WebhookJobData>(Queues.WebhookDelivery, {

@@ -6,7 +6,7 @@ import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { deliveriesCounter } from '../deliveries/deliveries.metrics';
 import { parseWebhookJob, webhookBody, WebhookJobData, webhookJobId } from './webhook-job';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
-import { WebhookPushesService } from './webhook-pushes.service';
+import { WebhookPushesRepository } from './webhook-pushes.repository';
 import { pushWebhook, PushOutcome, PushResult } from './webhook-sender';
 
 // A claim outlives the longest attempt (the POST's timeout) by this much before another run may push.
@@ -17,7 +17,7 @@ const CLAIM_MARGIN_MS = 30_000;
  * Retries (attempts, exponential backoff) are the queue's, set per job by WebhookQueue from
  * WEBHOOK_ATTEMPTS and WEBHOOK_BACKOFF_MS (defaults in webhook-delivery.policy.ts). A 4xx other than
  * 408/429 is permanent (UnrecoverableError); the last failure becomes a dead letter. Each push is claimed
- * and recorded in PostgreSQL (WebhookPushesService), so a run of a job whose push went out is skipped.
+ * and recorded in PostgreSQL (WebhookPushesRepository), so a run of a job whose push went out is skipped.
  */
 @Injectable()
 export class WebhookDeliveryProcessor {
@@ -28,7 +28,7 @@ export class WebhookDeliveryProcessor {
     private readonly endpoints: WebhookEndpointsService,
     private readonly deadLetters: DeadLettersService,
     private readonly metrics: MetricsService,
-    private readonly pushes: WebhookPushesService,
+    private readonly pushes: WebhookPushesRepository,
   ) {}
 
   async process(job: Job<WebhookJobData>): Promise<PushOutcome | 'skipped' | 'already-delivered'> {

@@ -7,6 +7,7 @@ import { SecretKeyring } from '@careplan/platform';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { routerDatabase } from '../database/router.database';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
 const URL_A = 'https://vendor.example.jp/hook';
@@ -24,7 +25,7 @@ describe('webhook endpoints keep signing secrets sealed (real PostgreSQL)', () =
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [routerDatabase]);
-    endpoints = new WebhookEndpointsService(ds, ring);
+    endpoints = new WebhookEndpointsService(new WebhookEndpointsRepository(ds), ring);
   });
 
   afterAll(async () => {
@@ -96,7 +97,10 @@ describe('webhook endpoints keep signing secrets sealed (real PostgreSQL)', () =
       `INSERT INTO router.webhook_endpoints (office_number, url, secret_sealed, configured_at) VALUES ($1, $2, $3, now())`,
       [oldKeyNo, URL_A, oldSealed],
     );
-    const rotated = new WebhookEndpointsService(ds, SecretKeyring.parse(`${key()},${oldKey},${ringKey}`));
+    const rotated = new WebhookEndpointsService(
+      new WebhookEndpointsRepository(ds),
+      SecretKeyring.parse(`${key()},${oldKey},${ringKey}`),
+    );
     await rotated.onApplicationBootstrap();
 
     const plainRow = await stored(plainNo);

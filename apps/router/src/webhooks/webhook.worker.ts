@@ -5,7 +5,7 @@ import { Queues } from '@careplan/contracts';
 import { RouterEnv } from '../config/router.env';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
 import { WebhookJobData } from './webhook-job';
-import { WebhookPushesService } from './webhook-pushes.service';
+import { WebhookPushesRepository } from './webhook-pushes.repository';
 
 const PRUNE_EVERY_MS = 3_600_000;
 // Far longer than BullMQ keeps a completed job (a week): a job can only run again while it exists.
@@ -22,7 +22,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly redis: Redis,
     private readonly env: RouterEnv,
     private readonly processor: WebhookDeliveryProcessor,
-    private readonly pushes: WebhookPushesService,
+    private readonly pushes: WebhookPushesRepository,
   ) {}
 
   onApplicationBootstrap(): void {

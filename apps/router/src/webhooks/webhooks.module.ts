@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookEventsConsumer } from './webhook-events.consumer';
 import { WebhookNotifierService } from './webhook-notifier.service';
-import { WebhookPushesService } from './webhook-pushes.service';
+import { WebhookPushesRepository } from './webhook-pushes.repository';
 import { WebhookQueueModule } from './webhook-queue.module';
 import { WebhookWorker } from './webhook.worker';
 
@@ -15,9 +16,10 @@ import { WebhookWorker } from './webhook.worker';
 @Module({
   imports: [WebhookQueueModule, DeadLettersModule],
   providers: [
+    WebhookEndpointsRepository,
     WebhookEndpointsService,
     WebhookNotifierService,
-    WebhookPushesService,
+    WebhookPushesRepository,
     WebhookDeliveryProcessor,
     WebhookWorker,
     WebhookEventsConsumer,

@@ -8,6 +8,7 @@ import { buildFile, CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { validatorDatabase } from '../database/validator.database';
 import { ValidationConsumer } from './validation.consumer';
+import { ValidationRepository } from './validation.repository';
 import { ValidationService } from './validation.service';
 
 describe('the validator consumer on the real Kafka and PostgreSQL', () => {
@@ -34,7 +35,13 @@ describe('the validator consumer on the real Kafka and PostgreSQL', () => {
     const metrics = new MetricsService('it');
     // The relay is never started: verdicts stay in the outbox, where they are checked.
     const relay = new OutboxRelay(ds, kafka, 'validator');
-    consumer = new ValidationConsumer(kafka, ds, metrics, relay, new ValidationService(ds, blobs, metrics));
+    consumer = new ValidationConsumer(
+      kafka,
+      ds,
+      metrics,
+      relay,
+      new ValidationService(ds, blobs, metrics, new ValidationRepository()),
+    );
     await consumer.onApplicationBootstrap();
   });
 

@@ -15,6 +15,7 @@ import {
 } from '@careplan/spec/testing';
 import { createTestDatabase, eventually, TestDatabase } from '@careplan/testing';
 import { validatorDatabase } from '../database/validator.database';
+import { ValidationRepository } from './validation.repository';
 import { ValidationService } from './validation.service';
 
 interface Issue {
@@ -60,7 +61,12 @@ describe('validation (real PostgreSQL)', () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [validatorDatabase, storageDatabase]);
     blobs = new BlobStore(ds);
-    service = new ValidationService(ds, blobs, new MetricsService('validator-test'));
+    service = new ValidationService(
+      ds,
+      blobs,
+      new MetricsService('validator-test'),
+      new ValidationRepository(),
+    );
   });
 
   afterAll(async () => {

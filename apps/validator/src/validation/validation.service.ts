@@ -8,7 +8,7 @@ import { BlobStore } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { validateBundleWithInsuredNumbers, ValidationReport } from '@careplan/spec';
 import { VALIDATOR_SCHEMA } from '../database/schema';
-import { ValidationEntity } from './validation.entity';
+import { ValidationRepository } from './validation.repository';
 import { issueCounts, unvalidatableReport, verdictMessage } from './validation.verdict';
 
 /** Checks every standard CSV file of a received submission and records the verdict as an event. */
@@ -20,6 +20,7 @@ export class ValidationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
     private readonly metrics: MetricsService,
+    private readonly validations: ValidationRepository,
   ) {}
 
   async validate(e: SubmissionReceivedEvent, m: EntityManager): Promise<void> {
@@ -58,9 +59,11 @@ export class ValidationService {
    * that a consumer that missed it applies it and the others change nothing. False when there is none.
    */
   async republish(e: SubmissionReceivedEvent, m: EntityManager): Promise<boolean> {
-    const stored = await m.findOneBy(ValidationEntity, { submissionId: e.submissionId });
+    const stored = await this.validations.findBySubmissionId(m, e.submissionId);
     if (!stored) return false;
-    const eventId = stored.verdictEventId ?? (await keepVerdictEventId(m, e.submissionId));
+    // A verdict stored before event ids were kept gets one now, kept for every later re-publication.
+    const eventId =
+      stored.verdictEventId ?? (await this.validations.keepVerdictEventId(m, e.submissionId, randomUUID()));
     const keys = stored.historyKeys ? Object.assign(new HistoryKeys(), stored.historyKeys) : undefined;
     await this.publish(e, stored.report as ValidationReport, eventId, stored.createdAt, m, keys);
     this.logger.log({ submissionId: e.submissionId, eventId }, 're-published the verdict');
@@ -76,24 +79,17 @@ export class ValidationService {
   ): Promise<void> {
     const eventId = randomUUID();
     const at = new Date();
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(ValidationEntity)
-      .values({
-        submissionId: e.submissionId,
-        ok: report.ok,
-        ...issueCounts(report),
-        report,
-        durationMs,
-        verdictEventId: eventId,
-        historyKeys: historyKeys ?? null,
-        createdAt: at,
-      })
-      .orIgnore()
-      .returning(['submission_id'])
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) {
+    const inserted = await this.validations.insertIfAbsent(m, {
+      submissionId: e.submissionId,
+      ok: report.ok,
+      ...issueCounts(report),
+      report,
+      durationMs,
+      verdictEventId: eventId,
+      historyKeys: historyKeys ?? null,
+      createdAt: at,
+    });
+    if (!inserted) {
       await this.republish(e, m); // a verdict was given meanwhile: that one stands
       return;
     }
@@ -128,14 +124,4 @@ export class ValidationService {
     for (const file of report.files)
       for (const i of file.issues) issues.inc({ code: i.code, severity: i.severity });
   }
-}
-
-/** A verdict stored before event ids were kept gets one now, kept for every later re-publication. */
-async function keepVerdictEventId(m: EntityManager, submissionId: string): Promise<string> {
-  const [[row]] = await m.query<[{ verdict_event_id: string }[], number]>(
-    `UPDATE "${VALIDATOR_SCHEMA}"."validations" SET verdict_event_id = COALESCE(verdict_event_id, $2)
-      WHERE submission_id = $1 RETURNING verdict_event_id`,
-    [submissionId, randomUUID()],
-  );
-  return row.verdict_event_id;
 }

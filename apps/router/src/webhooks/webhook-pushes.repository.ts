@@ -19,7 +19,7 @@ export type PushClaim =
  * POSTs and marks it delivered after; a failed attempt releases it, so retries stay at-least-once.
  */
 @Injectable()
-export class WebhookPushesService {
+export class WebhookPushesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async claim(jobId: string, eventId: string, officeNumber: string, leaseMs: number): Promise<PushClaim> {
