@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@careplan/persistence';
+import { OperatorRepository } from '../apps/archive/src/operators/operator.repository';
 import { OperatorsService } from '../apps/archive/src/operators/operators.service';
 import { archiveDatabase } from './lib/databases';
 import { DLQ_USAGE, runDlqCommand } from './lib/ops-dlq';
@@ -19,7 +20,7 @@ runTool('ops', async () => {
   const ds = new DataSource(dataSourceOptions(toolsEnv().DATABASE_URL, archiveDatabase));
   await ds.initialize();
   try {
-    const admin = await new OperatorsService(ds).createAdmin(name);
+    const admin = await new OperatorsService(ds, new OperatorRepository(ds)).createAdmin(name);
     process.stdout.write(JSON.stringify({ name: admin.name, token: admin.token }) + '\n');
   } finally {
     await ds.destroy();

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@careplan/persistence';
 import { AppException } from '@careplan/platform';
 import { COMMAND_LINE } from '../../apps/archive/src/audit/audit';
 import type { KafkaDlqMessageDto } from '../../apps/archive/src/kafka-dlq/dto/kafka-dlq.dto';
+import { KafkaDlqRepository } from '../../apps/archive/src/kafka-dlq/kafka-dlq.repository';
 import { KafkaDlqService } from '../../apps/archive/src/kafka-dlq/kafka-dlq.service';
 import { archiveDatabase } from './databases';
 import { toolsEnv } from './tools.env';
@@ -59,7 +60,7 @@ export async function runDlqCommand(argv: string[]): Promise<void> {
   const ds = new DataSource(dataSourceOptions(env.DATABASE_URL, archiveDatabase));
   await Promise.all([ds.initialize(), kafka.onModuleInit()]);
   try {
-    const service = new KafkaDlqService(kafka, ds);
+    const service = new KafkaDlqService(kafka, ds, new KafkaDlqRepository(ds));
     await (args.command === 'list' ? list(service, args) : replay(service, args));
   } catch (e) {
     // A refusal reads as its code and English message, as the API answers it.

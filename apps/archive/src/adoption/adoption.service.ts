@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ARCHIVE_SCHEMA } from '../database/schema';
+import { AdoptionRepository } from './adoption.repository';
 
 export interface AdoptionFigures {
   registered: number;
@@ -32,30 +30,13 @@ function add(into: AdoptionFigures, from: AdoptionFigures): void {
   for (const k of FIGURES) into[k] += from[k];
 }
 
-const S = ARCHIVE_SCHEMA;
-
-// An office "exchanged" when it sent or received through the exchange in the window (its own history).
-const ADOPTION_SQL = `
-  SELECT o.prefecture, o.district,
-         count(*)::int AS registered,
-         count(*) FILTER (WHERE l.state = 'active')::int AS licensed,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "${S}"."history" h WHERE h.office_number = o.office_number
-           AND h.event IN ('sent', 'received') AND h.occurred_at > $2::timestamptz - interval '30 days'))::int AS active30,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "${S}"."history" h WHERE h.office_number = o.office_number
-           AND h.event IN ('sent', 'received') AND h.occurred_at > $2::timestamptz - interval '90 days'))::int AS active90
-    FROM "${S}"."offices" o
-    LEFT JOIN "${S}"."licenses" l ON l.office_number = o.office_number
-   WHERE o.active AND ($1::text IS NULL OR o.prefecture = $1)
-   GROUP BY o.prefecture, o.district
-   ORDER BY o.prefecture, o.district`;
-
 /** Adoption per prefecture and district: registered, licensed, and exchanging in the last 30 and 90 days. */
 @Injectable()
 export class AdoptionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly adoption: AdoptionRepository) {}
 
   async figures(prefecture: string | null, now = new Date()): Promise<AdoptionDto> {
-    const districts = await this.dataSource.query<AdoptionRowDto[]>(ADOPTION_SQL, [prefecture, now]);
+    const districts = await this.adoption.byDistrict(prefecture, now);
     const totals = zero();
     const byPrefecture = new Map<string, AdoptionFigures & { prefecture: string }>();
     for (const d of districts) {

@@ -4,6 +4,7 @@ import { AppException, encodeCursor } from '@careplan/platform';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
+import { AuditRepository } from './audit.repository';
 import { AuditEntryDto, AuditService } from './audit.service';
 
 const central: OperatorContext = { id: 'c', name: 'central', role: 'central', prefecture: null };
@@ -16,7 +17,7 @@ describe('audit log paging (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [archiveDatabase]);
-    audit = new AuditService(ds);
+    audit = new AuditService(new AuditRepository(ds));
     // PostgreSQL keeps microseconds: five entries within one millisecond, as separate transactions write them.
     for (const us of ['100', '900', '300', '700', '500']) {
       await ds.query(

@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { advisoryLock } from '@careplan/persistence';
-import { loadCampaigns } from '../campaigns/campaigns.service';
+import { CampaignRepository } from '../campaigns/campaign.repository';
 import { addMonths, fiscalYearMonths } from '../licenses/calendar';
-import { LicenseTermEntity } from '../licenses/license-term.entity';
-import { RegistryOfficeEntity } from '../registry/registry-office.entity';
-import { BillingStatementEntity } from './billing-statement.entity';
+import { BillingRepository } from './billing.repository';
 import { AnnualSummaryDto, StatementDto } from './dto/billing.dto';
-import { buildStatement, contentHash, StatementContent, StatementTerm } from './statement';
+import { buildStatement, contentHash, StatementContent } from './statement';
 
 /** Monthly statements per prefecture federation: a term is billed in the month it starts. */
 @Injectable()
 export class BillingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly billing: BillingRepository,
+    private readonly campaigns: CampaignRepository,
+  ) {}
 
   /** Builds the statement; a re-run with the same content returns the stored one, a changed one a new revision. */
   async statement(prefecture: string, month: string): Promise<StatementDto> {
@@ -22,22 +24,17 @@ export class BillingService {
       await advisoryLock(m, `statement:${prefecture}:${month}`);
       const content = await this.build(m, prefecture, month);
       const hash = contentHash(content);
-      const latest = await m.findOne(BillingStatementEntity, {
-        where: { prefecture, month },
-        order: { revision: 'DESC' },
-      });
+      const latest = await this.billing.latestStatement(m, prefecture, month);
       const stored =
         latest?.contentHash === hash
           ? latest
-          : await m.save(
-              m.create(BillingStatementEntity, {
-                prefecture,
-                month,
-                revision: (latest?.revision ?? 0) + 1,
-                contentHash: hash,
-                body: content,
-              }),
-            );
+          : await this.billing.insertStatement(m, {
+              prefecture,
+              month,
+              revision: (latest?.revision ?? 0) + 1,
+              contentHash: hash,
+              body: content,
+            });
       return {
         ...content,
         revision: stored.revision,
@@ -51,8 +48,13 @@ export class BillingService {
   async annual(prefecture: string, fiscalYear: number): Promise<AnnualSummaryDto> {
     const months = fiscalYearMonths(fiscalYear);
     const m = this.dataSource.manager;
-    const terms = await this.terms(m, prefecture, `${months[0]}-01`, `${addMonths(`${months[11]}-01`, 1)}`);
-    const campaigns = await loadCampaigns(m);
+    const terms = await this.billing.termsStarting(
+      m,
+      prefecture,
+      `${months[0]}-01`,
+      `${addMonths(`${months[11]}-01`, 1)}`,
+    );
+    const campaigns = await this.campaigns.all(m);
     const monthly = months.map((month) => ({
       month,
       ...buildStatement(
@@ -71,34 +73,7 @@ export class BillingService {
   }
 
   private async build(m: EntityManager, prefecture: string, month: string): Promise<StatementContent> {
-    const terms = await this.terms(m, prefecture, `${month}-01`, addMonths(`${month}-01`, 1));
-    return buildStatement(prefecture, month, terms, await loadCampaigns(m));
-  }
-
-  /** Terms of the prefecture's offices starting in [from, until). */
-  private async terms(
-    m: EntityManager,
-    prefecture: string,
-    from: string,
-    until: string,
-  ): Promise<StatementTerm[]> {
-    const rows = await m
-      .createQueryBuilder(LicenseTermEntity, 't')
-      .innerJoin(RegistryOfficeEntity, 'o', 'o.officeNumber = t.officeNumber')
-      .select([
-        't.officeNumber AS "officeNumber"',
-        'o.name AS "officeName"',
-        't.termNo AS "termNo"',
-        `to_char(t.startDate, 'YYYY-MM-DD') AS "startDate"`,
-        `to_char(t.endDate, 'YYYY-MM-DD') AS "endDate"`,
-        't.feeYen AS "feeYen"',
-        't.billingMethod AS "billingMethod"',
-        't.campaignCode AS "campaignCode"',
-        `to_char(t.freeUntil, 'YYYY-MM-DD') AS "freeUntil"`,
-      ])
-      .where('o.prefecture = :prefecture', { prefecture })
-      .andWhere('t.startDate >= :from AND t.startDate < :until', { from, until })
-      .getRawMany<StatementTerm>();
-    return rows;
+    const terms = await this.billing.termsStarting(m, prefecture, `${month}-01`, addMonths(`${month}-01`, 1));
+    return buildStatement(prefecture, month, terms, await this.campaigns.all(m));
   }
 }

@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { OperatorContext } from '../operators/operator-scope';
+import { CampaignRepository } from './campaign.repository';
 import { CampaignsService } from './campaigns.service';
 import type { CreateCampaignDto } from './dto/campaign.dto';
 
 const central: OperatorContext = { id: 'c', name: 'central', role: 'central', prefecture: null };
 const okinawa: OperatorContext = { id: 'o', name: 'okinawa', role: 'prefecture', prefecture: '47' };
 // Refusals happen before any database access.
-const service = new CampaignsService({} as DataSource);
+const service = new CampaignsService({} as DataSource, new CampaignRepository());
 const base: CreateCampaignDto = {
   code: 'FY2027_WAIVER',
   nameJa: '令和9年度 免除',

@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppException } from '@careplan/platform';
 import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
 import { isCalendarDate } from '../licenses/calendar';
-import type { CampaignRule } from '../licenses/license.rules';
 import { OperatorContext, requireCentral } from '../operators/operator-scope';
 import { CampaignEntity } from './campaign.entity';
+import { CampaignRepository } from './campaign.repository';
 import { CampaignDto, CreateCampaignDto } from './dto/campaign.dto';
 
 const invalid = (reason: { ja: string; en: string }) =>
@@ -16,10 +16,13 @@ const invalid = (reason: { ja: string; en: string }) =>
 /** Campaigns are data: created by central operators, read by the license rules. */
 @Injectable()
 export class CampaignsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+  ) {}
 
   async list(): Promise<CampaignDto[]> {
-    return (await loadCampaigns(this.dataSource.manager)).map(toCampaignDto);
+    return (await this.campaigns.all(this.dataSource.manager)).map(toCampaignDto);
   }
 
   async create(op: OperatorContext, dto: CreateCampaignDto): Promise<CampaignDto> {
@@ -27,20 +30,19 @@ export class CampaignsService {
     checkCampaign(dto);
     return this.dataSource.transaction(async (m) => {
       await advisoryLock(m, `campaign:${dto.code}`);
-      if (await m.findOne(CampaignEntity, { where: { code: dto.code } })) {
+      if (await this.campaigns.exists(m, dto.code)) {
         throw new AppException('CAMPAIGN_EXISTS', HttpStatus.CONFLICT, {
           ja: `キャンペーン「${dto.code}」は登録済みです。`,
           en: `Campaign ${dto.code} already exists.`,
         });
       }
-      const row = m.create(CampaignEntity, {
+      const row = await this.campaigns.insert(m, {
         ...dto,
         freeMonths: dto.freeMonths ?? null,
         freeFrom: dto.freeFrom ?? null,
         freeTo: dto.freeTo ?? null,
         priority: dto.priority ?? 0,
       });
-      await m.save(row);
       await recordAudit(m, op, 'campaign.create', dto.code, { ...dto });
       return toCampaignDto(row);
     });
@@ -63,14 +65,6 @@ function checkCampaign(dto: CreateCampaignDto): void {
       en: 'Give the free period either as freeMonths or as freeFrom and freeTo.',
     });
   }
-}
-
-export function loadCampaigns(m: EntityManager): Promise<CampaignEntity[]> {
-  return m.find(CampaignEntity, { order: { priority: 'DESC', code: 'ASC' } });
-}
-
-export async function loadCampaignRules(m: EntityManager): Promise<CampaignRule[]> {
-  return loadCampaigns(m);
 }
 
 function toCampaignDto(c: CampaignEntity): CampaignDto {

@@ -17,8 +17,10 @@ import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { ArchiveEnv } from '../config/archive.env';
 import { archiveDatabase } from '../database/archive.database';
 import { ArchiveInit1764000000400 } from '../database/migrations/1764000000400-archive-init';
+import { ReceiptKeyRepository } from '../receipts/receipt-key.repository';
 import { ReceiptKeysService } from '../receipts/receipt-keys.service';
 import { HistoryRecordEntity } from './history-record.entity';
+import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
 
 const PLAN_NAME = 'UPPLAN_202505_1371201367_43_1371500420_11_20250425103000.CSV';
@@ -100,7 +102,7 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
 
   it("takes 被保険者番号 from the validator's verdict and shares them with steps recorded before it", async () => {
     const blobs = new BlobStore(ds);
-    const history = new HistoryService(ds, blobs);
+    const history = new HistoryService(new HistoryRepository(ds), blobs);
     const p = parties();
     const files = await stored(blobs, buildBundle('plan'));
     const downloaded = Object.assign(new DeliveryDownloadedEvent(), {
@@ -145,7 +147,7 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
 
   it('reads 被保険者番号 from the stored bytes, within bounds, when the verdict has none', async () => {
     const blobs = new BlobStore(ds);
-    const history = new HistoryService(ds, blobs);
+    const history = new HistoryService(new HistoryRepository(ds), blobs);
     const p = parties();
     const files = await stored(blobs, buildBundle('plan'));
     await ds.transaction((m) => history.record(verdict(SubmissionValidatedEvent, p, files), m));
@@ -176,17 +178,19 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
   it('generates one signing key for all instances, keeps it, and still knows it when a key is configured', async () => {
     const env = Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: '' });
     const [a, b] = await Promise.all([
-      new ReceiptKeysService(env, ds).signingKey(),
-      new ReceiptKeysService(env, ds).signingKey(),
+      new ReceiptKeysService(env, new ReceiptKeyRepository(ds)).signingKey(),
+      new ReceiptKeysService(env, new ReceiptKeyRepository(ds)).signingKey(),
     ]);
     expect(b.keyId).toBe(a.keyId);
-    expect((await new ReceiptKeysService(env, ds).signingKey()).keyId).toBe(a.keyId);
+    expect((await new ReceiptKeysService(env, new ReceiptKeyRepository(ds)).signingKey()).keyId).toBe(
+      a.keyId,
+    );
     expect(await ds.query('SELECT count(*)::int AS n FROM "archive"."receipt_keys"')).toEqual([{ n: 1 }]);
 
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const configured = new ReceiptKeysService(
       Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: pem }),
-      ds,
+      new ReceiptKeyRepository(ds),
     );
     const key = await configured.signingKey();
     expect(key.keyId).not.toBe(a.keyId);

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   BaseEvent,
   ExportHistoryQuery,
@@ -13,13 +12,13 @@ import {
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
 import { advisoryLock, BlobStore } from '@careplan/persistence';
-import { AppException, keysetPage, Page } from '@careplan/platform';
+import { AppException, Page } from '@careplan/platform';
 import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
-import { applyHistoryFilter, HistoryFilter, parseHistoryFilter } from './history.filter';
+import { HistoryFilter, parseHistoryFilter } from './history.filter';
 import { historyRowsFor } from './history.mapping';
-import { ARCHIVE_SCHEMA } from '../database/schema';
+import { HistoryRepository } from './history.repository';
 
 const EXPORT_PAGE = 1000;
 /** Beyond this an export must be narrowed (by period): one response stays a sensible size. */
@@ -36,7 +35,7 @@ export class HistoryService {
   private readonly logger = new Logger(HistoryService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly history: HistoryRepository,
     private readonly blobs: BlobStore,
   ) {}
 
@@ -51,8 +50,8 @@ export class HistoryService {
       const numbers = e.historyKeys?.insuredNumbers ?? (await this.insuredNumbersOf(e.files));
       for (const r of rows) r.insuredNumbers = numbers.map(storableText);
     }
-    await m.createQueryBuilder().insert().into(HistoryRecordEntity).values(rows).orIgnore().execute();
-    await shareSearchColumns(m, submissionId);
+    await this.history.insertIgnoringReplays(m, rows);
+    await this.history.shareSearchColumns(m, submissionId);
   }
 
   list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPageDto> {
@@ -80,17 +79,14 @@ export class HistoryService {
     };
   }
 
-  private page(
+  private async page(
     officeNumber: string,
     filter: HistoryFilter,
     cursor: string | undefined,
     limit: number,
   ): Promise<Page<HistoryItemDto>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(HistoryRecordEntity, 'h')
-      .where('h.officeNumber = :officeNumber', { officeNumber });
-    applyHistoryFilter(qb, filter);
-    return keysetPage(qb, 'occurredAt', cursor, limit, (rows) => rows.map(toDto));
+    const page = await this.history.pageForOffice(officeNumber, filter, cursor, limit);
+    return { ...page, items: page.items.map(toDto) };
   }
 
   /**
@@ -105,22 +101,6 @@ export class HistoryService {
       else this.logger.warn(`blob ${f.sha256} of ${f.name} is missing: its 被保険者番号 are not searchable`);
     }
     return insuredNumbersIn(bundle).insuredNumbers;
-  }
-}
-
-/**
- * Every row of a submission is about the same files: rows recorded without file types (downloads) or
- * 被保険者番号 (all but the verdict's) take them from a row that has them, whichever event came first.
- */
-async function shareSearchColumns(m: EntityManager, submissionId: string): Promise<void> {
-  for (const column of ['file_types', 'insured_numbers']) {
-    await m.query(
-      `UPDATE "${ARCHIVE_SCHEMA}"."history" h SET "${column}" = s."${column}"
-       FROM (SELECT "${column}" FROM "${ARCHIVE_SCHEMA}"."history"
-             WHERE "submission_id" = $1 AND "${column}" <> '{}' LIMIT 1) s
-       WHERE h."submission_id" = $1 AND h."${column}" = '{}'`,
-      [submissionId],
-    );
   }
 }
 

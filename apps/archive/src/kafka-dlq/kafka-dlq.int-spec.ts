@@ -20,6 +20,7 @@ import {
 } from '@careplan/testing';
 import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
+import { KafkaDlqRepository } from './kafka-dlq.repository';
 import { KafkaDlqService } from './kafka-dlq.service';
 
 const central: OperatorContext = { id: randomUUID(), name: '中央 管理者', role: 'central', prefecture: null };
@@ -57,7 +58,7 @@ describe('Kafka dead letters: list and replay (real Kafka and PostgreSQL)', () =
       partitions: 2,
     });
     await kafka.onModuleInit();
-    service = new KafkaDlqService(kafka, ds);
+    service = new KafkaDlqService(kafka, ds, new KafkaDlqRepository(ds));
   });
 
   afterAll(async () => {

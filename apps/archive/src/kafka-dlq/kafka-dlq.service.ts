@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ALL_TOPICS, dlqTopicOf, pageLimit } from '@careplan/contracts';
 import {
   KafkaService,
@@ -22,7 +22,7 @@ import {
 import { KafkaDlqErrors } from './kafka-dlq.errors';
 import { describeDlqMessage, originalTopicOf } from './kafka-dlq.message';
 import { dlqIdOf, DlqPosition, parseDlqId, planPage } from './kafka-dlq.paging';
-import { ARCHIVE_SCHEMA } from '../database/schema';
+import { KafkaDlqRepository } from './kafka-dlq.repository';
 
 /** Every dead-letter topic, in listing order (topics as declared). */
 export const DLQ_TOPICS: readonly string[] = ALL_TOPICS.map(dlqTopicOf);
@@ -48,6 +48,7 @@ export class KafkaDlqService {
   constructor(
     private readonly kafka: KafkaService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replays: KafkaDlqRepository,
   ) {}
 
   async list(op: OperatorContext, q: KafkaDlqQuery): Promise<Page<KafkaDlqMessageDto>> {
@@ -125,7 +126,7 @@ export class KafkaDlqService {
   ): Promise<ReplayReply> {
     if (messages.length === 0) return Promise.resolve({ replayed: [], alreadyReplayed: [] });
     return this.dataSource.transaction(async (m) => {
-      const claimed = await claim(m, messages, actor.name, force);
+      const claimed = await this.replays.claim(m, messages, actor.name, force);
       const toSend = messages.filter((msg) => claimed.has(dlqIdOf(msg)));
       const reply = {
         replayed: toSend.map(dlqIdOf),
@@ -184,7 +185,7 @@ export class KafkaDlqService {
   }
 
   private async describe(messages: ReadMessage[]): Promise<KafkaDlqMessageDto[]> {
-    const replays = await replaysOf(this.dataSource.manager, messages);
+    const replays = await this.replays.replaysOf(messages);
     return messages.map((msg) => describeDlqMessage(msg, replays.get(dlqIdOf(msg)) ?? null));
   }
 }
@@ -219,48 +220,4 @@ function rangesCovering(
     byPartition.set(key, { ...r, from: Math.min(r.from, p.offset), to: Math.max(r.to, p.offset + 1) });
   }
   return [...byPartition.values()];
-}
-
-/** Inserts a replay row per message; answers the ids this transaction claimed (all of them with force). */
-async function claim(
-  m: EntityManager,
-  messages: ReadMessage[],
-  by: string,
-  force: boolean,
-): Promise<Set<string>> {
-  const onConflict = force
-    ? `DO UPDATE SET "replayed_at" = now(), "replayed_by" = EXCLUDED."replayed_by"`
-    : 'DO NOTHING';
-  const rows = await m.query<{ topic: string; partition: number; offset: string }[]>(
-    `INSERT INTO "${ARCHIVE_SCHEMA}"."kafka_dlq_replays" ("topic", "partition", "offset", "replayed_by")
-     SELECT t, p, o, $4 FROM unnest($1::text[], $2::int[], $3::bigint[]) AS u(t, p, o)
-     ON CONFLICT ("topic", "partition", "offset") ${onConflict}
-     RETURNING "topic", "partition", "offset"`,
-    [messages.map((x) => x.topic), messages.map((x) => x.partition), messages.map((x) => x.offset), by],
-  );
-  return new Set(
-    rows.map((r) => dlqIdOf({ topic: r.topic, partition: r.partition, offset: Number(r.offset) })),
-  );
-}
-
-async function replaysOf(
-  m: EntityManager,
-  messages: ReadMessage[],
-): Promise<Map<string, { replayedAt: Date; replayedBy: string }>> {
-  if (messages.length === 0) return new Map();
-  const rows = await m.query<
-    { topic: string; partition: number; offset: string; replayed_at: Date; replayed_by: string }[]
-  >(
-    `SELECT r."topic", r."partition", r."offset", r."replayed_at", r."replayed_by"
-     FROM "${ARCHIVE_SCHEMA}"."kafka_dlq_replays" r
-     JOIN unnest($1::text[], $2::int[], $3::bigint[]) AS u(t, p, o)
-       ON r."topic" = u.t AND r."partition" = u.p AND r."offset" = u.o`,
-    [messages.map((x) => x.topic), messages.map((x) => x.partition), messages.map((x) => x.offset)],
-  );
-  return new Map(
-    rows.map((r) => [
-      dlqIdOf({ topic: r.topic, partition: r.partition, offset: Number(r.offset) }),
-      { replayedAt: r.replayed_at, replayedBy: r.replayed_by },
-    ]),
-  );
 }

@@ -8,6 +8,7 @@ import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
 import { RegistryService } from '../registry/registry.service';
 import { LicenseEntity } from './license.entity';
+import { LicenseRepository } from './license.repository';
 import { LicensesService } from './licenses.service';
 
 const central: OperatorContext = { id: randomUUID(), name: 'central', role: 'central', prefecture: null };
@@ -41,7 +42,7 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
     ]);
     const [{ pid }] = (await deactivation.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
 
-    const application = new LicensesService(ds)
+    const application = new LicensesService(ds, new LicenseRepository())
       .apply(central, OFFICE, { startDate: '2026-06-01', applicationDate: '2026-06-01' })
       .then(
         () => null,

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { LicenseChangedEvent } from '@careplan/contracts';
 import { advisoryLock } from '@careplan/persistence';
-import { loadCampaignRules } from '../campaigns/campaigns.service';
+import { CampaignRepository } from '../campaigns/campaign.repository';
 import { publishRegistryEvent } from '../registry/registry.events';
-import { LicenseTermEntity } from './license-term.entity';
 import { LicenseEntity } from './license.entity';
+import { LicenseRepository } from './license.repository';
 import {
   BillingMethod,
   CampaignRule,
@@ -16,7 +16,12 @@ import {
 import { LicenseErrors } from './license.errors';
 import { isCalendarDate } from './calendar';
 
-// License writes shared by the ops API, the sweep job and the seed tool; all run in the caller's transaction.
+// License writes shared by the ops API, the sweep job, the registry's deactivation and the seed tool; all run in
+// the caller's transaction, their statements in the repositories.
+
+const licenses = new LicenseRepository();
+const campaignRepository = new CampaignRepository();
+const loadCampaignRules = (m: EntityManager): Promise<CampaignRule[]> => campaignRepository.all(m);
 
 export interface Application {
   startDate: string;
@@ -28,11 +33,10 @@ export interface Application {
 }
 
 async function addTerms(m: EntityManager, officeNumber: string, method: BillingMethod, plans: TermPlan[]) {
-  const last = await m.findOne(LicenseTermEntity, { where: { officeNumber }, order: { termNo: 'DESC' } });
-  let termNo = last?.termNo ?? 0;
+  let termNo = await licenses.lastTermNo(m, officeNumber);
   for (const p of plans) {
     termNo += 1;
-    await m.insert(LicenseTermEntity, { ...p, officeNumber, termNo, billingMethod: method });
+    await licenses.insertTerm(m, { ...p, officeNumber, termNo, billingMethod: method });
   }
 }
 
@@ -47,10 +51,7 @@ export async function applyLicense(
     if (!isCalendarDate(d)) throw LicenseErrors.dateInvalid(d);
   // Concurrent applications for one office are serialized (the license row may not exist yet to lock).
   await advisoryLock(m, `license:${officeNumber}`);
-  const existing = await m.findOne(LicenseEntity, {
-    where: { officeNumber },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const existing = await licenses.findByOffice(m, officeNumber, true);
   if (existing && existing.status !== 'ended') throw LicenseErrors.exists(officeNumber);
   const rules = a.campaigns ? await loadCampaignRules(m) : [];
   const first = planTerm(rules, { applicationDate: a.applicationDate, startDate: a.startDate });
@@ -88,7 +89,7 @@ export async function settle(
   }
   license.state = effectiveState(license, today);
   if (license.status === 'active' && license.state === 'ended') license.status = 'ended';
-  await m.save(license);
+  await licenses.save(m, license);
   const changed = forcePublish || before.state !== license.state || before.lastEnd !== license.lastEnd;
   if (changed) await publishLicense(m, license);
   return changed;
@@ -96,10 +97,7 @@ export async function settle(
 
 /** Ends the license of an office that is deactivated: no renewal is created or billed afterwards. */
 export async function endLicenseOf(m: EntityManager, officeNumber: string, today: string): Promise<boolean> {
-  const license = await m.findOne(LicenseEntity, {
-    where: { officeNumber },
-    lock: { mode: 'pessimistic_write' },
-  });
+  const license = await licenses.findByOffice(m, officeNumber, true);
   if (!license || license.status === 'ended') return false;
   license.status = 'ended';
   await settle(m, license, today, [], true);

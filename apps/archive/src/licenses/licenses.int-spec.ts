@@ -7,6 +7,7 @@ import { RegistryService } from '../registry/registry.service';
 import { LicenseTermEntity } from './license-term.entity';
 import { LicenseEntity } from './license.entity';
 import { applyLicense } from './license.store';
+import { LicenseRepository } from './license.repository';
 import { LicensesService } from './licenses.service';
 
 interface OutboxRow {
@@ -58,7 +59,7 @@ describe('license sweep (real PostgreSQL)', () => {
   });
 
   it('renews on the day after the term, paid, and ends the license without auto-renewal', async () => {
-    const sweeps = new LicensesService(ds);
+    const sweeps = new LicensesService(ds, new LicenseRepository());
     expect(await sweeps.sweep('2027-05-31')).toBe(0);
     expect(await sweeps.sweep('2027-06-01')).toBe(2);
 
@@ -82,7 +83,7 @@ describe('license sweep (real PostgreSQL)', () => {
 
   it('changes nothing when swept again', async () => {
     const before = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "archive"."outbox"`);
-    expect(await new LicensesService(ds).sweep('2027-06-02')).toBe(0);
+    expect(await new LicensesService(ds, new LicenseRepository()).sweep('2027-06-02')).toBe(0);
     expect(await ds.query(`SELECT count(*)::int AS n FROM "archive"."outbox"`)).toEqual(before);
   });
 });

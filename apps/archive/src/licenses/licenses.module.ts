@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OperatorsModule } from '../operators/operators.module';
 import { LicenseSweep } from './license-sweep';
+import { LicenseRepository } from './license.repository';
 import { OpsLicensesController } from './licenses.controller';
 import { LicensesService } from './licenses.service';
 
@@ -8,6 +9,6 @@ import { LicensesService } from './licenses.service';
 @Module({
   imports: [OperatorsModule],
   controllers: [OpsLicensesController],
-  providers: [LicensesService, LicenseSweep],
+  providers: [LicensesService, LicenseRepository, LicenseSweep],
 })
 export class LicensesModule {}

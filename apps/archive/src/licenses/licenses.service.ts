@@ -5,12 +5,12 @@ import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { recordAudit } from '../audit/audit';
 import { canSeeOffice, OperatorContext } from '../operators/operator-scope';
 import { RegistryErrors } from '../registry/registry.errors';
-import { RegistryOfficeEntity } from '../registry/registry-office.entity';
 import { todayInTokyo } from './calendar';
 import { ApplyLicenseDto, LicenseDto, UpdateLicenseDto } from './dto/license.dto';
 import { LicenseTermEntity } from './license-term.entity';
 import { LicenseEntity } from './license.entity';
 import { LicenseErrors } from './license.errors';
+import { LicenseRepository } from './license.repository';
 import { LicenseStatus, MONTHLY_REFERENCE_YEN, TERM_FEE_YEN } from './license.rules';
 import { applyLicense, publishLicense, settle } from './license.store';
 
@@ -28,13 +28,14 @@ export class LicensesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licenses: LicenseRepository,
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   async apply(op: OperatorContext, officeNumber: string, dto: ApplyLicenseDto): Promise<LicenseDto> {
     return this.write(async (m) => {
       // Locked like a deactivation locks it: an application never slips past one in progress.
-      const office = await visibleOffice(m, op, officeNumber, true);
+      const office = await this.visibleOffice(m, op, officeNumber, true);
       if (!office.active) throw RegistryErrors.inactive(officeNumber);
       const license = await applyLicense(
         m,
@@ -49,53 +50,49 @@ export class LicensesService {
         todayInTokyo(),
       );
       await recordAudit(m, op, 'license.apply', officeNumber, { ...dto }, office.prefecture);
-      return toLicenseDto(m, license);
+      return this.toLicenseDto(m, license);
     });
   }
 
   async get(op: OperatorContext, officeNumber: string): Promise<LicenseDto> {
     const m = this.dataSource.manager;
-    await visibleOffice(m, op, officeNumber);
-    return toLicenseDto(m, await findLicense(m, officeNumber));
+    await this.visibleOffice(m, op, officeNumber);
+    return this.toLicenseDto(m, await this.findLicense(m, officeNumber));
   }
 
   async transition(op: OperatorContext, officeNumber: string, action: Transition): Promise<LicenseDto> {
     return this.write(async (m) => {
-      const office = await visibleOffice(m, op, officeNumber);
-      const license = await findLicense(m, officeNumber, true);
+      const office = await this.visibleOffice(m, op, officeNumber);
+      const license = await this.findLicense(m, officeNumber, true);
       const rule = ALLOWED[action];
       if (!rule.from.includes(license.status))
         throw LicenseErrors.transition(officeNumber, license.status, action);
       license.status = rule.to;
       await settle(m, license, todayInTokyo(), undefined, true);
       await recordAudit(m, op, `license.${action}`, officeNumber, {}, office.prefecture);
-      return toLicenseDto(m, license);
+      return this.toLicenseDto(m, license);
     });
   }
 
   async update(op: OperatorContext, officeNumber: string, dto: UpdateLicenseDto): Promise<LicenseDto> {
     return this.write(async (m) => {
-      const office = await visibleOffice(m, op, officeNumber);
-      const license = await findLicense(m, officeNumber, true);
+      const office = await this.visibleOffice(m, op, officeNumber);
+      const license = await this.findLicense(m, officeNumber, true);
       Object.assign(license, dto);
       await settle(m, license, todayInTokyo());
       await recordAudit(m, op, 'license.update', officeNumber, { ...dto }, office.prefecture);
-      return toLicenseDto(m, license);
+      return this.toLicenseDto(m, license);
     });
   }
 
   /** Moves every license that the calendar changed: renewals, starts, expiries. Returns how many changed. */
   async sweep(today = todayInTokyo()): Promise<number> {
-    const due = await this.dataSource.manager
-      .createQueryBuilder(LicenseEntity, 'l')
-      .select('l.officeNumber', 'officeNumber')
-      .where(`l.status = 'active' AND (l.lastEnd < :today OR l.state <> 'active')`, { today })
-      .getRawMany<{ officeNumber: string }>();
+    const due = await this.licenses.dueForSweep(this.dataSource.manager, today);
     let changed = 0;
-    for (const { officeNumber } of due) {
+    for (const officeNumber of due) {
       try {
         const moved = await this.write(async (m) =>
-          settle(m, await findLicense(m, officeNumber, true), today),
+          settle(m, await this.findLicense(m, officeNumber, true), today),
         );
         if (moved) changed += 1;
       } catch (e) {
@@ -107,39 +104,33 @@ export class LicensesService {
 
   /** Re-publishes the current state (used after the seed tool wrote a license outside a service). */
   async republish(m: EntityManager, officeNumber: string): Promise<void> {
-    await publishLicense(m, await findLicense(m, officeNumber));
+    await publishLicense(m, await this.findLicense(m, officeNumber));
   }
 
   private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return inTransactionThenNudge(this.dataSource, this.relay, work);
   }
+
+  private async visibleOffice(m: EntityManager, op: OperatorContext, officeNumber: string, lock = false) {
+    const office = canSeeOffice(op, officeNumber)
+      ? await this.licenses.findOffice(m, officeNumber, lock)
+      : null;
+    if (!office) throw RegistryErrors.notFound(officeNumber);
+    return office;
+  }
+
+  private async findLicense(m: EntityManager, officeNumber: string, lock = false): Promise<LicenseEntity> {
+    const license = await this.licenses.findByOffice(m, officeNumber, lock);
+    if (!license) throw LicenseErrors.notFound(officeNumber);
+    return license;
+  }
+
+  private async toLicenseDto(m: EntityManager, l: LicenseEntity): Promise<LicenseDto> {
+    return toDto(l, await this.licenses.termsOf(m, l.officeNumber));
+  }
 }
 
-async function visibleOffice(m: EntityManager, op: OperatorContext, officeNumber: string, lock = false) {
-  const office = canSeeOffice(op, officeNumber)
-    ? await m.findOne(RegistryOfficeEntity, {
-        where: { officeNumber },
-        ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-      })
-    : null;
-  if (!office) throw RegistryErrors.notFound(officeNumber);
-  return office;
-}
-
-async function findLicense(m: EntityManager, officeNumber: string, lock = false): Promise<LicenseEntity> {
-  const license = await m.findOne(LicenseEntity, {
-    where: { officeNumber },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!license) throw LicenseErrors.notFound(officeNumber);
-  return license;
-}
-
-async function toLicenseDto(m: EntityManager, l: LicenseEntity): Promise<LicenseDto> {
-  const terms = await m.find(LicenseTermEntity, {
-    where: { officeNumber: l.officeNumber },
-    order: { termNo: 'ASC' },
-  });
+function toDto(l: LicenseEntity, terms: LicenseTermEntity[]): LicenseDto {
   return {
     officeNumber: l.officeNumber,
     status: l.status,

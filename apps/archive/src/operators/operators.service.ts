@@ -7,6 +7,7 @@ import { AppException } from '@careplan/platform';
 import { COMMAND_LINE, recordAudit } from '../audit/audit';
 import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
 import { OperatorEntity, OperatorRole } from './operator.entity';
+import { OperatorRepository } from './operator.repository';
 import { OperatorContext, requireCentral } from './operator-scope';
 
 const TOKEN_PREFIX = 'cpo_';
@@ -49,13 +50,14 @@ export const OperatorErrors = {
 /** Operator accounts: random tokens, stored as sha256 (192 random bits need no slow hash). */
 @Injectable()
 export class OperatorsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly operators: OperatorRepository,
+  ) {}
 
   async authenticate(token: string | undefined): Promise<OperatorContext> {
     if (!token) throw OperatorErrors.tokenMissing();
-    const op = await this.dataSource.manager.findOne(OperatorEntity, {
-      where: { tokenHash: hashToken(token) },
-    });
+    const op = await this.operators.findByTokenHash(hashToken(token));
     if (!op) throw OperatorErrors.tokenInvalid();
     if (op.revokedAt) throw OperatorErrors.tokenRevoked();
     return { id: op.id, name: op.name, role: op.role, prefecture: op.prefecture };
@@ -65,14 +67,13 @@ export class OperatorsService {
     requireCentral(actor);
     if ((dto.role === 'prefecture') !== (dto.prefecture !== undefined)) throw OperatorErrors.prefecture();
     return this.dataSource.transaction((m) =>
-      createOperator(m, actor, dto.name, dto.role, dto.prefecture ?? null),
+      this.createOperator(m, actor, dto.name, dto.role, dto.prefecture ?? null),
     );
   }
 
   async list(actor: OperatorContext): Promise<OperatorDto[]> {
     requireCentral(actor);
-    const rows = await this.dataSource.manager.find(OperatorEntity, { order: { createdAt: 'ASC' } });
-    return rows.map(toOperatorDto);
+    return (await this.operators.listByCreation()).map(toOperatorDto);
   }
 
   /** Revokes an operator's token for good (central only, audited); revoking twice keeps the first time. */
@@ -81,11 +82,10 @@ export class OperatorsService {
     if (!isUUID(id)) throw OperatorErrors.notFound(id);
     if (id === actor.id) throw OperatorErrors.selfRevoke();
     return this.dataSource.transaction(async (m) => {
-      const row = await m.findOne(OperatorEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.operators.findForUpdate(m, id);
       if (!row) throw OperatorErrors.notFound(id);
       if (!row.revokedAt) {
-        row.revokedAt = new Date();
-        await m.save(row);
+        await this.operators.markRevoked(m, row, new Date());
         await recordAudit(
           m,
           actor,
@@ -101,28 +101,27 @@ export class OperatorsService {
 
   /** The first central administrator, from the command line (`npm run ops -- create-admin NAME`). */
   createAdmin(name: string): Promise<CreatedOperatorDto> {
-    return this.dataSource.transaction((m) => createOperator(m, COMMAND_LINE, name, 'central', null));
+    return this.dataSource.transaction((m) => this.createOperator(m, COMMAND_LINE, name, 'central', null));
   }
-}
 
-async function createOperator(
-  m: EntityManager,
-  actor: { id: string | null; name: string },
-  name: string,
-  role: OperatorRole,
-  prefecture: string | null,
-): Promise<CreatedOperatorDto> {
-  const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
-  const row = m.create(OperatorEntity, {
-    id: randomUUID(),
-    name,
-    role,
-    prefecture,
-    tokenHash: hashToken(token),
-  });
-  await m.save(row);
-  await recordAudit(m, actor, 'operator.create', row.id, { name, role, prefecture }, prefecture);
-  return { ...toOperatorDto(row), token };
+  private async createOperator(
+    m: EntityManager,
+    actor: { id: string | null; name: string },
+    name: string,
+    role: OperatorRole,
+    prefecture: string | null,
+  ): Promise<CreatedOperatorDto> {
+    const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+    const row = await this.operators.insert(m, {
+      id: randomUUID(),
+      name,
+      role,
+      prefecture,
+      tokenHash: hashToken(token),
+    });
+    await recordAudit(m, actor, 'operator.create', row.id, { name, role, prefecture }, prefecture);
+    return { ...toOperatorDto(row), token };
+  }
 }
 
 function toOperatorDto(o: OperatorEntity): OperatorDto {

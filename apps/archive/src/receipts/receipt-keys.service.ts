@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ArchiveEnv } from '../config/archive.env';
-import { ARCHIVE_SCHEMA } from '../database/schema';
+import { ReceiptKeyRepository } from './receipt-key.repository';
 
 export const RECEIPT_ALGORITHM = 'Ed25519';
 
@@ -12,12 +10,6 @@ export interface SigningKey {
   privateKey: KeyObject;
   publicKey: KeyObject;
   publicKeyPem: string;
-}
-
-interface KeyRow {
-  key_id: string;
-  public_key_pem: string;
-  private_key_pem: string;
 }
 
 /** First 16 hex characters of the sha256 of the public key's DER (SubjectPublicKeyInfo). */
@@ -61,7 +53,7 @@ export class ReceiptKeysService {
 
   constructor(
     @Inject(ArchiveEnv) env: ArchiveEnv,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: ReceiptKeyRepository,
   ) {
     this.configured = configuredKey(env.RECEIPT_SIGNING_KEY);
   }
@@ -78,37 +70,28 @@ export class ReceiptKeysService {
   /** The public key a receipt names, among the configured and the stored ones; null when unknown. */
   async publicKey(keyId: string): Promise<KeyObject | null> {
     if (this.configured?.keyId === keyId) return this.configured.publicKey;
-    const rows = await this.dataSource.query<Pick<KeyRow, 'public_key_pem'>[]>(
-      `SELECT "public_key_pem" FROM "${ARCHIVE_SCHEMA}"."receipt_keys" WHERE "key_id" = $1`,
-      [keyId],
-    );
-    return rows[0] ? createPublicKey(rows[0].public_key_pem) : null;
+    const pem = await this.keys.publicKeyPem(keyId);
+    return pem ? createPublicKey(pem) : null;
   }
 
   private async loadOrCreate(): Promise<SigningKey> {
     const existing = await this.load();
     if (existing) return existing;
     const generated = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
-    // The single-row index makes a second instance's insert a no-op; both then read the winner.
-    await this.dataSource.query(
-      `INSERT INTO "${ARCHIVE_SCHEMA}"."receipt_keys" ("key_id", "algorithm", "public_key_pem", "private_key_pem")
-       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [
-        generated.keyId,
-        RECEIPT_ALGORITHM,
-        generated.publicKeyPem,
-        generated.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      ],
-    );
+    // A concurrent first use by another instance may win: both then read the winner.
+    await this.keys.insertUnlessOne({
+      key_id: generated.keyId,
+      algorithm: RECEIPT_ALGORITHM,
+      public_key_pem: generated.publicKeyPem,
+      private_key_pem: generated.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
     const stored = await this.load();
     if (!stored) throw new Error('receipt signing key could not be stored');
     return stored;
   }
 
   private async load(): Promise<SigningKey | null> {
-    const rows = await this.dataSource.query<KeyRow[]>(
-      `SELECT "key_id", "public_key_pem", "private_key_pem" FROM "${ARCHIVE_SCHEMA}"."receipt_keys" ORDER BY "created_at" LIMIT 1`,
-    );
-    return rows[0] ? signingKeyFrom(createPrivateKey(rows[0].private_key_pem)) : null;
+    const row = await this.keys.first();
+    return row ? signingKeyFrom(createPrivateKey(row.private_key_pem)) : null;
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { sign, verify } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { HistoryRecordEntity } from '../history/history-record.entity';
+import { HistoryRepository } from '../history/history.repository';
 import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { buildReceipt, Receipt, SignedReceipt } from './receipt.builder';
 import { canonicalJson } from './receipt.canonical';
@@ -14,12 +12,12 @@ import { pdfTooComplex, pdfWithoutReceipt, receiptNotFound, verifyBodyInvalid } 
 @Injectable()
 export class ReceiptsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly history: HistoryRepository,
     private readonly keys: ReceiptKeysService,
   ) {}
 
   async issue(officeNumber: string, submissionId: string): Promise<SignedReceipt> {
-    const rows = await this.dataSource.manager.find(HistoryRecordEntity, { where: { submissionId } });
+    const rows = await this.history.forSubmission(submissionId);
     if (!rows.some((r) => r.officeNumber === officeNumber)) throw receiptNotFound(submissionId);
     const key = await this.keys.signingKey();
     const receipt: Receipt = {
