@@ -52,17 +52,13 @@ class TestController {
     return { ok: true };
   }
 
-  @Get('health/live')
-  live() {
-    return { status: 'ok' };
-  }
-
   @Get('internal/v1/x')
   internal() {
     return { ok: true };
   }
 }
 
+// PlatformModule serves /health and /metrics, as in every service.
 @Module({
   imports: [PlatformModule.forRoot({ serviceName: 'it-rate-limit', logLevel: 'silent' })],
   controllers: [TestController],
