@@ -83,6 +83,10 @@ export class OpsOfficesController {
   @ApiOperation({ summary: "Revoke an office's API key — APIキーの失効" })
   @Post(':no/keys/:keyId/revoke')
   @HttpCode(200)
+  @ApiOkResponse({
+    type: OfficeKeyDto,
+    description: 'the key; revoking again keeps the first revocation time',
+  })
   revokeKey(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import { IssuedOfficeKeyDto, IssueKeyBody, KeyRevocationDto, OfficeKeyListDto } from '@careplan/contracts';
 import { InternalTokenGuard } from '@careplan/platform';
 import { OfficeNumberParamPipe } from '../directory/office-number-param.pipe';
@@ -15,11 +15,13 @@ import { KeysService } from './keys.service';
 export class InternalKeysController {
   constructor(private readonly keys: KeysService) {}
 
+  @ApiOperation({ summary: "An office's API keys, for operators — APIキー一覧" })
   @Get()
   list(@Param('officeNumber', OfficeNumberParamPipe) officeNumber: string): Promise<OfficeKeyListDto> {
     return this.keys.listForOperator(officeNumber);
   }
 
+  @ApiOperation({ summary: 'Issue a key for an operator (source operator) — APIキーの発行' })
   @Post()
   issue(
     @Param('officeNumber', OfficeNumberParamPipe) officeNumber: string,
@@ -28,6 +30,7 @@ export class InternalKeysController {
     return this.keys.issueForOperator(officeNumber, body.label);
   }
 
+  @ApiOperation({ summary: 'Revoke a key for an operator — APIキーの失効' })
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(
