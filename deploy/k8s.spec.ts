@@ -143,6 +143,7 @@ function internalUrlProblems(docs: K8sDoc[]): string[] {
     [
       ['ARCHIVE_URL', 'archive'],
       ['ROUTER_URL', 'router'],
+      ['GATEWAY_URL', 'gateway'],
     ] as const
   ).flatMap(([variable, service]) => {
     const url = new URL(configData(docs)[variable]);

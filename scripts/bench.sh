@@ -78,7 +78,8 @@ trap 'exit 130' INT TERM
 apps=(gateway validator router archive)
 for i in 0 1 2 3; do
   app="${apps[$i]}"
-  PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
+  # GATEWAY_URL is the public port for bench-pipeline; the archive reaches the gateway's internal one (API keys).
+  GATEWAY_URL="http://127.0.0.1:$((base + 100))" PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
   pids+=("$!")
   echo "bench: $app on :$((base + i)) (log: tmp/logs/bench-$app.log)" >&2
 done

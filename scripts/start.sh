@@ -29,8 +29,11 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 declare -A ports=([gateway]=3000 [validator]=3001 [router]=3002 [archive]=3003)
+# GATEWAY_URL: the archive's way to the gateway's internal listener (API keys), set here rather than taken
+# from the shell, where it may name the public port for the demo tool.
 for app in gateway validator router archive; do
-  PORT="${ports[$app]}" INTERNAL_PORT="$((ports[$app] + 100))" node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
+  GATEWAY_URL="http://127.0.0.1:$((ports[gateway] + 100))" \
+    PORT="${ports[$app]}" INTERNAL_PORT="$((ports[$app] + 100))" node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
   pids+=("$!")
   echo "start: $app on :${ports[$app]}, internal routes on 127.0.0.1:$((ports[$app] + 100)) (log: tmp/logs/$app.log)" >&2
 done

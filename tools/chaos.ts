@@ -143,8 +143,8 @@ class ChaosSystem {
       KAFKA_TOPIC_PREFIX: `${this.run}.`,
       KAFKA_GROUP_PREFIX: this.run,
       BULLMQ_PREFIX: this.run,
-      GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`,
-      // The services call each other on their internal listeners.
+      // The services call each other on their internal listeners (the archive the gateway's, for API keys).
+      GATEWAY_URL: `http://127.0.0.1:${internal.gateway}`,
       ROUTER_URL: `http://127.0.0.1:${internal.router}`,
       ARCHIVE_URL: `http://127.0.0.1:${internal.archive}`,
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',

@@ -111,6 +111,7 @@ describe('docker-compose.yml', () => {
     const env = (s: string) => environmentOf(s, secrets);
     expect(env('gateway').ARCHIVE_URL).toBe(`http://archive:${env('archive').INTERNAL_PORT}`);
     expect(env('archive').ROUTER_URL).toBe(`http://router:${env('router').INTERNAL_PORT}`);
+    expect(env('archive').GATEWAY_URL).toBe(`http://gateway:${env('gateway').INTERNAL_PORT}`);
     for (const service of Object.keys(SERVICES).filter((s) => s !== 'migrate'))
       expect(env(service).INTERNAL_PORT).not.toBe(env(service).PORT);
   });

@@ -92,6 +92,7 @@ runTool('recovery-probe', async () => {
     // The services call each other on their internal listeners.
     ARCHIVE_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('archive')]}`,
     ROUTER_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('router')]}`,
+    GATEWAY_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('gateway')]}`,
   };
   const services = new Map(
     APPS.map((app, i) => [

@@ -45,6 +45,7 @@ export default async function globalSetup(): Promise<void> {
       // The services call each other's internal listeners.
       ARCHIVE_URL: internalUrls.archive,
       ROUTER_URL: internalUrls.router,
+      GATEWAY_URL: internalUrls.gateway,
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_ATTEMPTS: '4',
       // The tests' webhook receivers listen on loopback; private networks stay refused (SSRF guard).

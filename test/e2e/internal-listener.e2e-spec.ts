@@ -9,6 +9,8 @@ describe('internal routes on their own listener', () => {
     ['router', '/internal/v1/dead-letters?prefecture=13'],
     ['archive', '/internal/v1/receipts/public-key'],
     ['archive', '/internal/v1/directory/offices'],
+    // The gateway owns API keys: the archive's operations API lists, issues and revokes them here.
+    ['gateway', '/internal/v1/offices/1371201367/keys'],
   ] as const;
 
   it.each(routes)('%s %s: 404 on the public port, served on the internal one', async (app, path) => {

@@ -9,6 +9,7 @@ interface OpsKey {
   keyPrefix: string;
   label: string;
   createdAt: string;
+  lastUsedAt: string | null;
   revokedAt: string | null;
 }
 interface VendorKey {
@@ -20,9 +21,10 @@ interface VendorKey {
   code?: string;
 }
 
-// Keys an office makes or revokes itself (/v1/keys) reach the archive's registry as events, and the
-// operator's own key changes reach the gateway: both sides end up with the same keys, in either direction.
-describe('API keys: office self-service and the operations registry stay in step', () => {
+// The gateway owns API keys: the office's /v1/keys and the operators' /ops/v1/offices/:no/keys (the archive
+// checks scope, asks the gateway's internal API and audits) read and change the same rows. Nothing is
+// replicated, so every change holds at the very next request, from either side.
+describe('API keys: one owner, the gateway, for office self-service and the operations API', () => {
   let admin: string;
   let office: Office;
 
@@ -31,27 +33,49 @@ describe('API keys: office self-service and the operations registry stay in step
     office = seedOffice(withOfficeCheckDigit('137129501'), 'キー同期テスト居宅');
   });
 
-  const opsKeys = () => ops<OpsKey[]>(admin, 'GET', `/ops/v1/offices/${office.officeNumber}/keys`);
-  const opsKey = (id: string) => async () => (await opsKeys()).body.find((k) => k.id === id);
-  const whoAmI = (apiKey: string) => call<VendorKey>(apiKey, 'GET', '/v1/keys');
+  const opsKeys = async () =>
+    (await ops<OpsKey[]>(admin, 'GET', `/ops/v1/offices/${office.officeNumber}/keys`)).body;
+  const opsKey = async (id: string) => (await opsKeys()).find((k) => k.id === id);
+  const vendorKeys = (apiKey: string) => call<{ items: VendorKey[] } & VendorKey>(apiKey, 'GET', '/v1/keys');
 
-  it('lists a key the office created itself for the operator', async () => {
+  it('lets an operator-issued key work at the gateway at once, and the office lists it', async () => {
+    const issued = await ops<OpsKey & { apiKey: string }>(
+      admin,
+      'POST',
+      `/ops/v1/offices/${office.officeNumber}/keys`,
+      { label: '運用発行キー' },
+    );
+    expect(issued.status).toBe(201);
+    expect(issued.body.apiKey.startsWith(issued.body.keyPrefix)).toBe(true);
+
+    const mine = await vendorKeys(issued.body.apiKey);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.find((k) => k.id === issued.body.id)).toMatchObject({
+      prefix: issued.body.keyPrefix,
+      label: '運用発行キー',
+      revokedAt: null,
+    });
+    // The office's own key sees the same list.
+    expect((await vendorKeys(office.apiKey)).body.items.map((k) => k.id)).toContain(issued.body.id);
+  });
+
+  it('lists a key the office created itself for the operator at once', async () => {
     const created = await call<VendorKey>(office.apiKey, 'POST', '/v1/keys', { label: '事務所PC-同期' });
     expect(created.status).toBe(201);
-    const listed = await eventually(opsKey(created.body.id), (k) => k !== undefined);
-    expect(listed).toMatchObject({
+    expect(await opsKey(created.body.id)).toMatchObject({
       officeNumber: office.officeNumber,
       keyPrefix: created.body.prefix,
       label: '事務所PC-同期',
       revokedAt: null,
     });
+    // One list, no copies.
+    const all = await opsKeys();
+    expect(new Set(all.map((k) => k.id)).size).toBe(all.length);
   });
 
-  it("lets the operator revoke an office-created key: the office's key then answers 401 API_KEY_REVOKED", async () => {
+  it("lets the operator revoke an office-created key: the office's next request with it answers 401", async () => {
     const created = await call<VendorKey>(office.apiKey, 'POST', '/v1/keys', { label: '受付PC-同期' });
-    expect(created.status).toBe(201);
-    expect((await whoAmI(created.body.key!)).status).toBe(200);
-    await eventually(opsKey(created.body.id), (k) => k !== undefined);
+    expect((await vendorKeys(created.body.key!)).status).toBe(200);
 
     const revoked = await ops<OpsKey>(
       admin,
@@ -60,38 +84,67 @@ describe('API keys: office self-service and the operations registry stay in step
     );
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
+    const refused = await vendorKeys(created.body.key!);
+    expect([refused.status, refused.body.code]).toEqual([401, 'API_KEY_REVOKED']);
 
-    const refused = await eventually(
-      () => whoAmI(created.body.key!),
-      (r) => r.status === 401,
+    // Revoking again keeps the first time and is audited once.
+    const again = await ops<OpsKey>(
+      admin,
+      'POST',
+      `/ops/v1/offices/${office.officeNumber}/keys/${created.body.id}/revoke`,
     );
-    expect(refused.body.code).toBe('API_KEY_REVOKED');
-    // The operator's revocation came back to the archive as an event: it keeps its first time.
-    expect((await opsKey(created.body.id)())?.revokedAt).toBe(revoked.body.revokedAt);
+    expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
+    const audit = await ops<{ items: { action: string; details: { keyId?: string } }[] }>(
+      admin,
+      'GET',
+      '/ops/v1/audit?limit=200',
+    );
+    const revocations = audit.body.items.filter(
+      (a) => a.action === 'key.revoke' && a.details.keyId === created.body.id,
+    );
+    expect(revocations).toHaveLength(1);
   });
 
-  it('shows an operator-issued key the office revoked itself as revoked to the operator', async () => {
+  it('shows an operator-issued key the office revoked itself as revoked to the operator at once', async () => {
     const issued = await ops<OpsKey & { apiKey: string }>(
       admin,
       'POST',
       `/ops/v1/offices/${office.officeNumber}/keys`,
-      { label: '運用発行キー' },
+      { label: '運用発行キー2' },
     );
-    expect(issued.status).toBe(201);
-    await eventually(
-      () => whoAmI(issued.body.apiKey),
-      (r) => r.status === 200,
-    );
-
     const revoked = await call<VendorKey>(office.apiKey, 'DELETE', `/v1/keys/${issued.body.id}`);
     expect(revoked.status).toBe(200);
-    expect(revoked.body.revokedAt).not.toBeNull();
-    expect((await whoAmI(issued.body.apiKey)).status).toBe(401);
+    expect((await vendorKeys(issued.body.apiKey)).status).toBe(401);
+    expect(await opsKey(issued.body.id)).toMatchObject({
+      label: '運用発行キー2',
+      keyPrefix: issued.body.keyPrefix,
+      revokedAt: revoked.body.revokedAt,
+    });
+  });
 
-    const listed = await eventually(opsKey(issued.body.id), (k) => !!k?.revokedAt);
-    expect(listed).toMatchObject({ label: '運用発行キー', keyPrefix: issued.body.keyPrefix });
-    // The office's keys, self-made or not, are the operator's list too; nothing was duplicated.
-    const all = (await opsKeys()).body;
-    expect(new Set(all.map((k) => k.id)).size).toBe(all.length);
+  it('answers a key issued for a just-registered office 403 (never 500) until the gateway knows the office', async () => {
+    const fresh = withOfficeCheckDigit('137129502');
+    const created = await ops(admin, 'POST', '/ops/v1/offices', {
+      officeNumber: fresh,
+      name: 'キー同期 新規事業所',
+      kind: '訪問介護',
+    });
+    expect(created.status).toBe(201);
+    const issued = await ops<OpsKey & { apiKey: string }>(admin, 'POST', `/ops/v1/offices/${fresh}/keys`, {
+      label: '新規PC',
+    });
+    expect(issued.status).toBe(201);
+    const answers: number[] = [];
+    const known = await eventually(
+      async () => {
+        const r = await vendorKeys(issued.body.apiKey);
+        answers.push(r.status);
+        if (r.status === 403) expect(r.body.code).toBe('OFFICE_NOT_REGISTERED');
+        return r;
+      },
+      (r) => r.status === 200,
+    );
+    expect(known.body.items.map((k) => k.id)).toEqual([issued.body.id]);
+    expect(answers.every((s) => s === 200 || s === 403)).toBe(true);
   });
 });

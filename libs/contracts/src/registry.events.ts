@@ -3,8 +3,13 @@ import { BaseEvent, OFFICE_NUMBER_PATTERN } from './events';
 import { Topics } from './topics';
 
 /**
- * Events of the office registry. The archive is the system of record for offices and licenses;
- * the gateway keeps a projection of them (it never reads the archive's tables), and owns API keys.
+ * Events about offices, their licenses and their API keys; each topic has one publisher, the owner of its fact.
+ * - OfficeChanged, LicenseChanged: the archive (the registry) owns offices and licenses; the gateway keeps a
+ *   projection of them (it never reads the archive's tables).
+ * - ApiKeyIssued, ApiKeyRevoked: the gateway owns API keys, since it checks one on every request; keys are minted
+ *   only there, whether the office asks (/v1/keys) or an operator does (the archive's /ops/v1 calls the gateway's
+ *   internal API). These events are the record of every key change, for read models and audit; no service
+ *   applies them back as keys.
  */
 
 /** An office was registered, updated or deactivated. Carries the whole current state (last one wins). */
@@ -31,12 +36,12 @@ export class LicenseChangedEvent extends BaseEvent {
 }
 
 export const KEY_SOURCES = ['operator', 'office'] as const;
-/** Who made a key change: an operator in the archive, or the office itself through the gateway's /v1/keys. */
+/** Who made a key change: an operator (through the archive's operations API), or the office itself (/v1/keys). */
 export type KeySource = (typeof KEY_SOURCES)[number];
 
 /**
- * A key was issued for an office, by an operator (archive) or by the office itself (gateway); only its
- * sha256 travels. Both services apply it idempotently, also their own coming back.
+ * A key was issued for an office, published by the gateway in the transaction that stored it; only its sha256
+ * travels. Events from before the gateway owned keys were published by the archive (operator-issued keys).
  */
 export class ApiKeyIssuedEvent extends BaseEvent {
   static readonly topic = Topics.ApiKeyIssued;
@@ -49,6 +54,7 @@ export class ApiKeyIssuedEvent extends BaseEvent {
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
 }
 
+/** A key was revoked (first revocation only), published by the gateway in the transaction that revoked it. */
 export class ApiKeyRevokedEvent extends BaseEvent {
   static readonly topic = Topics.ApiKeyRevoked;
   @Matches(OFFICE_NUMBER_PATTERN) officeNumber!: string;

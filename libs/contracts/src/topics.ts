@@ -7,9 +7,10 @@ export const Topics = {
   DeliveryDelivered: 'careplan.delivery.delivered.v1',
   DeliveryDownloaded: 'careplan.delivery.downloaded.v1',
   DeliveryAcknowledged: 'careplan.delivery.acknowledged.v1',
-  // The office registry (archive) → the gateway's projection of offices, licenses and keys.
+  // The office registry (archive, owner of offices and licenses) → the gateway's projection.
   OfficeChanged: 'careplan.office.changed.v1',
   LicenseChanged: 'careplan.license.changed.v1',
+  // API keys (gateway, their owner): the record of each key change, whoever asked for it; nothing applies them back.
   ApiKeyIssued: 'careplan.apikey.issued.v1',
   ApiKeyRevoked: 'careplan.apikey.revoked.v1',
   // The gateway (vendor API) → the router's webhook endpoints.

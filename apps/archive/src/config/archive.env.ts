@@ -6,6 +6,8 @@ export class ArchiveEnv extends CommonEnv {
   override INTERNAL_PORT = 3103;
   /** The router's internal listener (its INTERNAL_PORT), where it serves dead letters (the ops API proxies them). */
   @IsUrl({ require_tld: false }) ROUTER_URL = 'http://127.0.0.1:3102';
+  /** The gateway's internal listener (its INTERNAL_PORT), which owns API keys (the ops API issues and revokes them there). */
+  @IsUrl({ require_tld: false }) GATEWAY_URL = 'http://127.0.0.1:3100';
   /** How often license terms are moved (renewal, expiry), in ms; also once at start. */
   @IsInt() @Min(1000) LICENSE_SWEEP_INTERVAL_MS = 3_600_000;
   /**

@@ -7,6 +7,7 @@ import { ArchiveRegistry1764000005400 } from './migrations/1764000005400-archive
 import { OperatorRevocation1764000005600 } from './migrations/1764000005600-operator-revocation';
 import { ArchiveConsumerInflight1764900001400 } from './migrations/1764900001400-archive-consumer-inflight';
 import { KafkaDlqReplays1764900002000 } from './migrations/1764900002000-kafka-dlq-replays';
+import { DropOfficeKeys1764900002100 } from './migrations/1764900002100-drop-office-keys';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
@@ -21,5 +22,6 @@ export const archiveDatabase: ServiceDatabase = {
     OperatorRevocation1764000005600,
     ArchiveConsumerInflight1764900001400,
     KafkaDlqReplays1764900002000,
+    DropOfficeKeys1764900002100,
   ],
 };

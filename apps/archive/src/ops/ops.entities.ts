@@ -5,13 +5,11 @@ import { KafkaDlqReplayEntity } from '../kafka-dlq/kafka-dlq-replay.entity';
 import { LicenseTermEntity } from '../licenses/license-term.entity';
 import { LicenseEntity } from '../licenses/license.entity';
 import { OperatorEntity } from '../operators/operator.entity';
-import { OfficeKeyEntity } from '../registry/office-key.entity';
 import { RegistryOfficeEntity } from '../registry/registry-office.entity';
 
-/** The registry's tables (offices, keys, licenses, campaigns, statements, operators, audit log, Kafka dead-letter replays). */
+/** The registry's tables (offices, licenses, campaigns, statements, operators, audit log, Kafka dead-letter replays). */
 export const REGISTRY_ENTITIES = [
   RegistryOfficeEntity,
-  OfficeKeyEntity,
   LicenseEntity,
   LicenseTermEntity,
   CampaignEntity,

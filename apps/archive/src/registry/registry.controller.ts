@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IssuedOfficeKeyDto, IssueKeyBody, OfficeKeyDto } from '@careplan/contracts';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import {
   CreateOfficeDto,
-  IssuedKeyDto,
-  IssueKeyDto,
-  KeyDto,
   ListOfficesQuery,
   OfficeDto,
   OfficePageDto,
@@ -15,7 +13,7 @@ import {
 } from './dto/office.dto';
 import { RegistryService } from './registry.service';
 
-/** Offices and their API keys. */
+/** Offices, and their API keys (kept by the gateway: these routes check scope, call it and audit). */
 @ApiTags('offices')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
@@ -63,28 +61,37 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: 'Issue an API key for an office (shown once) — APIキーの発行' })
   @Post(':no/keys')
+  @ApiCreatedResponse({ type: IssuedOfficeKeyDto, description: 'the new key, shown this once only' })
   issueKey(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
-    @Body() dto: IssueKeyDto,
-  ): Promise<IssuedKeyDto> {
+    @Body() dto: IssueKeyBody,
+  ): Promise<IssuedOfficeKeyDto> {
     return this.registry.issueKey(op, no, dto.label);
   }
 
   @ApiOperation({ summary: "List an office's API keys — APIキー一覧" })
   @Get(':no/keys')
-  keys(@CurrentOperator() op: OperatorContext, @Param('no', OfficeNumberPipe) no: string): Promise<KeyDto[]> {
+  @ApiOkResponse({ type: [OfficeKeyDto], description: "the office's keys, oldest first, revoked ones too" })
+  keys(
+    @CurrentOperator() op: OperatorContext,
+    @Param('no', OfficeNumberPipe) no: string,
+  ): Promise<OfficeKeyDto[]> {
     return this.registry.listKeys(op, no);
   }
 
   @ApiOperation({ summary: "Revoke an office's API key — APIキーの失効" })
   @Post(':no/keys/:keyId/revoke')
   @HttpCode(200)
+  @ApiOkResponse({
+    type: OfficeKeyDto,
+    description: 'the key; revoking again keeps the first revocation time',
+  })
   revokeKey(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
     @Param('keyId') keyId: string,
-  ): Promise<KeyDto> {
+  ): Promise<OfficeKeyDto> {
     return this.registry.revokeKey(op, no, keyId);
   }
 }

@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
+import { ArchiveEnv } from '../config/archive.env';
 import { OperatorsModule } from '../operators/operators.module';
-import { KeysConsumer } from './keys.consumer';
+import { GatewayKeysClient } from './gateway-keys.client';
 import { OpsOfficesController } from './registry.controller';
 import { RegistryService } from './registry.service';
 
-/** Offices and their API keys, including the keys offices issue or revoke themselves through the gateway. */
+/** Offices, and the operators' side of their API keys: the keys themselves are the gateway's (GATEWAY_URL). */
 @Module({
   imports: [OperatorsModule],
   controllers: [OpsOfficesController],
-  providers: [RegistryService, KeysConsumer],
+  providers: [
+    {
+      provide: GatewayKeysClient,
+      inject: [ArchiveEnv],
+      useFactory: (env: ArchiveEnv) =>
+        new GatewayKeysClient({ baseUrl: env.GATEWAY_URL, internalToken: env.INTERNAL_TOKEN }),
+    },
+    RegistryService,
+  ],
 })
 export class RegistryModule {}

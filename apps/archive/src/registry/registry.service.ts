@@ -1,13 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  ApiKeyIssuedEvent,
-  ApiKeyRevokedEvent,
+  IssuedOfficeKeyDto,
   OFFICE_NUMBER_PATTERN,
   OfficeChangedEvent,
+  OfficeKeyDto,
   pageLimit,
 } from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
@@ -27,25 +26,27 @@ import {
 } from '../operators/operator-scope';
 import {
   CreateOfficeDto,
-  IssuedKeyDto,
-  KeyDto,
   ListOfficesQuery,
   OfficeDto,
   OfficePageDto,
   UpdateOfficeDto,
 } from './dto/office.dto';
-import { OfficeKeyEntity } from './office-key.entity';
-import { newOfficeKey } from './office-key';
+import { GatewayKeysClient } from './gateway-keys.client';
 import { RegistryErrors } from './registry.errors';
 import { publishRegistryEvent } from './registry.events';
 import { RegistryOfficeEntity } from './registry-office.entity';
 
-/** Offices and their keys: every change is audited and published to the gateway through the outbox. */
+/**
+ * Offices (owned here: every change is audited and published to the gateway through the outbox) and the
+ * operators' side of their API keys, which the gateway owns: the archive checks the operator's scope and the
+ * registry, asks the gateway, and audits.
+ */
 @Injectable()
 export class RegistryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Optional() private readonly relay?: OutboxRelay,
+    @Optional() private readonly gatewayKeys?: GatewayKeysClient,
   ) {}
 
   async create(op: OperatorContext, dto: CreateOfficeDto): Promise<OfficeDto> {
@@ -108,61 +109,36 @@ export class RegistryService {
     );
   }
 
-  /** Issues a key: returned once; only its hash leaves, in ApiKeyIssuedEvent for the gateway. */
-  async issueKey(op: OperatorContext, officeNumber: string, label = ''): Promise<IssuedKeyDto> {
+  /**
+   * Issues a key in the gateway (returned once) while the office row is locked, so a deactivation cannot slip
+   * between the check and the key, and audits it. Should this commit fail after the gateway answered, the
+   * gateway's ApiKeyIssued event (source operator) still records the key.
+   */
+  async issueKey(op: OperatorContext, officeNumber: string, label = ''): Promise<IssuedOfficeKeyDto> {
     return this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
       if (!o.active) throw RegistryErrors.inactive(officeNumber);
-      const { key, hash, prefix } = newOfficeKey();
-      const row = m.create(OfficeKeyEntity, { id: randomUUID(), officeNumber, keyPrefix: prefix, label });
-      await m.save(row);
-      await publishRegistryEvent(m, ApiKeyIssuedEvent, officeNumber, {
-        officeNumber,
-        keyId: row.id,
-        keyHash: hash,
-        keyPrefix: prefix,
-        label,
-        source: 'operator',
-      });
-      await recordAudit(
-        m,
-        op,
-        'key.issue',
-        officeNumber,
-        { keyId: row.id, keyPrefix: prefix, label },
-        o.prefecture,
-      );
-      return { ...toKeyDto(row), apiKey: key };
+      const issued = await this.keys().issue(officeNumber, { label });
+      const details = { keyId: issued.id, keyPrefix: issued.keyPrefix, label: issued.label };
+      await recordAudit(m, op, 'key.issue', officeNumber, details, o.prefecture);
+      return issued;
     });
   }
 
-  async revokeKey(op: OperatorContext, officeNumber: string, keyId: string): Promise<KeyDto> {
+  /** Revokes a key in the gateway; audited when this call revoked it (a repeat keeps the first time). */
+  async revokeKey(op: OperatorContext, officeNumber: string, keyId: string): Promise<OfficeKeyDto> {
     if (!isUUID(keyId)) throw RegistryErrors.keyNotFound(keyId);
     return this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
-      const row = await m.findOne(OfficeKeyEntity, { where: { id: keyId, officeNumber } });
-      if (!row) throw RegistryErrors.keyNotFound(keyId);
-      if (!row.revokedAt) {
-        row.revokedAt = new Date();
-        await m.save(row);
-        await publishRegistryEvent(m, ApiKeyRevokedEvent, officeNumber, {
-          officeNumber,
-          keyId,
-          source: 'operator',
-        });
-        await recordAudit(m, op, 'key.revoke', officeNumber, { keyId }, o.prefecture);
-      }
-      return toKeyDto(row);
+      const { key, revokedNow } = await this.keys().revoke(officeNumber, keyId);
+      if (revokedNow) await recordAudit(m, op, 'key.revoke', officeNumber, { keyId }, o.prefecture);
+      return key;
     });
   }
 
-  async listKeys(op: OperatorContext, officeNumber: string): Promise<KeyDto[]> {
+  async listKeys(op: OperatorContext, officeNumber: string): Promise<OfficeKeyDto[]> {
     await this.visible(this.dataSource.manager, op, officeNumber);
-    const rows = await this.dataSource.manager.find(OfficeKeyEntity, {
-      where: { officeNumber },
-      order: { createdAt: 'ASC' },
-    });
-    return rows.map(toKeyDto);
+    return (await this.keys().list(officeNumber)).items;
   }
 
   /** For the seed tool: registers the office unless it exists (its name and kind then stay). */
@@ -174,6 +150,11 @@ export class RegistryService {
   ): Promise<RegistryOfficeEntity> {
     const found = await m.findOne(RegistryOfficeEntity, { where: { officeNumber } });
     return found ?? insertOffice(m, officeNumber, name, kind);
+  }
+
+  private keys(): GatewayKeysClient {
+    if (!this.gatewayKeys) throw new Error('RegistryService: no GatewayKeysClient provided');
+    return this.gatewayKeys;
   }
 
   /** Runs `work` in a transaction and publishes its events right after the commit. */
@@ -241,16 +222,5 @@ export function toOfficeDto(o: RegistryOfficeEntity): OfficeDto {
     listed: o.listed,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
-  };
-}
-
-function toKeyDto(k: OfficeKeyEntity): KeyDto {
-  return {
-    id: k.id,
-    officeNumber: k.officeNumber,
-    keyPrefix: k.keyPrefix,
-    label: k.label,
-    createdAt: k.createdAt.toISOString(),
-    revokedAt: k.revokedAt?.toISOString() ?? null,
   };
 }

@@ -10,6 +10,7 @@ import { GatewayWebhooks1764200000100 } from './migrations/1764200000100-gateway
 import { GatewayRegistryProjection1764300005100 } from './migrations/1764300005100-gateway-registry-projection';
 import { GatewayConsumerInflight1764900001100 } from './migrations/1764900001100-gateway-consumer-inflight';
 import { GatewayReconcile1764900001110 } from './migrations/1764900001110-gateway-reconcile';
+import { GatewayKeysOwn1764900002110 } from './migrations/1764900002110-gateway-keys-own';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
@@ -30,5 +31,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayRegistryProjection1764300005100,
     GatewayConsumerInflight1764900001100,
     GatewayReconcile1764900001110,
+    GatewayKeysOwn1764900002110,
   ],
 };

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { ApiKeyIssuedEvent, ApiKeyRevokedEvent, BaseEvent, EventClass } from '@careplan/contracts';
+import {
+  ApiKeyIssuedEvent,
+  ApiKeyRevokedEvent,
+  BaseEvent,
+  EventClass,
+  IssuedOfficeKeyDto,
+  KeyRevocationDto,
+  KeySource,
+  OfficeKeyDto,
+  OfficeKeyListDto,
+} from '@careplan/contracts';
 import { EventFields, inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { advisoryLock } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
@@ -17,9 +27,10 @@ import type { AuthenticatedOffice } from './offices.service';
 export const MAX_ACTIVE_KEYS_PER_OFFICE = 100;
 
 /**
- * Vendor self-service of an office's own API keys: list, issue, revoke. Each change is published
- * (ApiKeyIssued/Revoked, source office) in its transaction, so the archive's registry lists and revokes
- * these keys too; the gateway's own registry consumer gets them back and, the key being there, changes nothing.
+ * API keys, owned here because the gateway checks one on every request: the office's self-service (/v1/keys)
+ * and the operators' (the archive's /ops/v1 over /internal/v1/offices/:no/keys) list, issue and revoke the
+ * same rows, so a change from either side holds at the next request. Each change is published
+ * (ApiKeyIssued/Revoked with its source) in its transaction, as the record of who changed which key.
  */
 @Injectable()
 export class KeysService {
@@ -29,71 +40,103 @@ export class KeysService {
   ) {}
 
   async list(office: AuthenticatedOffice): Promise<ApiKeyListDto> {
-    const keys = await this.dataSource.manager.find(ApiKeyEntity, {
-      where: { officeNumber: office.officeNumber },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return { items: keys.map(toApiKeyDto) };
+    return { items: (await this.keysOf(office.officeNumber)).map(toApiKeyDto) };
   }
 
   /** Issues a key for the caller's office; the key itself is returned this once and never stored. */
   async create(office: AuthenticatedOffice, label: string): Promise<CreatedApiKeyDto> {
-    return inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
-      // Serialises issuing per office so the cap cannot be overrun by parallel requests.
-      await advisoryLock(m, `api-keys:${office.officeNumber}`);
-      // As the registry refuses operators: a deactivated office gets no new key.
-      const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
-      if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
-      const active = await m.count(ApiKeyEntity, {
-        where: { officeNumber: office.officeNumber, revokedAt: IsNull() },
-      });
-      if (active >= MAX_ACTIVE_KEYS_PER_OFFICE) throw OfficeErrors.keyLimit(MAX_ACTIVE_KEYS_PER_OFFICE);
-      const { key, hash, prefix } = newApiKey();
-      const entity = m.create(ApiKeyEntity, {
-        id: randomUUID(),
-        officeNumber: office.officeNumber,
-        keyHash: hash,
-        keyPrefix: prefix,
-        label: label.trim(),
-        createdAt: new Date(),
-        lastUsedAt: null,
-        revokedAt: null,
-      });
-      await m.insert(ApiKeyEntity, entity);
-      await publish(m, ApiKeyIssuedEvent, entity.createdAt, {
-        officeNumber: entity.officeNumber,
-        keyId: entity.id,
-        keyHash: hash,
-        keyPrefix: prefix,
-        label: entity.label,
-        source: 'office',
-      });
-      return { ...toApiKeyDto(entity), key };
-    });
+    const { row, key } = await this.issue(office.officeNumber, label.trim(), 'office');
+    return { ...toApiKeyDto(row), key };
   }
 
   /** Revokes one of the office's keys (also the calling one: it stops working with the next request). */
   async revoke(office: AuthenticatedOffice, id: string): Promise<ApiKeyDto> {
-    const where = { id, officeNumber: office.officeNumber };
-    const key = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
+    return toApiKeyDto((await this.revokeOf(office.officeNumber, id, 'office')).row);
+  }
+
+  async listForOperator(officeNumber: string): Promise<OfficeKeyListDto> {
+    return { items: (await this.keysOf(officeNumber)).map(toOfficeKeyDto) };
+  }
+
+  /**
+   * An operator's key: the archive has checked the office in its registry (it exists and is active), which
+   * the gateway's projection may not show yet; until it does, the key authenticates to 403 OFFICE_NOT_REGISTERED.
+   */
+  async issueForOperator(officeNumber: string, label = ''): Promise<IssuedOfficeKeyDto> {
+    const { row, key } = await this.issue(officeNumber, label, 'operator');
+    return { ...toOfficeKeyDto(row), apiKey: key };
+  }
+
+  async revokeForOperator(officeNumber: string, id: string): Promise<KeyRevocationDto> {
+    const { row, revokedNow } = await this.revokeOf(officeNumber, id, 'operator');
+    return { key: toOfficeKeyDto(row), revokedNow };
+  }
+
+  private keysOf(officeNumber: string): Promise<ApiKeyEntity[]> {
+    return this.dataSource.manager.find(ApiKeyEntity, {
+      where: { officeNumber },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private issue(
+    officeNumber: string,
+    label: string,
+    source: KeySource,
+  ): Promise<{ row: ApiKeyEntity; key: string }> {
+    return inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
+      // Serialises issuing per office so the cap cannot be overrun by parallel requests.
+      await advisoryLock(m, `api-keys:${officeNumber}`);
+      // As the registry refuses operators: a deactivated office gets no new key.
+      if (source === 'office') {
+        const current = await m.findOne(OfficeEntity, { where: { officeNumber } });
+        if (!current?.active) throw OfficeErrors.officeInactive(officeNumber);
+      }
+      const active = await m.count(ApiKeyEntity, { where: { officeNumber, revokedAt: IsNull() } });
+      if (active >= MAX_ACTIVE_KEYS_PER_OFFICE) throw OfficeErrors.keyLimit(MAX_ACTIVE_KEYS_PER_OFFICE);
+      const { key, hash, prefix } = newApiKey();
+      const row = m.create(ApiKeyEntity, {
+        id: randomUUID(),
+        officeNumber,
+        keyHash: hash,
+        keyPrefix: prefix,
+        label,
+        createdAt: new Date(),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await m.insert(ApiKeyEntity, row);
+      await publish(m, ApiKeyIssuedEvent, row.createdAt, {
+        officeNumber,
+        keyId: row.id,
+        keyHash: hash,
+        keyPrefix: prefix,
+        label,
+        source,
+      });
+      return { row, key };
+    });
+  }
+
+  private async revokeOf(
+    officeNumber: string,
+    id: string,
+    source: KeySource,
+  ): Promise<{ row: ApiKeyEntity; revokedNow: boolean }> {
+    const where = { id, officeNumber };
+    const { row, revokedNow } = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Revoking twice keeps the first revocation time, and publishes only the first one.
       const at = new Date();
       const result = await m.update(ApiKeyEntity, { ...where, revokedAt: IsNull() }, { revokedAt: at });
-      if (result.affected) {
-        await publish(m, ApiKeyRevokedEvent, at, {
-          officeNumber: office.officeNumber,
-          keyId: id,
-          source: 'office',
-        });
-      }
-      return m.findOne(ApiKeyEntity, { where });
+      if (result.affected) await publish(m, ApiKeyRevokedEvent, at, { officeNumber, keyId: id, source });
+      return { row: await m.findOne(ApiKeyEntity, { where }), revokedNow: !!result.affected };
     });
-    if (!key) throw OfficeErrors.keyNotFound();
-    return toApiKeyDto(key);
+    if (!row) throw OfficeErrors.keyNotFound(id);
+    return { row, revokedNow };
   }
 }
 
-/** Adds a key event to the gateway outbox in the caller's transaction; keyed by office number, as the archive's. */
+/** Adds a key event to the gateway outbox in the caller's transaction, keyed by office number. */
 function publish<T extends BaseEvent & { officeNumber: string }>(
   m: EntityManager,
   cls: EventClass<T>,
@@ -108,6 +151,18 @@ export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {
     id: k.id,
     label: k.label,
     prefix: k.keyPrefix,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export function toOfficeKeyDto(k: ApiKeyEntity): OfficeKeyDto {
+  return {
+    id: k.id,
+    officeNumber: k.officeNumber,
+    keyPrefix: k.keyPrefix,
+    label: k.label,
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,

@@ -17,6 +17,12 @@ export const OfficeErrors = {
       ja: 'このAPIキーは失効しています。有効なキーで新しいキーを発行するか、国保連合会に依頼してください。',
       en: 'This API key has been revoked. Issue a new one with a valid key, or ask your federation.',
     }),
+  // A key issued by an operator before the office's registry events reached the gateway: it works once they have.
+  officeNotRegistered: () =>
+    new AppException('OFFICE_NOT_REGISTERED', HttpStatus.FORBIDDEN, {
+      ja: 'このAPIキーの事業所はまだゲートウェイに登録されていません。しばらくしてから再度お試しください。',
+      en: "This API key's office is not registered at the gateway yet. Please retry shortly.",
+    }),
   keyNotFound: OfficeProblems.keyNotFound,
   keyLimit: (limit: number) =>
     new AppException(

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard';
+import { InternalKeysController } from './internal-keys.controller';
 import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
 import { OfficesService } from './offices.service';
 
 /**
- * Offices and their API keys. Exports the guard with the service it injects: a feature whose controllers use
- * @UseGuards(ApiKeyGuard) imports this module, since Nest builds the guard in the controller's module.
+ * Offices and their API keys. The gateway owns the keys: the office's /v1/keys and the operators'
+ * /internal/v1/offices/:no/keys serve the same rows. Exports the guard with the service it injects: a feature
+ * whose controllers use @UseGuards(ApiKeyGuard) imports this module, since Nest builds the guard in the
+ * controller's module.
  */
 @Module({
-  controllers: [KeysController],
+  controllers: [KeysController, InternalKeysController],
   providers: [OfficesService, ApiKeyGuard, KeysService],
   exports: [OfficesService, ApiKeyGuard],
 })

@@ -56,9 +56,10 @@ export class OfficesService {
     });
     if (!apiKey) throw OfficeErrors.keyInvalid();
     if (apiKey.revokedAt) throw OfficeErrors.keyRevoked();
-    const office = await this.dataSource.manager.findOneOrFail(OfficeEntity, {
+    const office = await this.dataSource.manager.findOne(OfficeEntity, {
       where: { officeNumber: apiKey.officeNumber },
     });
+    if (!office) throw OfficeErrors.officeNotRegistered();
     await this.touch(apiKey);
     return {
       officeNumber: office.officeNumber,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryConsumer } from './registry.consumer';
 
-/** Projects the archive's offices, licenses and API keys into the gateway's tables. */
+/** Projects the archive's offices and licenses into the gateway's tables (API keys are the gateway's own). */
 @Module({ providers: [RegistryConsumer] })
 export class RegistryModule {}

@@ -1,21 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { migratedDataSource } from '@careplan/persistence';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
-import { ApiKeyIssuedEvent, ApiKeyRevokedEvent } from '@careplan/contracts';
 import { gatewayDatabase } from '../database/gateway.database';
-import { ApiKeyEntity } from '../offices/api-key.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
-import {
-  applyKeyIssued,
-  applyKeyRevoked,
-  applyLicenseChanged,
-  applyOfficeChanged,
-} from './registry.projection';
-
-const at = () => new Date().toISOString();
+import { applyLicenseChanged, applyOfficeChanged } from './registry.projection';
 
 describe('registry projection (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -59,34 +49,6 @@ describe('registry projection (real PostgreSQL)', () => {
       active: false,
     });
     expect((await office(no)).licenseActive).toBe(false);
-  });
-
-  it('never lets a key revoked before its issue arrived become usable', async () => {
-    const no = withOfficeCheckDigit('431200002');
-    const keyId = randomUUID();
-    await applyKeyRevoked(
-      ds.manager,
-      Object.assign(new ApiKeyRevokedEvent(), {
-        eventId: randomUUID(),
-        occurredAt: at(),
-        officeNumber: no,
-        keyId,
-      }),
-    );
-    const issued = Object.assign(new ApiKeyIssuedEvent(), {
-      eventId: randomUUID(),
-      occurredAt: at(),
-      officeNumber: no,
-      keyId,
-      keyHash: 'a'.repeat(64),
-      keyPrefix: 'cpx_abcdefgh',
-      label: 'PC',
-    });
-    await applyKeyIssued(ds.manager, issued);
-    await applyKeyIssued(ds.manager, issued);
-    const keys = await ds.manager.findBy(ApiKeyEntity, { officeNumber: no });
-    expect(keys).toHaveLength(1);
-    expect(keys[0].revokedAt).not.toBeNull();
   });
 
   it('agrees with a key the seed tool issued directly: the same office row, whatever comes first', async () => {

@@ -1,11 +1,5 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type {
-  ApiKeyIssuedEvent,
-  ApiKeyRevokedEvent,
-  LicenseChangedEvent,
-  OfficeChangedEvent,
-} from '@careplan/contracts';
+import type { LicenseChangedEvent, OfficeChangedEvent } from '@careplan/contracts';
 import { GATEWAY_SCHEMA } from '../database/schema';
 
 // The gateway's projection of the archive's registry. Events of different topics may arrive in any order,
@@ -46,34 +40,5 @@ async function refreshLicenseActive(m: EntityManager, officeNumber: string): Pro
   await m.query(
     `UPDATE "${S}"."offices" SET "license_active" = ${LICENSE_ACTIVE} WHERE "office_number" = $1`,
     [officeNumber],
-  );
-}
-
-async function ensureOffice(m: EntityManager, officeNumber: string): Promise<void> {
-  await m.query(
-    `INSERT INTO "${S}"."offices" ("office_number", "name", "active", "license_active")
-     VALUES ($1, $2, false, false) ON CONFLICT DO NOTHING`,
-    [officeNumber, officeNumber],
-  );
-}
-
-export async function applyKeyIssued(m: EntityManager, e: ApiKeyIssuedEvent): Promise<void> {
-  await ensureOffice(m, e.officeNumber);
-  // A key revoked before its issue arrived keeps its tombstone (same id): it never becomes usable.
-  await m.query(
-    `INSERT INTO "${S}"."api_keys" ("id", "office_number", "key_hash", "key_prefix", "label", "created_at")
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-    [e.keyId, e.officeNumber, e.keyHash, e.keyPrefix, e.label, e.occurredAt],
-  );
-}
-
-export async function applyKeyRevoked(m: EntityManager, e: ApiKeyRevokedEvent): Promise<void> {
-  await ensureOffice(m, e.officeNumber);
-  const tombstoneHash = createHash('sha256').update(`revoked:${e.keyId}`, 'utf8').digest('hex');
-  await m.query(
-    `INSERT INTO "${S}"."api_keys" ("id", "office_number", "key_hash", "key_prefix", "label", "revoked_at")
-     VALUES ($1, $2, $3, '', '', $4)
-     ON CONFLICT ("id") DO UPDATE SET "revoked_at" = COALESCE("api_keys"."revoked_at", EXCLUDED."revoked_at")`,
-    [e.keyId, e.officeNumber, tombstoneHash, e.occurredAt],
   );
 }

@@ -43,15 +43,6 @@ export class ListOfficesQuery extends PageQuery {
   prefecture?: string;
 }
 
-export class IssueKeyDto {
-  @ApiPropertyOptional({ description: 'which PC or program the key is for' })
-  @OptionalNotNull()
-  @IsString()
-  @NoControlCharacters()
-  @MaxLength(200)
-  label?: string;
-}
-
 export interface OfficeDto {
   officeNumber: string;
   prefecture: string;
@@ -65,17 +56,3 @@ export interface OfficeDto {
 }
 
 export type OfficePageDto = Page<OfficeDto>;
-
-export interface KeyDto {
-  id: string;
-  officeNumber: string;
-  keyPrefix: string;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-/** Returned once, when the key is issued: the key itself is never stored. */
-export interface IssuedKeyDto extends KeyDto {
-  apiKey: string;
-}

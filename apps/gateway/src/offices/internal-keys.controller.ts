@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
+import { IssuedOfficeKeyDto, IssueKeyBody, KeyRevocationDto, OfficeKeyListDto } from '@careplan/contracts';
+import { InternalTokenGuard } from '@careplan/platform';
+import { OfficeNumberParamPipe } from '../directory/office-number-param.pipe';
+import { KeysService } from './keys.service';
+
+/**
+ * An office's keys for operators: the archive's /ops/v1/offices/:no/keys checks the operator's scope and the
+ * registry, then calls these (internal listener only). The same keys as the office's own /v1/keys.
+ */
+@ApiExcludeController()
+@UseGuards(InternalTokenGuard)
+@Controller('internal/v1/offices/:officeNumber/keys')
+export class InternalKeysController {
+  constructor(private readonly keys: KeysService) {}
+
+  @ApiOperation({ summary: "An office's API keys, for operators — APIキー一覧" })
+  @Get()
+  list(@Param('officeNumber', OfficeNumberParamPipe) officeNumber: string): Promise<OfficeKeyListDto> {
+    return this.keys.listForOperator(officeNumber);
+  }
+
+  @ApiOperation({ summary: 'Issue a key for an operator (source operator) — APIキーの発行' })
+  @Post()
+  issue(
+    @Param('officeNumber', OfficeNumberParamPipe) officeNumber: string,
+    @Body() body: IssueKeyBody,
+  ): Promise<IssuedOfficeKeyDto> {
+    return this.keys.issueForOperator(officeNumber, body.label);
+  }
+
+  @ApiOperation({ summary: 'Revoke a key for an operator — APIキーの失効' })
+  @Post(':id/revoke')
+  @HttpCode(200)
+  revoke(
+    @Param('officeNumber', OfficeNumberParamPipe) officeNumber: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<KeyRevocationDto> {
+    return this.keys.revokeForOperator(officeNumber, id);
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
+
+/**
+ * An office's API keys as operators manage them. The gateway owns the keys (it checks one on every request)
+ * and serves them on its internal API: GET/POST /internal/v1/offices/:officeNumber/keys and
+ * POST …/keys/:id/revoke. The archive's operations API (/ops/v1/offices/:no/keys) checks the operator's scope
+ * and the registry, calls those routes and answers their bodies as they are.
+ */
+export class IssueKeyBody {
+  @ApiPropertyOptional({ description: 'which PC or program the key is for' })
+  @OptionalNotNull()
+  @IsString()
+  @NoControlCharacters()
+  @MaxLength(200)
+  label?: string;
+}
+
+/** A key as operators see it: never the key (except once, when issued), never its hash. */
+export class OfficeKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() officeNumber!: string;
+  @ApiProperty({ description: 'first characters of the key, to tell keys apart', example: 'cpx_AbCdEfGh' })
+  keyPrefix!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'to the minute' }) lastUsedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+}
+
+/** Answered once, when the key is issued: the key itself is never stored. */
+export class IssuedOfficeKeyDto extends OfficeKeyDto {
+  @ApiProperty({ description: 'the key itself, shown this once only' }) apiKey!: string;
+}
+
+export class OfficeKeyListDto {
+  @ApiProperty({ type: [OfficeKeyDto] }) items!: OfficeKeyDto[];
+}
+
+/** A revocation: the key, and whether this call revoked it (false: it already was, its first time kept). */
+export class KeyRevocationDto {
+  @ApiProperty({ type: OfficeKeyDto }) key!: OfficeKeyDto;
+  @ApiProperty() revokedNow!: boolean;
+}
