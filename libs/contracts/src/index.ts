@@ -9,3 +9,4 @@ export * from './http/history.contract';
 export * from './http/directory.contract';
 export * from './http/receipts.contract';
 export * from './http/dead-letters.contract';
+export * from './http/media';
