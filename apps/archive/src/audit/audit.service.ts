@@ -5,17 +5,7 @@ import { pageLimit, PageQuery } from '@careplan/contracts';
 import { keysetPage, Page } from '@careplan/platform';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
 import { AuditEntryEntity } from './audit-entry.entity';
-
-export interface AuditEntryDto {
-  id: string;
-  at: string;
-  operatorId: string | null;
-  operatorName: string;
-  action: string;
-  prefecture: string | null;
-  target: string;
-  details: Record<string, unknown>;
-}
+import type { AuditEntryDto } from './dto/audit.dto';
 
 /** Reads the audit log, newest first; a prefecture operator sees its prefecture's entries. */
 @Injectable()

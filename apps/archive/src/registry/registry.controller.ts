@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
@@ -25,24 +25,28 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: 'Register an office — 事業所の登録' })
   @Post()
+  @ApiCreatedResponse({ type: OfficeDto })
   create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateOfficeDto): Promise<OfficeDto> {
     return this.registry.create(op, dto);
   }
 
   @ApiOperation({ summary: 'Search registered offices — 事業所の検索' })
   @Get()
+  @ApiOkResponse({ type: OfficePageDto })
   list(@CurrentOperator() op: OperatorContext, @Query() query: ListOfficesQuery): Promise<OfficePageDto> {
     return this.registry.list(op, query);
   }
 
   @ApiOperation({ summary: 'One registered office — 事業所の詳細' })
   @Get(':no')
+  @ApiOkResponse({ type: OfficeDto })
   get(@CurrentOperator() op: OperatorContext, @Param('no', OfficeNumberPipe) no: string): Promise<OfficeDto> {
     return this.registry.get(op, no);
   }
 
   @ApiOperation({ summary: "Change an office's name or kind — 事業所の変更" })
   @Patch(':no')
+  @ApiOkResponse({ type: OfficeDto })
   update(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
@@ -53,6 +57,7 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: 'Deactivate an office — 事業所の無効化' })
   @Post(':no/deactivate')
+  @ApiOkResponse({ type: OfficeDto })
   @HttpCode(200)
   deactivate(
     @CurrentOperator() op: OperatorContext,
@@ -63,6 +68,7 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: 'Issue an API key for an office (shown once) — APIキーの発行' })
   @Post(':no/keys')
+  @ApiCreatedResponse({ type: IssuedKeyDto })
   issueKey(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
@@ -73,12 +79,14 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: "List an office's API keys — APIキー一覧" })
   @Get(':no/keys')
+  @ApiOkResponse({ type: [KeyDto] })
   keys(@CurrentOperator() op: OperatorContext, @Param('no', OfficeNumberPipe) no: string): Promise<KeyDto[]> {
     return this.registry.listKeys(op, no);
   }
 
   @ApiOperation({ summary: "Revoke an office's API key — APIキーの失効" })
   @Post(':no/keys/:keyId/revoke')
+  @ApiOkResponse({ type: KeyDto })
   @HttpCode(200)
   revokeKey(
     @CurrentOperator() op: OperatorContext,

@@ -52,30 +52,37 @@ export class IssueKeyDto {
   label?: string;
 }
 
-export interface OfficeDto {
-  officeNumber: string;
-  prefecture: string;
-  district: string;
-  name: string;
-  kind: string;
-  active: boolean;
-  listed: boolean;
-  createdAt: string;
-  updatedAt: string;
+export class OfficeDto {
+  @ApiProperty({ example: '4712000012' }) officeNumber!: string;
+  @ApiProperty({ example: '47', description: 'JIS prefecture code, from the office number' })
+  prefecture!: string;
+  @ApiProperty({ example: '20', description: "the office number's 4th and 5th digits" })
+  district!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '居宅介護支援' }) kind!: string;
+  @ApiProperty({ description: 'false once deactivated: its keys no longer work' }) active!: boolean;
+  @ApiProperty({ description: "whether other offices find it in the gateway's directory" }) listed!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export type OfficePageDto = Page<OfficeDto>;
+export class OfficePageDto implements Page<OfficeDto> {
+  @ApiProperty({ type: [OfficeDto] }) items!: OfficeDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'null on the last page' }) nextCursor!:
+    string | null;
+}
 
-export interface KeyDto {
-  id: string;
-  officeNumber: string;
-  keyPrefix: string;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
+export class KeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '4712000012' }) officeNumber!: string;
+  @ApiProperty({ description: "the key's first characters, to tell keys apart" }) keyPrefix!: string;
+  @ApiProperty({ description: 'which PC or program the key is for' }) label!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while the key works' })
+  revokedAt!: string | null;
 }
 
 /** Returned once, when the key is issued: the key itself is never stored. */
-export interface IssuedKeyDto extends KeyDto {
-  apiKey: string;
+export class IssuedKeyDto extends KeyDto {
+  @ApiProperty({ description: 'the API key (X-API-Key), shown only in this answer' }) apiKey!: string;
 }
