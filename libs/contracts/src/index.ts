@@ -10,3 +10,4 @@ export * from './http/directory.contract';
 export * from './http/receipts.contract';
 export * from './http/dead-letters.contract';
 export * from './http/keys.contract';
+export * from './http/media';

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
-import { AdoptionDto, AdoptionService } from './adoption.service';
-import { PrefectureQuery } from './dto/adoption.dto';
+import { AdoptionService } from './adoption.service';
+import { AdoptionDto, PrefectureQuery } from './dto/adoption.dto';
 
 /** Adoption figures, within the operator's prefecture. */
 @ApiTags('reports')
@@ -15,6 +15,7 @@ export class OpsAdoptionController {
 
   @ApiOperation({ summary: 'Registered, licensed and active offices by prefecture and district — 利用状況' })
   @Get('adoption')
+  @ApiOkResponse({ type: AdoptionDto })
   figures(@CurrentOperator() op: OperatorContext, @Query() q: PrefectureQuery): Promise<AdoptionDto> {
     return this.adoption.figures(prefectureFilter(op, q.prefecture));
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ARCHIVE_SCHEMA } from '../database/schema';
-import type { AdoptionRowDto } from './adoption.service';
+import type { AdoptionRowDto } from './dto/adoption.dto';
 
 const S = ARCHIVE_SCHEMA;
 

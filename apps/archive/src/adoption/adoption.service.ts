@@ -1,26 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AdoptionRepository } from './adoption.repository';
-
-export interface AdoptionFigures {
-  registered: number;
-  licensed: number;
-  active30: number;
-  active90: number;
-}
-
-export interface AdoptionRowDto extends AdoptionFigures {
-  prefecture: string;
-  district: string;
-}
-
-export interface AdoptionDto {
-  prefecture: string | null;
-  asOf: string;
-  /** One row per prefecture (a prefecture operator gets its own only). */
-  prefectures: (AdoptionFigures & { prefecture: string })[];
-  districts: AdoptionRowDto[];
-  totals: AdoptionFigures;
-}
+import type { AdoptionDto, AdoptionFigures, AdoptionPrefectureDto, AdoptionRowDto } from './dto/adoption.dto';
 
 const FIGURES = ['registered', 'licensed', 'active30', 'active90'] as const;
 
@@ -38,7 +18,7 @@ export class AdoptionService {
   async figures(prefecture: string | null, now = new Date()): Promise<AdoptionDto> {
     const districts = await this.adoption.byDistrict(prefecture, now);
     const totals = zero();
-    const byPrefecture = new Map<string, AdoptionFigures & { prefecture: string }>();
+    const byPrefecture = new Map<string, AdoptionPrefectureDto>();
     for (const d of districts) {
       add(totals, d);
       const p = byPrefecture.get(d.prefecture) ?? { prefecture: d.prefecture, ...zero() };

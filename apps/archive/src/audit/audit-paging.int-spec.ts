@@ -5,7 +5,8 @@ import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
 import { AuditRepository } from './audit.repository';
-import { AuditEntryDto, AuditService } from './audit.service';
+import { AuditService } from './audit.service';
+import type { AuditEntryDto } from './dto/audit.dto';
 
 const central: OperatorContext = { id: 'c', name: 'central', role: 'central', prefecture: null };
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '@careplan/contracts';
-import type { Page } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
-import { AuditEntryDto, AuditService } from './audit.service';
+import { AuditService } from './audit.service';
+import { AuditPageDto } from './dto/audit.dto';
 
 /** The audit log of operators' changes, within the operator's prefecture. */
 @ApiTags('administration')
@@ -16,7 +16,8 @@ export class OpsAuditController {
 
   @ApiOperation({ summary: "The audit log within the operator's scope — 監査ログ" })
   @Get('audit')
-  auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<Page<AuditEntryDto>> {
+  @ApiOkResponse({ type: AuditPageDto })
+  auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<AuditPageDto> {
     return this.audit.list(op, q);
   }
 }

@@ -4,17 +4,7 @@ import { Page } from '@careplan/platform';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
-
-export interface AuditEntryDto {
-  id: string;
-  at: string;
-  operatorId: string | null;
-  operatorName: string;
-  action: string;
-  prefecture: string | null;
-  target: string;
-  details: Record<string, unknown>;
-}
+import type { AuditEntryDto } from './dto/audit.dto';
 
 /** Reads the audit log, newest first; a prefecture operator sees its prefecture's entries. */
 @Injectable()

@@ -1,6 +1,15 @@
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { BINARY } from '@careplan/contracts';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, requiredPrefecture } from '../operators/operator-scope';
 import { BillingService } from './billing.service';
@@ -10,6 +19,7 @@ import { encodeCsv, statementCsv } from './statement';
 /** Billing statements, within the operator's prefecture. */
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiExtraModels(StatementDto)
 @UseGuards(OperatorGuard)
 @Controller('ops/v1')
 export class OpsBillingController {
@@ -17,6 +27,13 @@ export class OpsBillingController {
 
   @ApiOperation({ summary: "A month's billing statement — 月次請求明細" })
   @Get('billing/statements')
+  @ApiOkResponse({
+    description: 'the statement as JSON, or as CSV (format=csv; UTF-8 with BOM or MS932)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(StatementDto) } },
+      'text/csv': { schema: BINARY },
+    },
+  })
   @ApiProduces('application/json', 'text/csv')
   async statement(
     @CurrentOperator() op: OperatorContext,
@@ -35,6 +52,7 @@ export class OpsBillingController {
 
   @ApiOperation({ summary: 'The annual billing summary — 年間請求集計' })
   @Get('billing/annual')
+  @ApiOkResponse({ type: AnnualSummaryDto })
   annual(@CurrentOperator() op: OperatorContext, @Query() q: AnnualQuery): Promise<AnnualSummaryDto> {
     return this.billing.annual(requiredPrefecture(op, q.prefecture), q.fiscalYear);
   }

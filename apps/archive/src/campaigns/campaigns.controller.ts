@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { CampaignsService } from './campaigns.service';
@@ -15,12 +15,14 @@ export class OpsCampaignsController {
 
   @ApiOperation({ summary: 'List campaigns (free periods) — キャンペーン一覧' })
   @Get()
+  @ApiOkResponse({ type: [CampaignDto] })
   list(): Promise<CampaignDto[]> {
     return this.campaigns.list();
   }
 
   @ApiOperation({ summary: 'Add a campaign — キャンペーンの追加' })
   @Post()
+  @ApiCreatedResponse({ type: CampaignDto })
   create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateCampaignDto): Promise<CampaignDto> {
     return this.campaigns.create(op, dto);
   }

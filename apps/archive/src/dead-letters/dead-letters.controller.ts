@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DeadLetterPageDto,
   DeadLetterQuery,
@@ -20,6 +20,7 @@ export class OpsDeadLettersController {
 
   @ApiOperation({ summary: 'Webhook dead letters — Webhookの配信失敗一覧' })
   @Get('dead-letters')
+  @ApiOkResponse({ type: DeadLetterPageDto })
   listDeadLetters(
     @CurrentOperator() op: OperatorContext,
     @Query() q: DeadLetterQuery,
@@ -29,6 +30,7 @@ export class OpsDeadLettersController {
 
   @ApiOperation({ summary: 'Replay webhook dead letters — Webhookの再配信' })
   @Post('dead-letters/replay')
+  @ApiOkResponse({ type: ReplayResultDto })
   @HttpCode(200)
   replay(
     @CurrentOperator() op: OperatorContext,

@@ -1,14 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '@careplan/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
-import {
-  KafkaDlqMessageDto,
-  KafkaDlqQuery,
-  KafkaDlqReplayDto,
-  KafkaDlqReplayResult,
-} from './dto/kafka-dlq.dto';
+import { KafkaDlqPageDto, KafkaDlqQuery, KafkaDlqReplayDto, KafkaDlqReplayResult } from './dto/kafka-dlq.dto';
 import { KafkaDlqService } from './kafka-dlq.service';
 
 /** Kafka dead letters (`<topic>.dlq`) and their replay: central administrators only. */
@@ -21,12 +15,14 @@ export class KafkaDlqController {
 
   @ApiOperation({ summary: 'Kafka dead-letter messages — Kafkaデッドレター一覧' })
   @Get()
-  list(@CurrentOperator() op: OperatorContext, @Query() q: KafkaDlqQuery): Promise<Page<KafkaDlqMessageDto>> {
+  @ApiOkResponse({ type: KafkaDlqPageDto })
+  list(@CurrentOperator() op: OperatorContext, @Query() q: KafkaDlqQuery): Promise<KafkaDlqPageDto> {
     return this.dlq.list(op, q);
   }
 
   @ApiOperation({ summary: 'Replay Kafka dead-letter messages — Kafkaデッドレターの再処理' })
   @Post('replay')
+  @ApiOkResponse({ type: KafkaDlqReplayResult })
   @HttpCode(200)
   replay(
     @CurrentOperator() op: OperatorContext,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
@@ -16,6 +16,7 @@ export class OpsLicensesController {
 
   @ApiOperation({ summary: 'Apply for an office license — ライセンスの申込' })
   @Post()
+  @ApiCreatedResponse({ type: LicenseDto })
   apply(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
@@ -26,6 +27,7 @@ export class OpsLicensesController {
 
   @ApiOperation({ summary: "An office's license and its terms — ライセンスの確認" })
   @Get()
+  @ApiOkResponse({ type: LicenseDto })
   get(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
@@ -35,6 +37,7 @@ export class OpsLicensesController {
 
   @ApiOperation({ summary: "Change a license's billing method or renewal — ライセンスの変更" })
   @Patch()
+  @ApiOkResponse({ type: LicenseDto })
   update(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
@@ -45,6 +48,7 @@ export class OpsLicensesController {
 
   @ApiOperation({ summary: 'Suspend a license — ライセンスの停止' })
   @Post('suspend')
+  @ApiOkResponse({ type: LicenseDto })
   @HttpCode(200)
   suspend(
     @CurrentOperator() op: OperatorContext,
@@ -55,6 +59,7 @@ export class OpsLicensesController {
 
   @ApiOperation({ summary: 'Resume a suspended license — ライセンスの再開' })
   @Post('resume')
+  @ApiOkResponse({ type: LicenseDto })
   @HttpCode(200)
   resume(
     @CurrentOperator() op: OperatorContext,
@@ -65,6 +70,7 @@ export class OpsLicensesController {
 
   @ApiOperation({ summary: 'End a license — ライセンスの終了' })
   @Post('end')
+  @ApiOkResponse({ type: LicenseDto })
   @HttpCode(200)
   end(
     @CurrentOperator() op: OperatorContext,

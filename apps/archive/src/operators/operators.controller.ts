@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatedOperatorDto, CreateOperatorDto, OperatorContextDto, OperatorDto } from './dto/operator.dto';
 import { CurrentOperator, OperatorGuard } from './operator.guard';
 import type { OperatorContext } from './operator-scope';
 import { OperatorsService } from './operators.service';
@@ -15,12 +15,14 @@ export class OpsOperatorsController {
 
   @ApiOperation({ summary: 'The signed-in operator — ログイン中のオペレーター' })
   @Get('me')
+  @ApiOkResponse({ type: OperatorContextDto })
   me(@CurrentOperator() op: OperatorContext): OperatorContext {
     return op;
   }
 
   @ApiOperation({ summary: 'Create an operator (central administrators) — オペレーターの作成' })
   @Post('operators')
+  @ApiCreatedResponse({ type: CreatedOperatorDto })
   createOperator(
     @CurrentOperator() op: OperatorContext,
     @Body() dto: CreateOperatorDto,
@@ -30,6 +32,7 @@ export class OpsOperatorsController {
 
   @ApiOperation({ summary: 'List operators — オペレーター一覧' })
   @Get('operators')
+  @ApiOkResponse({ type: [OperatorDto] })
   listOperators(@CurrentOperator() op: OperatorContext): Promise<OperatorDto[]> {
     return this.operators.list(op);
   }
@@ -37,6 +40,7 @@ export class OpsOperatorsController {
   /** Central only: the operator's token answers 401 OPS_TOKEN_REVOKED from the next request on. */
   @ApiOperation({ summary: 'Revoke an operator — オペレーターの失効' })
   @Post('operators/:id/revoke')
+  @ApiOkResponse({ type: OperatorDto })
   @HttpCode(200)
   revokeOperator(@CurrentOperator() op: OperatorContext, @Param('id') id: string): Promise<OperatorDto> {
     return this.operators.revoke(op, id);

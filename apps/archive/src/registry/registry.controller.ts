@@ -23,24 +23,28 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: 'Register an office — 事業所の登録' })
   @Post()
+  @ApiCreatedResponse({ type: OfficeDto })
   create(@CurrentOperator() op: OperatorContext, @Body() dto: CreateOfficeDto): Promise<OfficeDto> {
     return this.registry.create(op, dto);
   }
 
   @ApiOperation({ summary: 'Search registered offices — 事業所の検索' })
   @Get()
+  @ApiOkResponse({ type: OfficePageDto })
   list(@CurrentOperator() op: OperatorContext, @Query() query: ListOfficesQuery): Promise<OfficePageDto> {
     return this.registry.list(op, query);
   }
 
   @ApiOperation({ summary: 'One registered office — 事業所の詳細' })
   @Get(':no')
+  @ApiOkResponse({ type: OfficeDto })
   get(@CurrentOperator() op: OperatorContext, @Param('no', OfficeNumberPipe) no: string): Promise<OfficeDto> {
     return this.registry.get(op, no);
   }
 
   @ApiOperation({ summary: "Change an office's name or kind — 事業所の変更" })
   @Patch(':no')
+  @ApiOkResponse({ type: OfficeDto })
   update(
     @CurrentOperator() op: OperatorContext,
     @Param('no', OfficeNumberPipe) no: string,
@@ -51,6 +55,7 @@ export class OpsOfficesController {
 
   @ApiOperation({ summary: 'Deactivate an office — 事業所の無効化' })
   @Post(':no/deactivate')
+  @ApiOkResponse({ type: OfficeDto })
   @HttpCode(200)
   deactivate(
     @CurrentOperator() op: OperatorContext,

@@ -19,6 +19,11 @@ const ATTACHMENTS: Record<string, { contentType: string; matches: (b: Buffer) =>
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=Shift_JIS';
 export const ALLOWED_ATTACHMENT_EXTENSIONS = Object.keys(ATTACHMENTS);
+/** Every media type a file of a delivery is served with (without parameters), for the OpenAPI document. */
+export const FILE_MEDIA_TYPES = [
+  'text/csv',
+  ...new Set(Object.values(ATTACHMENTS).map((a) => a.contentType)),
+] as const;
 
 function isJpeg(b: Buffer): boolean {
   return b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;

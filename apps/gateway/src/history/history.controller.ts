@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
+import { BINARY, ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
 import { HistoryClient } from './history.client';
 
 /** The office's exchange history, shared by all its keys (PCs, programs); kept by the archive. */
@@ -29,8 +29,10 @@ export class HistoryController {
 
   @ApiOperation({ summary: 'The history as CSV (UTF-8 or MS932) — 履歴のCSV出力' })
   @Get('history.csv')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'the filtered history as CSV (Japanese headers), UTF-8 with BOM or MS932' })
+  @ApiOkResponse({
+    description: 'the filtered history as CSV (Japanese headers), UTF-8 with BOM or MS932',
+    content: { 'text/csv': { schema: BINARY } },
+  })
   async export(
     @CurrentOffice() office: AuthenticatedOffice,
     @Query() query: ExportHistoryQuery,

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { BINARY } from '@careplan/contracts';
 import type { FastifyReply } from 'fastify';
+import { FILE_MEDIA_TYPES } from '../files/file-types';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { FileRecordsDto, InboxEntryDto, InboxFilterQuery, InboxPageDto } from './dto/inbox.dto';
@@ -35,7 +37,12 @@ export class InboxController {
 
   @ApiOperation({ summary: "Download one file's bytes as sent — ファイルのダウンロード" })
   @Get(':id/files/:fileId')
-  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description:
+      "the file's bytes as sent, with its media type (text/csv, charset Shift_JIS or utf-8, for CSV files); " +
+      'X-Content-SHA256 and Digest carry its SHA-256',
+    content: Object.fromEntries(FILE_MEDIA_TYPES.map((t) => [t, { schema: BINARY }])),
+  })
   async download(
     @CurrentOffice() office: AuthenticatedOffice,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -63,8 +70,10 @@ export class InboxController {
 
   @ApiOperation({ summary: 'Download the whole delivery as a ZIP — 一括ダウンロード（ZIP）' })
   @Get(':id/zip')
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'every file of the delivery in one ZIP (UTF-8 file names)' })
+  @ApiOkResponse({
+    description: 'every file of the delivery in one ZIP (UTF-8 file names)',
+    content: { 'application/zip': { schema: BINARY } },
+  })
   async zip(
     @CurrentOffice() office: AuthenticatedOffice,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -10,9 +10,15 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
+import {
+  BINARY,
+  PublicKeyDto,
+  SignedReceiptDto,
+  VerificationDto,
+  VerifyReceiptBody,
+} from '@careplan/contracts';
 import { PublicRoute } from '@careplan/platform';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
@@ -40,7 +46,10 @@ export class ReceiptsController {
   @Get('submissions/:id/receipt.pdf')
   @ApiSecurity('apiKey')
   @UseGuards(ApiKeyGuard)
-  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'the proof of exchange as a PDF, with the signed JSON receipt attached (receipt.json)',
+    content: { 'application/pdf': { schema: BINARY } },
+  })
   async receiptPdf(
     @CurrentOffice() office: AuthenticatedOffice,
     @Param('id', new ParseUUIDPipe()) id: string,

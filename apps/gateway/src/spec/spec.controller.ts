@@ -1,16 +1,8 @@
-import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
 import { AppException, PublicRoute } from '@careplan/platform';
-
-export interface FileTypeSummaryDto {
-  id: string;
-  nameJa: string;
-  prefix: string;
-  fileNameExample: string;
-  columns: number;
-  schemaUrl: string;
-}
+import { FileTypeSummaryDto, JSON_SCHEMA_MEDIA_TYPE, RECORD_SCHEMA_OUTLINE } from './dto/spec.dto';
 
 /**
  * The standard as published data, no key needed: which file types exist, and each one's records as a
@@ -22,7 +14,10 @@ export class SpecController {
   @ApiOperation({ summary: "The standard's file types — 標準仕様のファイル種別", security: [] })
   @Get('file-types')
   @PublicRoute()
-  @ApiOkResponse({ description: 'every interface file type of ケアプランデータ連携標準仕様 V4.1' })
+  @ApiOkResponse({
+    type: [FileTypeSummaryDto],
+    description: 'every interface file type of ケアプランデータ連携標準仕様 V4.1',
+  })
   fileTypes(): FileTypeSummaryDto[] {
     return FILE_TYPES.filter((f) => f.isCsv).map((f) => ({
       id: f.id,
@@ -40,7 +35,11 @@ export class SpecController {
   })
   @Get('schemas/:fileType')
   @PublicRoute()
-  @ApiOkResponse({ description: 'JSON Schema (2020-12) of one record of the file type' })
+  @ApiOkResponse({
+    description: 'JSON Schema (2020-12) of one record of the file type',
+    content: { [JSON_SCHEMA_MEDIA_TYPE]: { schema: RECORD_SCHEMA_OUTLINE } },
+  })
+  @Header('content-type', `${JSON_SCHEMA_MEDIA_TYPE}; charset=utf-8`)
   schema(@Param('fileType') fileType: string): JsonSchema {
     if (!isKnownFileType(fileType) || !FILE_TYPES.find((f) => f.id === fileType)?.isCsv) {
       throw new AppException(

@@ -18,4 +18,22 @@ export class CreateCampaignDto {
 }
 
 /** A campaign as the operations API shows it: the rule itself. */
-export type CampaignDto = CampaignRule;
+export class CampaignDto implements CampaignRule {
+  @ApiProperty({ example: 'FY2027_WAIVER' }) code!: string;
+  @ApiProperty() nameJa!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty({ format: 'date', description: 'terms applied for from this date qualify' })
+  appliesFrom!: string;
+  @ApiProperty({ format: 'date', description: '… up to this date, inclusive' }) appliesTo!: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'free for N months from the application date',
+  })
+  freeMonths!: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'or free over a fixed period' })
+  freeFrom!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) freeTo!: string | null;
+  @ApiProperty({ type: 'integer', description: 'the highest wins when several campaigns apply' })
+  priority!: number;
+}

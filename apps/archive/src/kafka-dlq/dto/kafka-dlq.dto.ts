@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { PAGE_LIMIT_DEFAULT } from '@careplan/contracts';
-import { OptionalNotNull } from '@careplan/platform';
+import { OptionalNotNull, type Page } from '@careplan/platform';
 import { DLQ_ID_PATTERN } from '../kafka-dlq.paging';
 
 export const MAX_DLQ_PAGE = 500;
@@ -58,29 +58,50 @@ export class KafkaDlqReplayDto {
   @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() force?: boolean;
 }
 
-export interface KafkaDlqMessageDto {
-  /** `<dlq topic>:<partition>:<offset>`: what a replay names. */
-  id: string;
-  topic: string;
-  partition: number;
-  offset: number;
-  originalTopic: string;
-  originalPartition: number | null;
-  originalOffset: string | null;
-  key: string | null;
-  eventId: string | null;
-  /** The topic's entity and event, e.g. `submission.received`. */
-  eventType: string;
-  submissionId: string | null;
-  consumer: string | null;
-  attempts: number | null;
-  error: string | null;
-  failedAt: string | null;
-  replayedAt: string | null;
-  replayedBy: string | null;
+const nullableString = (description?: string, format?: string) =>
+  ApiProperty({
+    type: String,
+    nullable: true,
+    ...(format ? { format } : {}),
+    ...(description ? { description } : {}),
+  });
+
+export class KafkaDlqMessageDto {
+  @ApiProperty({
+    example: 'careplan.submission.received.v1.dlq:0:17',
+    description: '`<dlq topic>:<partition>:<offset>`: what a replay names',
+  })
+  id!: string;
+  @ApiProperty({ example: 'careplan.submission.received.v1.dlq' }) topic!: string;
+  @ApiProperty({ type: 'integer' }) partition!: number;
+  @ApiProperty({ type: 'integer' }) offset!: number;
+  @ApiProperty({ example: 'careplan.submission.received.v1' }) originalTopic!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) originalPartition!: number | null;
+  @nullableString('a Kafka offset, as a string') originalOffset!: string | null;
+  @nullableString() key!: string | null;
+  @nullableString(undefined, 'uuid') eventId!: string | null;
+  @ApiProperty({ example: 'submission.received', description: "the topic's entity and event" })
+  eventType!: string;
+  @nullableString(undefined, 'uuid') submissionId!: string | null;
+  @nullableString('the consumer that gave up') consumer!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) attempts!: number | null;
+  @nullableString('the last error') error!: string | null;
+  @nullableString(undefined, 'date-time') failedAt!: string | null;
+  @nullableString('null until replayed', 'date-time') replayedAt!: string | null;
+  @nullableString('the operator who replayed it') replayedBy!: string | null;
 }
 
-export interface KafkaDlqReplayResult {
-  replayed: number;
-  ids: string[];
+export class KafkaDlqPageDto implements Page<KafkaDlqMessageDto> {
+  @ApiProperty({ type: [KafkaDlqMessageDto] }) items!: KafkaDlqMessageDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "the next page's first message id; null at the end",
+  })
+  nextCursor!: string | null;
+}
+
+export class KafkaDlqReplayResult {
+  @ApiProperty({ type: 'integer' }) replayed!: number;
+  @ApiProperty({ type: [String], description: 'the ids replayed' }) ids!: string[];
 }

@@ -13,17 +13,32 @@ export class CreateOperatorDto {
   prefecture?: string;
 }
 
-export interface OperatorDto {
-  id: string;
-  name: string;
-  role: OperatorRole;
-  prefecture: string | null;
-  createdAt: string;
-  /** When a central administrator revoked the operator's token; null while it works. */
-  revokedAt: string | null;
+/** The signed-in operator (GET /ops/v1/me). */
+export class OperatorContextDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: OPERATOR_ROLES }) role!: OperatorRole;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '13',
+    description: 'the one prefecture a prefecture operator sees; null for central administrators',
+  })
+  prefecture!: string | null;
+}
+
+export class OperatorDto extends OperatorContextDto {
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: "when a central administrator revoked the operator's token; null while it works",
+  })
+  revokedAt!: string | null;
 }
 
 /** Returned once, at creation: only the token's hash is kept. */
-export interface CreatedOperatorDto extends OperatorDto {
-  token: string;
+export class CreatedOperatorDto extends OperatorDto {
+  @ApiProperty({ description: 'the bearer token, shown only in this answer' }) token!: string;
 }

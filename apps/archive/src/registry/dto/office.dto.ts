@@ -43,16 +43,22 @@ export class ListOfficesQuery extends PageQuery {
   prefecture?: string;
 }
 
-export interface OfficeDto {
-  officeNumber: string;
-  prefecture: string;
-  district: string;
-  name: string;
-  kind: string;
-  active: boolean;
-  listed: boolean;
-  createdAt: string;
-  updatedAt: string;
+export class OfficeDto {
+  @ApiProperty({ example: '4712000012' }) officeNumber!: string;
+  @ApiProperty({ example: '47', description: 'JIS prefecture code, from the office number' })
+  prefecture!: string;
+  @ApiProperty({ example: '20', description: "the office number's 4th and 5th digits" })
+  district!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '居宅介護支援' }) kind!: string;
+  @ApiProperty({ description: 'false once deactivated: its keys no longer work' }) active!: boolean;
+  @ApiProperty({ description: "whether other offices find it in the gateway's directory" }) listed!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export type OfficePageDto = Page<OfficeDto>;
+export class OfficePageDto implements Page<OfficeDto> {
+  @ApiProperty({ type: [OfficeDto] }) items!: OfficeDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'null on the last page' }) nextCursor!:
+    string | null;
+}
