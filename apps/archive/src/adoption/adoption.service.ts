@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AdoptionRepository } from './adoption.repository';
-import type { AdoptionDto, AdoptionFigures, AdoptionPrefectureDto, AdoptionRowDto } from './dto/adoption.dto';
+import type { AdoptionDto, AdoptionFigures, AdoptionPrefectureDto } from './dto/adoption.dto';
 
 const FIGURES = ['registered', 'licensed', 'active30', 'active90'] as const;
 
