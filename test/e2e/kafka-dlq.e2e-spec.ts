@@ -4,7 +4,7 @@ import { dlqTopicOf, Topics } from '@careplan/contracts';
 import { eventually } from './support/api';
 import { createAdmin, createPrefectureOperator, ops } from './support/ops';
 import { readState } from './support/state';
-import { runTool, serviceEnv } from './support/system';
+import { runArchiveCli, serviceEnv } from './support/system';
 
 interface Problem {
   code: string;
@@ -49,7 +49,7 @@ describe('Kafka dead letters through the operations API and the ops command', ()
     senderOfficeNumber: '1371201367',
     receiverOfficeNumber: '1371500420',
   };
-  const cli = (...args: string[]) => runTool('ops', ['dlq', ...args], serviceEnv(state));
+  const cli = (...args: string[]) => runArchiveCli(['dlq', ...args], serviceEnv(state));
   const mine = (page: DlqPage) => page.items.filter((m) => m.eventId === event.eventId);
 
   beforeAll(async () => {

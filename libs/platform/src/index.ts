@@ -11,6 +11,7 @@ export * from './metrics/metrics.service';
 export * from './metrics/metrics.controller';
 export * from './platform.module';
 export * from './http/bootstrap';
+export * from './cli/run-command';
 export * from './http/internal-listener';
 export * from './http/cursor';
 export * from './http/rate-limit';

@@ -1,7 +1,7 @@
 import { buildFile, DEFAULT_PARTIES, withOfficeCheckDigit } from '@careplan/spec/testing';
 import { Upload } from './api';
 import { readState } from './state';
-import { runTool, serviceEnv } from './system';
+import { runArchiveCli, serviceEnv } from './system';
 
 export interface OpsResponse<T = Record<string, unknown>> {
   status: number;
@@ -12,7 +12,7 @@ export interface OpsResponse<T = Record<string, unknown>> {
 
 /** The first central administrator, made by the same command operators use. */
 export function createAdmin(name: string): string {
-  const out = runTool('ops', ['create-admin', name], serviceEnv(readState()));
+  const out = runArchiveCli(['create-admin', name], serviceEnv(readState()));
   return (JSON.parse(out) as { name: string; token: string }).token;
 }
 

@@ -39,9 +39,23 @@ export function serviceEnv(
   };
 }
 
+/** What the tools that call the running services need besides: where the gateway and the ops API answer. */
+export function toolEnv(state: E2eState): NodeJS.ProcessEnv {
+  return { ...serviceEnv(state), GATEWAY_URL: state.urls.gateway, OPS_URL: state.urls.archive };
+}
+
 /** Runs one of the built tools (dist/tools/<name>.js) and returns its stdout. */
 export function runTool(name: string, args: string[], env: NodeJS.ProcessEnv): string {
-  return execFileSync(process.execPath, [join(ROOT, 'dist', 'tools', `${name}.js`), ...args], {
+  return runBuilt(join('tools', `${name}.js`), args, env);
+}
+
+/** Runs the archive's built command line (`npm run ops`: dist/apps/archive/src/cli.js) and returns its stdout. */
+export function runArchiveCli(args: string[], env: NodeJS.ProcessEnv): string {
+  return runBuilt(join('apps', 'archive', 'src', 'cli.js'), args, env);
+}
+
+function runBuilt(file: string, args: string[], env: NodeJS.ProcessEnv): string {
+  return execFileSync(process.execPath, [join(ROOT, 'dist', file), ...args], {
     env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { parseDlqArgs } from './lib/ops-dlq';
+import { parseDlqArgs } from './kafka-dlq.cli';
 
 describe('ops dlq arguments', () => {
   it('reads list filters and replay ids or --all', () => {

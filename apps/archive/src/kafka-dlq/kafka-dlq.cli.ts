@@ -2,16 +2,15 @@
 // the archive's own service (as create-admin does), acting as the central administrator.
 import { Logger, LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ALL_TOPICS } from '@careplan/contracts';
-import { KafkaService } from '@careplan/messaging';
+import { kafkaFromEnv } from '@careplan/messaging';
 import { dataSourceOptions } from '@careplan/persistence';
 import { AppException } from '@careplan/platform';
-import { COMMAND_LINE } from '../../apps/archive/src/audit/audit';
-import type { KafkaDlqMessageDto } from '../../apps/archive/src/kafka-dlq/dto/kafka-dlq.dto';
-import { KafkaDlqRepository } from '../../apps/archive/src/kafka-dlq/kafka-dlq.repository';
-import { KafkaDlqService } from '../../apps/archive/src/kafka-dlq/kafka-dlq.service';
-import { archiveDatabase } from './databases';
-import { toolsEnv } from './tools.env';
+import { COMMAND_LINE } from '../audit/audit';
+import type { ArchiveEnv } from '../config/archive.env';
+import { archiveDatabase } from '../database/archive.database';
+import type { KafkaDlqMessageDto } from './dto/kafka-dlq.dto';
+import { KafkaDlqRepository } from './kafka-dlq.repository';
+import { KafkaDlqService } from './kafka-dlq.service';
 
 export const DLQ_USAGE = [
   'usage: npm run --silent ops -- dlq list [--topic TOPIC] [--limit N] [--cursor ID] [--table]',
@@ -45,18 +44,11 @@ export function parseDlqArgs(argv: string[]): DlqArgs {
   return { command, ids, flags };
 }
 
-export async function runDlqCommand(argv: string[]): Promise<void> {
+export async function runDlqCommand(env: ArchiveEnv, argv: string[]): Promise<void> {
   const args = parseDlqArgs(argv);
-  const env = toolsEnv();
   // Library logs go to stderr: stdout carries only the answer (JSON lines).
   Logger.overrideLogger(stderrLogger);
-  const kafka = new KafkaService({
-    brokers: env.KAFKA_BROKERS.split(','),
-    clientId: 'careplan-ops',
-    topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    groupPrefix: env.KAFKA_GROUP_PREFIX,
-    topics: ALL_TOPICS,
-  });
+  const kafka = kafkaFromEnv(env, 'careplan-ops');
   const ds = new DataSource(dataSourceOptions(env.DATABASE_URL, archiveDatabase));
   await Promise.all([ds.initialize(), kafka.onModuleInit()]);
   try {
