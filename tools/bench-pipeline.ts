@@ -21,7 +21,7 @@ import {
   type Samples,
 } from './lib/bench-http';
 import { latency, megabytes, rate, round } from './lib/bench-stats';
-import { seedOffice } from './lib/seed-office';
+import { OfficeSeeder } from './lib/seed-office';
 import { runTool, toolsEnv } from './lib/tools.env';
 
 interface Sent {
@@ -70,9 +70,15 @@ runTool('bench-pipeline', async () => {
   const runStart = new Date(Date.now() - 1000);
   const pairs = benchPairs(pairCount);
   const keys = new Map<string, string>();
+  const seeder = new OfficeSeeder({
+    opsUrl: urls.archive,
+    gatewayUrl: gateway,
+    databaseUrl: env.DATABASE_URL,
+    token: env.OPS_TOKEN || undefined,
+  });
   for (const [i, p] of pairs.entries()) {
-    keys.set(p.sender, (await seedOffice(env.DATABASE_URL, p.sender, `ベンチ居宅介護支援${i + 1}`)).apiKey);
-    keys.set(p.receiver, (await seedOffice(env.DATABASE_URL, p.receiver, `ベンチ訪問介護${i + 1}`)).apiKey);
+    keys.set(p.sender, (await seeder.seed(p.sender, `ベンチ居宅介護支援${i + 1}`)).apiKey);
+    keys.set(p.receiver, (await seeder.seed(p.receiver, `ベンチ訪問介護${i + 1}`)).apiKey);
   }
   const key = (office: string) => keys.get(office) ?? '';
 

@@ -19,7 +19,7 @@ import { getAll } from './lib/bench-http';
 import { Outcome, sendUntilAccepted, steadyLoad, WebhookReceiver } from './lib/chaos-load';
 import { TcpProxy } from './lib/chaos-proxy';
 import { ChaosBroker, freePort, ServiceProcess, sleep } from './lib/chaos-system';
-import { seedOffice } from './lib/seed-office';
+import { OfficeSeeder } from './lib/seed-office';
 import { runTool } from './lib/tools.env';
 
 const APPS = ['gateway', 'validator', 'router', 'archive'] as const;
@@ -176,9 +176,14 @@ class ChaosSystem {
   /** Offices of one scenario only, each with a webhook pointing at the receiver of this run. */
   async seedPairs(count: number): Promise<Pair[]> {
     const pairs = benchPairs(count);
+    const seeder = new OfficeSeeder({
+      opsUrl: this.instance('archive').url,
+      gatewayUrl: this.gateway,
+      databaseUrl: this.directDb,
+    });
     for (const p of pairs) {
       for (const office of [p.sender, p.receiver]) {
-        const { apiKey } = await seedOffice(this.directDb, office, `カオス${office}`);
+        const { apiKey } = await seeder.seed(office, `カオス${office}`);
         this.keys.set(office, apiKey);
         const res = await fetch(`${this.gateway}/v1/webhook`, {
           method: 'PUT',

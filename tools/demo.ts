@@ -4,8 +4,7 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { buildBundle, CARE_OFFICE, HOME_HELP_OFFICE } from '@careplan/spec/testing';
-import { seedOffice } from './lib/seed-office';
-import { runTool, toolsEnv } from './lib/tools.env';
+import { runTool, seederFromEnv, toolsEnv } from './lib/tools.env';
 
 interface Json {
   [key: string]: unknown;
@@ -13,8 +12,9 @@ interface Json {
 
 runTool('demo', async () => {
   const env = toolsEnv();
-  const sender = await seedOffice(env.DATABASE_URL, CARE_OFFICE, 'しんじゅく居宅介護支援事業所');
-  const receiver = await seedOffice(env.DATABASE_URL, HOME_HELP_OFFICE, 'ひまわり訪問介護ステーション');
+  const seeder = seederFromEnv(env);
+  const sender = await seeder.seed(CARE_OFFICE, 'しんじゅく居宅介護支援事業所');
+  const receiver = await seeder.seed(HOME_HELP_OFFICE, 'ひまわり訪問介護ステーション');
   const call = async (key: string, path: string, init: RequestInit = {}): Promise<Response> => {
     const res = await fetch(new URL(path, env.GATEWAY_URL), {
       ...init,

@@ -18,7 +18,7 @@ import { Client } from 'pg';
 import { benchBundle, benchPairs, usersForRows, type BenchBundle, type Pair } from './lib/bench-bundle';
 import { round } from './lib/bench-stats';
 import { ChaosBroker, freePort, ServiceProcess, sleep } from './lib/chaos-system';
-import { seedOffice } from './lib/seed-office';
+import { OfficeSeeder } from './lib/seed-office';
 import { runTool, toolsEnv } from './lib/tools.env';
 
 const APPS = ['gateway', 'validator', 'router', 'archive'] as const;
@@ -111,8 +111,13 @@ runTool('recovery-probe', async () => {
     await db.connect();
 
     const [pair] = benchPairs(1);
-    const senderKey = (await seedOffice(databaseUrl.toString(), pair.sender, 'プローブ居宅介護支援')).apiKey;
-    await seedOffice(databaseUrl.toString(), pair.receiver, 'プローブ訪問介護');
+    const seeder = new OfficeSeeder({
+      opsUrl: services.get('archive')!.url,
+      gatewayUrl: services.get('gateway')!.url,
+      databaseUrl: databaseUrl.toString(),
+    });
+    const senderKey = (await seeder.seed(pair.sender, 'プローブ居宅介護支援')).apiKey;
+    await seeder.seed(pair.receiver, 'プローブ訪問介護');
     load = new Load(services.get('gateway')!.url, senderKey, pair, intervalMs);
     load.start();
     await drained(db, load, Date.now(), timeoutMs);

@@ -1,9 +1,10 @@
 // npm run --silent seed -- OFFICE_NUMBER [NAME] [--kind KIND] [--campaign none]
-// Registers an office in the registry with a license starting today (or finds it), issues a new key in the
-// gateway, and prints {"officeNumber", "apiKey"}. `--campaign none`: the license is paid whatever the campaigns say.
+// Registers an office in the registry with a license starting today (or finds it) and issues a new key, through the
+// running archive's operations API (OPS_URL; OPS_TOKEN or an operator made for the seed), waits until the gateway
+// (GATEWAY_URL) takes the key, and prints {"officeNumber", "apiKey"}. `--campaign none`: the license is paid
+// whatever the campaigns say.
 import 'reflect-metadata';
-import { seedOffice } from './lib/seed-office';
-import { runTool, toolsEnv } from './lib/tools.env';
+import { runTool, seederFromEnv, toolsEnv } from './lib/tools.env';
 
 const USAGE = 'usage: npm run --silent seed -- OFFICE_NUMBER [NAME] [--kind KIND] [--campaign none]';
 
@@ -23,8 +24,7 @@ runTool('seed', async () => {
   const { positional, kind, campaign } = parseArgs(process.argv.slice(2));
   const [officeNumber, ...nameParts] = positional;
   if (!officeNumber || (campaign !== undefined && campaign !== 'none')) throw new Error(USAGE);
-  const result = await seedOffice(
-    toolsEnv().DATABASE_URL,
+  const result = await seederFromEnv(toolsEnv()).seed(
     officeNumber,
     nameParts.join(' ') || `事業所 ${officeNumber}`,
     {

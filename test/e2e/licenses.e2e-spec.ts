@@ -1,6 +1,6 @@
 import { decodeMs932 } from '@careplan/spec';
 import { readState } from './support/state';
-import { runTool, serviceEnv } from './support/system';
+import { runTool, toolEnv } from './support/system';
 import { createAdmin, createPrefectureOperator, officeNo, ops, registerLicensed } from './support/ops';
 
 interface Term {
@@ -188,7 +188,7 @@ describe('licenses, campaigns and billing', () => {
 
   it('seeds an office with a license from today (with --campaign none: paid whatever the campaigns)', async () => {
     const no = office('00007');
-    const out = runTool('seed', [no, '鹿児島 シード事業所', '--campaign', 'none'], serviceEnv(readState()));
+    const out = runTool('seed', [no, '鹿児島 シード事業所', '--campaign', 'none'], toolEnv(readState()));
     const seeded = JSON.parse(out) as Record<string, string>;
     expect(Object.keys(seeded)).toEqual(['officeNumber', 'apiKey']);
     expect(seeded.officeNumber).toBe(no);
@@ -198,7 +198,7 @@ describe('licenses, campaigns and billing', () => {
       expect.objectContaining({ termNo: 1, feeYen: 21000, campaignCode: null }),
     ]);
     // Seeding again finds the office and its license, and issues another key.
-    const again = JSON.parse(runTool('seed', [no], serviceEnv(readState()))) as Record<string, string>;
+    const again = JSON.parse(runTool('seed', [no], toolEnv(readState()))) as Record<string, string>;
     expect(again.apiKey).not.toBe(seeded.apiKey);
     expect((await ops<License>(admin, 'GET', `/ops/v1/offices/${no}/license`)).body.terms).toHaveLength(1);
   });

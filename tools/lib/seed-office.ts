@@ -1,15 +1,7 @@
-import { DataSource } from 'typeorm';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
-import { dataSourceOptions } from '@careplan/persistence';
-import { COMMAND_LINE, recordAudit } from '../../apps/archive/src/audit/audit';
-import { todayInTokyo } from '../../apps/archive/src/licenses/calendar';
-import { LicenseEntity } from '../../apps/archive/src/licenses/license.entity';
-import { applyLicense } from '../../apps/archive/src/licenses/license.store';
-import { prefectureOf } from '../../apps/archive/src/operators/operator-scope';
-import { RegistryService } from '../../apps/archive/src/registry/registry.service';
-import { OfficesService } from '../../apps/gateway/src/offices/offices.service';
-import { applyLicenseChanged, applyOfficeChanged } from '../../apps/gateway/src/registry/registry.projection';
-import { archiveDatabase, gatewayDatabase } from './databases';
 
 export interface SeedOptions {
   kind?: string;
@@ -17,65 +9,124 @@ export interface SeedOptions {
   campaigns?: boolean;
 }
 
+/** Where the seed talks to the running services, and the database the archive's command line opens. */
+export interface SeedTarget {
+  /** The archive's public listener: its operations API (/ops/v1). */
+  opsUrl: string;
+  gatewayUrl: string;
+  /** Where the archive's command line makes the seed's operator, unless `token` is given. */
+  databaseUrl: string;
+  /** A central administrator's token of the operations API; without it one is made for this seeder. */
+  token?: string;
+  /** How long the gateway may take to learn the new key (and the license) from the registry's events. */
+  timeoutMs?: number;
+}
+
+export interface SeededOffice {
+  officeNumber: string;
+  apiKey: string;
+}
+
+const CLI = join(__dirname, '..', '..', 'apps', 'archive', 'src', 'cli.js');
+
 /**
- * Registers the office in the archive's registry with a license starting today (unless it has one), its
- * events published through the archive outbox, and issues a key in the gateway at once; the gateway's
- * office row is written as the projection would, so the key works before the events arrive.
+ * Seeds offices through the owners' APIs of the running services: the archive registers the office and applies
+ * its license (operations API), issues a key, and the gateway learns all three from the registry's events. A
+ * seed returns once the gateway takes the key (and sees the license), so callers can use it at once.
  */
-export async function seedOffice(
-  databaseUrl: string,
-  officeNumber: string,
-  name: string,
-  options: SeedOptions = {},
-): Promise<{ officeNumber: string; apiKey: string }> {
-  if (!OFFICE_NUMBER_PATTERN.test(officeNumber)) {
-    throw new Error(`"${officeNumber}" is not a valid 10-character office number`);
+export class OfficeSeeder {
+  private token: Promise<string> | undefined;
+
+  constructor(private readonly target: SeedTarget) {
+    if (target.token) this.token = Promise.resolve(target.token);
   }
-  const ds = new DataSource({
-    ...dataSourceOptions(databaseUrl, archiveDatabase),
-    entities: [...entitiesOf(archiveDatabase), ...entitiesOf(gatewayDatabase)],
-  });
-  await ds.initialize();
-  try {
-    const { office, license } = await ds.transaction(async (m) => {
-      const o = await new RegistryService(ds).ensure(m, officeNumber, name, options.kind ?? 'unspecified');
-      const l =
-        (await m.findOne(LicenseEntity, { where: { officeNumber } })) ??
-        (await applyToday(m, officeNumber, options));
-      return { office: o, license: l };
+
+  /** Registers the office with a license starting today (unless it has one), and issues a new key. */
+  async seed(officeNumber: string, name: string, options: SeedOptions = {}): Promise<SeededOffice> {
+    if (!OFFICE_NUMBER_PATTERN.test(officeNumber)) {
+      throw new Error(`"${officeNumber}" is not a valid 10-character office number`);
+    }
+    const office = `/ops/v1/offices/${officeNumber}`;
+    const created = await this.ops('POST', '/ops/v1/offices', {
+      officeNumber,
+      name,
+      kind: options.kind ?? 'unspecified',
     });
-    const key = await new OfficesService(ds).registerWithKey(officeNumber, office.name);
-    await ds.transaction(async (m) => {
-      await applyOfficeChanged(m, office);
-      await applyLicenseChanged(m, { officeNumber, state: license.state, validUntil: license.lastEnd });
+    if (created.status !== 201 && created.code !== 'OFFICE_EXISTS') throw refused('office', created);
+    let license = await this.ops('GET', `${office}/license`);
+    if (license.status === 404) {
+      const today = todayInTokyo();
+      license = await this.ops('POST', `${office}/license`, {
+        startDate: today,
+        applicationDate: today,
+        billingMethod: 'deduction',
+        autoRenew: true,
+        ...(options.campaigns === false ? { campaign: 'none' } : {}),
+      });
+    }
+    if (license.status !== 200 && license.status !== 201) throw refused('license', license);
+    const key = await this.ops('POST', `${office}/keys`, { label: 'seed' });
+    if (key.status !== 201) throw refused('key', key);
+    const apiKey = String(key.body.apiKey);
+    await this.untilGatewayTakes(officeNumber, apiKey, license.body.state === 'active');
+    return { officeNumber, apiKey };
+  }
+
+  /** Bounded: the key authenticates (GET /v1/keys), and a licensed office may send (refused only as to itself). */
+  private async untilGatewayTakes(officeNumber: string, apiKey: string, licensed: boolean): Promise<void> {
+    const deadline = Date.now() + (this.target.timeoutMs ?? 30_000);
+    const headers = { 'x-api-key': apiKey };
+    const url = (path: string) => new URL(path, this.target.gatewayUrl);
+    const keyTaken = async () => (await fetch(url('/v1/keys'), { headers })).status === 200;
+    const licenseSeen = async () => {
+      // A submission to itself is refused after the license check: SEND_TO_SELF, not SENDER_UNLICENSED.
+      const form = new FormData();
+      form.append('to', officeNumber);
+      const res = await fetch(url('/v1/submissions'), { method: 'POST', headers, body: form });
+      return ((await res.json()) as { code?: string }).code !== 'SENDER_UNLICENSED';
+    };
+    for (const ready of licensed ? [keyTaken, licenseSeen] : [keyTaken]) {
+      while (!(await ready())) {
+        if (Date.now() > deadline)
+          throw new Error(`the gateway did not take the key of ${officeNumber} in time`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  private async ops(method: string, path: string, body?: unknown): Promise<OpsAnswer> {
+    const res = await fetch(new URL(path, this.target.opsUrl), {
+      method,
+      headers: {
+        authorization: `Bearer ${await this.operatorToken()}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return key;
-  } finally {
-    await ds.destroy();
+    const json = (await res.json()) as Record<string, unknown>;
+    return { status: res.status, code: typeof json.code === 'string' ? json.code : undefined, body: json };
+  }
+
+  /** A central administrator for this seeder, made by the archive's own command line (`npm run ops`). */
+  private operatorToken(): Promise<string> {
+    this.token ??= promisify(execFile)(process.execPath, [CLI, 'create-admin', 'seed'], {
+      env: { ...process.env, DATABASE_URL: this.target.databaseUrl },
+    }).then(({ stdout }) => (JSON.parse(stdout) as { token: string }).token);
+    return this.token;
   }
 }
 
-async function applyToday(m: Parameters<typeof applyLicense>[0], officeNumber: string, options: SeedOptions) {
-  const today = todayInTokyo();
-  const application = {
-    startDate: today,
-    applicationDate: today,
-    billingMethod: 'deduction' as const,
-    autoRenew: true,
-    campaigns: options.campaigns ?? true,
-  };
-  const license = await applyLicense(m, officeNumber, application, today);
-  await recordAudit(
-    m,
-    COMMAND_LINE,
-    'license.apply',
-    officeNumber,
-    { ...application, tool: 'seed' },
-    prefectureOf(officeNumber),
-  );
-  return license;
+interface OpsAnswer {
+  status: number;
+  code?: string;
+  body: Record<string, unknown>;
 }
 
-function entitiesOf(db: typeof archiveDatabase) {
-  return Array.isArray(db.entities) ? db.entities : Object.values(db.entities);
+function refused(what: string, answer: OpsAnswer): Error {
+  return new Error(`${what}: the operations API answered ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/** Today in Japan (YYYY-MM-DD), as the archive dates licenses. */
+function todayInTokyo(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
 }

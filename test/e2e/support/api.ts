@@ -1,5 +1,5 @@
 import { readState } from './state';
-import { runTool, serviceEnv } from './system';
+import { runTool, toolEnv } from './system';
 
 export { eventually } from '@careplan/testing';
 
@@ -15,7 +15,7 @@ export interface Upload {
 
 /** Registers an office with an active license through the same seed tool operators use. */
 export function seedOffice(officeNumber: string, name = 'E2E 事業所'): Office {
-  const out = runTool('seed', [officeNumber, name], serviceEnv(readState()));
+  const out = runTool('seed', [officeNumber, name], toolEnv(readState()));
   return JSON.parse(out) as Office;
 }
 
