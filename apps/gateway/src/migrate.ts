@@ -1,0 +1,6 @@
+// The gateway's migrations, run by the migrate step (`npm run migrate`, tools/migrate.ts) with the other apps'.
+import 'reflect-metadata';
+import { migrateMain } from '@careplan/persistence';
+import { gatewayDatabase } from './database/gateway.database';
+
+migrateMain(gatewayDatabase);
