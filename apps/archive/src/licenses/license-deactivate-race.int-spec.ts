@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { migratedDataSource } from '@careplan/persistence';
 import { AppException } from '@careplan/platform';
+import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { createTestDatabase, eventually, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { archiveDatabase } from '../database/archive.database';
@@ -10,6 +11,9 @@ import { RegistryService } from '../registry/registry.service';
 import { LicenseEntity } from './license.entity';
 import { LicenseRepository } from './license.repository';
 import { LicensesService } from './licenses.service';
+
+/** A relay never started: the events stay in the outbox, where the specs read them. */
+const idleRelay = (ds: DataSource) => new OutboxRelay(ds, {} as KafkaService, 'archive');
 
 const central: OperatorContext = { id: randomUUID(), name: 'central', role: 'central', prefecture: null };
 
@@ -21,7 +25,9 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [archiveDatabase]);
-    await ds.transaction((m) => new RegistryService(ds).ensure(m, OFFICE, '事業所', '訪問介護'));
+    await ds.transaction((m) =>
+      new RegistryService(ds, idleRelay(ds)).ensure(m, OFFICE, '事業所', '訪問介護'),
+    );
   });
 
   afterAll(async () => {
@@ -42,7 +48,7 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
     ]);
     const [{ pid }] = (await deactivation.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
 
-    const application = new LicensesService(ds, new LicenseRepository())
+    const application = new LicensesService(ds, new LicenseRepository(), idleRelay(ds))
       .apply(central, OFFICE, { startDate: '2026-06-01', applicationDate: '2026-06-01' })
       .then(
         () => null,

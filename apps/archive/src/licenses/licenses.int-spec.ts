@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { migratedDataSource } from '@careplan/persistence';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
@@ -9,6 +10,9 @@ import { LicenseEntity } from './license.entity';
 import { applyLicense } from './license.store';
 import { LicenseRepository } from './license.repository';
 import { LicensesService } from './licenses.service';
+
+/** A relay never started: the events stay in the outbox, where the specs read them. */
+const idleRelay = (ds: DataSource) => new OutboxRelay(ds, {} as KafkaService, 'archive');
 
 interface OutboxRow {
   topic: string;
@@ -30,7 +34,7 @@ describe('license sweep (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [archiveDatabase]);
-    const registry = new RegistryService(ds);
+    const registry = new RegistryService(ds, idleRelay(ds));
     await ds.transaction(async (m) => {
       for (const [no, autoRenew] of [
         [RENEWING, true],
@@ -59,7 +63,7 @@ describe('license sweep (real PostgreSQL)', () => {
   });
 
   it('renews on the day after the term, paid, and ends the license without auto-renewal', async () => {
-    const sweeps = new LicensesService(ds, new LicenseRepository());
+    const sweeps = new LicensesService(ds, new LicenseRepository(), idleRelay(ds));
     expect(await sweeps.sweep('2027-05-31')).toBe(0);
     expect(await sweeps.sweep('2027-06-01')).toBe(2);
 
@@ -83,7 +87,7 @@ describe('license sweep (real PostgreSQL)', () => {
 
   it('changes nothing when swept again', async () => {
     const before = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "archive"."outbox"`);
-    expect(await new LicensesService(ds, new LicenseRepository()).sweep('2027-06-02')).toBe(0);
+    expect(await new LicensesService(ds, new LicenseRepository(), idleRelay(ds)).sweep('2027-06-02')).toBe(0);
     expect(await ds.query(`SELECT count(*)::int AS n FROM "archive"."outbox"`)).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
@@ -12,7 +12,7 @@ import { LicenseEntity } from './license.entity';
 import { LicenseErrors } from './license.errors';
 import { LicenseRepository } from './license.repository';
 import { LicenseStatus, MONTHLY_REFERENCE_YEN, TERM_FEE_YEN } from './license.rules';
-import { applyLicense, publishLicense, settle } from './license.store';
+import { applyLicense, settle } from './license.store';
 
 type Transition = 'suspend' | 'resume' | 'end';
 const ALLOWED: Record<Transition, { from: LicenseStatus[]; to: LicenseStatus }> = {
@@ -29,7 +29,7 @@ export class LicensesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly licenses: LicenseRepository,
-    @Optional() private readonly relay?: OutboxRelay,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async apply(op: OperatorContext, officeNumber: string, dto: ApplyLicenseDto): Promise<LicenseDto> {
@@ -100,11 +100,6 @@ export class LicensesService {
       }
     }
     return changed;
-  }
-
-  /** Re-publishes the current state (used after the seed tool wrote a license outside a service). */
-  async republish(m: EntityManager, officeNumber: string): Promise<void> {
-    await publishLicense(m, await this.findLicense(m, officeNumber));
   }
 
   private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

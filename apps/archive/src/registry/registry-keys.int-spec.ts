@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { IssuedOfficeKeyDto, KeyRevocationDto, OfficeKeyDto } from '@careplan/contracts';
 import type { AppException } from '@careplan/platform';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
+import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { migratedDataSource } from '@careplan/persistence';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
@@ -84,7 +85,7 @@ describe('registry keys through the gateway (real PostgreSQL, the gateway over H
     gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
     registry = new RegistryService(
       ds,
-      undefined,
+      new OutboxRelay(ds, {} as KafkaService, 'archive'),
       new GatewayKeysClient({ baseUrl: gatewayUrl, internalToken: TOKEN }),
     );
     await ds.transaction(async (m) => {
@@ -169,7 +170,7 @@ describe('registry keys through the gateway (real PostgreSQL, the gateway over H
 
     const nowhere = new RegistryService(
       ds,
-      undefined,
+      new OutboxRelay(ds, {} as KafkaService, 'archive'),
       new GatewayKeysClient({ baseUrl: 'http://127.0.0.1:1', internalToken: TOKEN }),
     );
     expect(await codeOf(nowhere.issueKey(central, TOKYO_OFFICE, 'x'))).toBe('API_KEYS_UNAVAILABLE');

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
+import type { OutboxRelay } from '@careplan/messaging';
 import type { AppException } from '@careplan/platform';
 import type { OperatorContext } from '../operators/operator-scope';
 import { RegistryService } from './registry.service';
@@ -7,7 +8,7 @@ import { RegistryService } from './registry.service';
 const central: OperatorContext = { id: 'c', name: 'central', role: 'central', prefecture: null };
 const tokyo: OperatorContext = { id: 't', name: 'tokyo', role: 'prefecture', prefecture: '13' };
 // Refusals happen before any database access: the data source is never touched.
-const service = new RegistryService({} as DataSource);
+const service = new RegistryService({} as DataSource, {} as OutboxRelay);
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   return p.then(

@@ -45,7 +45,7 @@ import { RegistryOfficeEntity } from './registry-office.entity';
 export class RegistryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Optional() private readonly relay?: OutboxRelay,
+    private readonly relay: OutboxRelay,
     @Optional() private readonly gatewayKeys?: GatewayKeysClient,
   ) {}
 

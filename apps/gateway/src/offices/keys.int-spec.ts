@@ -8,6 +8,7 @@ import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { createTestDatabase, freePort, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { applyOfficeChanged } from '../registry/registry.projection';
+import { registeredOffice } from '../registry/registry.testing';
 import { ApiKeyGuard } from './api-key.guard';
 import { InternalKeysController } from './internal-keys.controller';
 import { KeysController } from './keys.controller';
@@ -84,7 +85,7 @@ describe('API keys: one owner in the gateway for the office and its operators (P
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [storageDatabase, gatewayDatabase]);
     const offices = new OfficesService(ds);
-    officeKey = (await offices.registerWithKey(SEEDED, '東京居宅')).apiKey;
+    officeKey = (await registeredOffice(ds, SEEDED, '東京居宅')).apiKey;
     await applyOfficeChanged(ds.manager, {
       officeNumber: SEEDED,
       name: '東京居宅',

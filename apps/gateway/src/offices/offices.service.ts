@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
-import { hashApiKey, newApiKey } from './api-key';
+import { hashApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import { OfficeEntity } from './office.entity';
 import { OfficeErrors } from './offices.errors';
@@ -21,33 +19,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 @Injectable()
 export class OfficesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Registers an office with an active license, or finds it, and issues a new key for it. */
-  async registerWithKey(
-    officeNumber: string,
-    name: string,
-    label = 'seed',
-  ): Promise<{ officeNumber: string; apiKey: string }> {
-    if (!OFFICE_NUMBER_PATTERN.test(officeNumber)) throw OfficeErrors.officeNumberInvalid(officeNumber);
-    return this.dataSource.transaction(async (m) => {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(OfficeEntity)
-        .values({ officeNumber, name, licenseActive: true })
-        .orUpdate(['license_active'], ['office_number'])
-        .execute();
-      const { key, hash, prefix } = newApiKey();
-      await m.insert(ApiKeyEntity, {
-        id: randomUUID(),
-        officeNumber,
-        keyHash: hash,
-        keyPrefix: prefix,
-        label,
-      });
-      return { officeNumber, apiKey: key };
-    });
-  }
 
   async authenticate(key: string | undefined): Promise<AuthenticatedOffice> {
     if (!key) throw OfficeErrors.keyMissing();

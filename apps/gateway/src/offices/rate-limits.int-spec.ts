@@ -10,6 +10,7 @@ import { gatewayDatabase } from '../database/gateway.database';
 import { SpecController } from '../spec/spec.controller';
 import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
 import { AuthenticatedOffice, OfficesService } from './offices.service';
+import { registeredOffice } from '../registry/registry.testing';
 
 @Controller('v1/whoami')
 @UseGuards(ApiKeyGuard)
@@ -44,8 +45,8 @@ describe('gateway rate limits: per office behind its keys, per address on public
     const offices = new OfficesService(ds);
     for (const office of [CARE_OFFICE, HOME_HELP_OFFICE])
       keys[office] = [
-        (await offices.registerWithKey(office, 'it')).apiKey,
-        (await offices.registerWithKey(office, 'it', 'second PC')).apiKey,
+        (await registeredOffice(ds, office, 'it')).apiKey,
+        (await registeredOffice(ds, office, 'it', 'second PC')).apiKey,
       ];
 
     @Module({

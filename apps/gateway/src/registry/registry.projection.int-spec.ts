@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { migratedDataSource } from '@careplan/persistence';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayDatabase } from '../database/gateway.database';
+import { newApiKey } from '../offices/api-key';
+import { ApiKeyEntity } from '../offices/api-key.entity';
 import { OfficeEntity } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import { applyLicenseChanged, applyOfficeChanged } from './registry.projection';
@@ -51,15 +54,22 @@ describe('registry projection (real PostgreSQL)', () => {
     expect((await office(no)).licenseActive).toBe(false);
   });
 
-  it('agrees with a key the seed tool issued directly: the same office row, whatever comes first', async () => {
+  it('lets a key minted before its office was projected authenticate once the office and its license arrive', async () => {
     const no = withOfficeCheckDigit('431200003');
-    const { apiKey } = await new OfficesService(ds).registerWithKey(no, '熊本訪問介護');
+    const { key, hash, prefix } = newApiKey();
+    await ds.manager.insert(ApiKeyEntity, {
+      id: randomUUID(),
+      officeNumber: no,
+      keyHash: hash,
+      keyPrefix: prefix,
+      label: 'PC',
+    });
     const state = { officeNumber: no, name: '熊本訪問介護', kind: '訪問介護', active: true };
     for (let i = 0; i < 2; i++) {
       await applyOfficeChanged(ds.manager, state);
       await applyLicenseChanged(ds.manager, { officeNumber: no, state: 'active', validUntil: '2027-11-25' });
     }
     expect(await office(no)).toMatchObject({ ...state, licenseActive: true, licenseState: 'active' });
-    expect((await new OfficesService(ds).authenticate(apiKey)).licenseActive).toBe(true);
+    expect((await new OfficesService(ds).authenticate(key)).licenseActive).toBe(true);
   });
 });

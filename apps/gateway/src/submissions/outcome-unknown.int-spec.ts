@@ -11,6 +11,7 @@ import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
+import { registeredOffice } from '../registry/registry.testing';
 
 /**
  * A TCP proxy in front of the real PostgreSQL that, once armed, forwards the next COMMIT to the server and
@@ -75,9 +76,8 @@ describe('a submission whose COMMIT answer is lost, on the real PostgreSQL', () 
     Logger.overrideLogger(false);
     db = await createTestDatabase();
     direct = await migratedDataSource(db.url, [storageDatabase, gatewayDatabase]);
-    const offices = new OfficesService(direct);
-    await offices.registerWithKey(CARE_OFFICE, '居宅');
-    await offices.registerWithKey(HOME_HELP_OFFICE, '訪問介護');
+    await registeredOffice(direct, CARE_OFFICE, '居宅');
+    await registeredOffice(direct, HOME_HELP_OFFICE, '訪問介護');
     proxy = await commitCuttingProxy(new URL(db.url));
     proxied = await migratedDataSource(proxy.url, [storageDatabase, gatewayDatabase]);
   });

@@ -12,6 +12,7 @@ import { OfficesService } from '../offices/offices.service';
 import { SubmissionReconciler } from './submission.reconciler';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
+import { registeredOffice } from '../registry/registry.testing';
 
 describe('the submission reconciler, on the real PostgreSQL', () => {
   let db: TestDatabase;
@@ -35,8 +36,8 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
     });
     const relay = new OutboxRelay(ds, kafka, 'gateway');
     const offices = new OfficesService(ds);
-    await offices.registerWithKey(CARE_OFFICE, '居宅');
-    await offices.registerWithKey(HOME_HELP_OFFICE, '訪問介護');
+    await registeredOffice(ds, CARE_OFFICE, '居宅');
+    await registeredOffice(ds, HOME_HELP_OFFICE, '訪問介護');
     metrics = new MetricsService('it');
     const submissions = new SubmissionsRepository(ds);
     service = new SubmissionsService(ds, offices, new BlobStore(ds), relay, metrics, submissions);

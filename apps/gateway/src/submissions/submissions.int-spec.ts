@@ -9,6 +9,7 @@ import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
+import { registeredOffice } from '../registry/registry.testing';
 
 describe('accepting bundles of one pair concurrently, on the real PostgreSQL', () => {
   let db: TestDatabase;
@@ -28,8 +29,8 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
       topics: [],
     });
     offices = new OfficesService(ds);
-    await offices.registerWithKey(CARE_OFFICE, '居宅');
-    await offices.registerWithKey(HOME_HELP_OFFICE, '訪問介護');
+    await registeredOffice(ds, CARE_OFFICE, '居宅');
+    await registeredOffice(ds, HOME_HELP_OFFICE, '訪問介護');
     service = new SubmissionsService(
       ds,
       offices,
