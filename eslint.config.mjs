@@ -1,4 +1,4 @@
-// Type-aware lint for the whole workspace; Nx module boundaries keep apps from importing apps.
+// Type-aware lint for the whole workspace; Nx module boundaries keep apps, tools and tests from importing apps.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
@@ -30,6 +30,9 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Tools and the end-to-end tests reach an app only as a process (its HTTP API, its built entry points).
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],

@@ -7,7 +7,7 @@ import { ArchiveEnv } from '../apps/archive/src/config/archive.env';
 import { GatewayEnv } from '../apps/gateway/src/config/gateway.env';
 import { RouterEnv } from '../apps/router/src/config/router.env';
 import { ValidatorEnv } from '../apps/validator/src/config/validator.env';
-import { ToolsEnv } from './lib/tools.env';
+import { ToolsEnv } from '../tools/lib/tools.env';
 
 const ROOT = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
