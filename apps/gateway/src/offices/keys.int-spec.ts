@@ -10,10 +10,13 @@ import { gatewayDatabase } from '../database/gateway.database';
 import { applyOfficeChanged } from '../registry/registry.projection';
 import { registeredOffice } from '../registry/registry.testing';
 import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeysRepository } from './api-keys.repository';
 import { InternalKeysController } from './internal-keys.controller';
 import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
+import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
+import { officesServiceOn } from './offices.testing';
 
 const TOKEN = 'it-internal-token-of-32-characters!';
 const SEEDED = withOfficeCheckDigit('131298001');
@@ -84,7 +87,7 @@ describe('API keys: one owner in the gateway for the office and its operators (P
     Logger.overrideLogger(false);
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [storageDatabase, gatewayDatabase]);
-    const offices = new OfficesService(ds);
+    const offices = officesServiceOn(ds);
     officeKey = (await registeredOffice(ds, SEEDED, '東京居宅')).apiKey;
     await applyOfficeChanged(ds.manager, {
       officeNumber: SEEDED,
@@ -100,7 +103,15 @@ describe('API keys: one owner in the gateway for the office and its operators (P
       controllers: [KeysController, InternalKeysController],
       providers: [
         { provide: OfficesService, useValue: offices },
-        { provide: KeysService, useValue: new KeysService(ds, { nudge: () => undefined } as OutboxRelay) },
+        {
+          provide: KeysService,
+          useValue: new KeysService(
+            ds,
+            { nudge: () => undefined } as OutboxRelay,
+            new ApiKeysRepository(ds),
+            new OfficesRepository(ds),
+          ),
+        },
         ApiKeyGuard,
       ],
     })

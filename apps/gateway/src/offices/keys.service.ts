@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   ApiKeyIssuedEvent,
   ApiKeyRevokedEvent,
@@ -18,9 +18,10 @@ import { advisoryLock } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { newApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';
-import { OfficeEntity } from './office.entity';
 import { OfficeErrors } from './offices.errors';
+import { OfficesRepository } from './offices.repository';
 import type { AuthenticatedOffice } from './offices.service';
 
 /** Enough for every PC and program of a large office; stops a runaway script from minting keys. */
@@ -37,6 +38,8 @@ export class KeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly keys: ApiKeysRepository,
+    private readonly offices: OfficesRepository,
   ) {}
 
   async list(office: AuthenticatedOffice): Promise<ApiKeyListDto> {
@@ -73,10 +76,7 @@ export class KeysService {
   }
 
   private keysOf(officeNumber: string): Promise<ApiKeyEntity[]> {
-    return this.dataSource.manager.find(ApiKeyEntity, {
-      where: { officeNumber },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.keys.listForOffice(officeNumber);
   }
 
   private issue(
@@ -89,10 +89,10 @@ export class KeysService {
       await advisoryLock(m, `api-keys:${officeNumber}`);
       // As the registry refuses operators: a deactivated office gets no new key.
       if (source === 'office') {
-        const current = await m.findOne(OfficeEntity, { where: { officeNumber } });
+        const current = await this.offices.find(officeNumber, m);
         if (!current?.active) throw OfficeErrors.officeInactive(officeNumber);
       }
-      const active = await m.count(ApiKeyEntity, { where: { officeNumber, revokedAt: IsNull() } });
+      const active = await this.keys.countActive(m, officeNumber);
       if (active >= MAX_ACTIVE_KEYS_PER_OFFICE) throw OfficeErrors.keyLimit(MAX_ACTIVE_KEYS_PER_OFFICE);
       const { key, hash, prefix } = newApiKey();
       const row = m.create(ApiKeyEntity, {
@@ -105,7 +105,7 @@ export class KeysService {
         lastUsedAt: null,
         revokedAt: null,
       });
-      await m.insert(ApiKeyEntity, row);
+      await this.keys.insert(m, row);
       await publish(m, ApiKeyIssuedEvent, row.createdAt, {
         officeNumber,
         keyId: row.id,
@@ -123,13 +123,12 @@ export class KeysService {
     id: string,
     source: KeySource,
   ): Promise<{ row: ApiKeyEntity; revokedNow: boolean }> {
-    const where = { id, officeNumber };
     const { row, revokedNow } = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Revoking twice keeps the first revocation time, and publishes only the first one.
       const at = new Date();
-      const result = await m.update(ApiKeyEntity, { ...where, revokedAt: IsNull() }, { revokedAt: at });
-      if (result.affected) await publish(m, ApiKeyRevokedEvent, at, { officeNumber, keyId: id, source });
-      return { row: await m.findOne(ApiKeyEntity, { where }), revokedNow: !!result.affected };
+      const now = await this.keys.revokeOnce(m, officeNumber, id, at);
+      if (now) await publish(m, ApiKeyRevokedEvent, at, { officeNumber, keyId: id, source });
+      return { row: await this.keys.find(m, officeNumber, id), revokedNow: now };
     });
     if (!row) throw OfficeErrors.keyNotFound(id);
     return { row, revokedNow };

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeysRepository } from './api-keys.repository';
 import { InternalKeysController } from './internal-keys.controller';
 import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
+import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
 
 /**
@@ -13,7 +15,7 @@ import { OfficesService } from './offices.service';
  */
 @Module({
   controllers: [KeysController, InternalKeysController],
-  providers: [OfficesService, ApiKeyGuard, KeysService],
-  exports: [OfficesService, ApiKeyGuard],
+  providers: [OfficesService, ApiKeyGuard, KeysService, OfficesRepository, ApiKeysRepository],
+  exports: [OfficesService, ApiKeyGuard, OfficesRepository],
 })
 export class OfficesModule {}

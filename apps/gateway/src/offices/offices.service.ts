@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { hashApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
 import { OfficeEntity } from './office.entity';
 import { OfficeErrors } from './offices.errors';
+import { OfficesRepository } from './offices.repository';
 
 /** The office that an authenticated request acts for. */
 export interface AuthenticatedOffice {
@@ -18,18 +18,17 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class OfficesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly offices: OfficesRepository,
+    private readonly keys: ApiKeysRepository,
+  ) {}
 
   async authenticate(key: string | undefined): Promise<AuthenticatedOffice> {
     if (!key) throw OfficeErrors.keyMissing();
-    const apiKey = await this.dataSource.manager.findOne(ApiKeyEntity, {
-      where: { keyHash: hashApiKey(key) },
-    });
+    const apiKey = await this.keys.findByHash(hashApiKey(key));
     if (!apiKey) throw OfficeErrors.keyInvalid();
     if (apiKey.revokedAt) throw OfficeErrors.keyRevoked();
-    const office = await this.dataSource.manager.findOne(OfficeEntity, {
-      where: { officeNumber: apiKey.officeNumber },
-    });
+    const office = await this.offices.find(apiKey.officeNumber);
     if (!office) throw OfficeErrors.officeNotRegistered();
     await this.touch(apiKey);
     return {
@@ -41,13 +40,13 @@ export class OfficesService {
   }
 
   find(officeNumber: string): Promise<OfficeEntity | null> {
-    return this.dataSource.manager.findOne(OfficeEntity, { where: { officeNumber } });
+    return this.offices.find(officeNumber);
   }
 
   /** Records last use at most once a minute per key: no write, and no round trip, on most requests. */
   private async touch(key: ApiKeyEntity): Promise<void> {
     const now = Date.now();
     if (key.lastUsedAt && now - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-    await this.dataSource.manager.update(ApiKeyEntity, { id: key.id }, { lastUsedAt: new Date(now) });
+    await this.keys.markUsed(key.id, new Date(now));
   }
 }

@@ -9,8 +9,9 @@ import { createTestDatabase, redisUrl, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { SpecController } from '../spec/spec.controller';
 import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
-import { AuthenticatedOffice, OfficesService } from './offices.service';
 import { registeredOffice } from '../registry/registry.testing';
+import { AuthenticatedOffice, OfficesService } from './offices.service';
+import { officesServiceOn } from './offices.testing';
 
 @Controller('v1/whoami')
 @UseGuards(ApiKeyGuard)
@@ -42,7 +43,7 @@ describe('gateway rate limits: per office behind its keys, per address on public
     Logger.overrideLogger(false);
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [storageDatabase, gatewayDatabase]);
-    const offices = new OfficesService(ds);
+    const offices = officesServiceOn(ds);
     for (const office of [CARE_OFFICE, HOME_HELP_OFFICE])
       keys[office] = [
         (await registeredOffice(ds, office, 'it')).apiKey,

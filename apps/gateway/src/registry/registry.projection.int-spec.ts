@@ -7,7 +7,7 @@ import { gatewayDatabase } from '../database/gateway.database';
 import { newApiKey } from '../offices/api-key';
 import { ApiKeyEntity } from '../offices/api-key.entity';
 import { OfficeEntity } from '../offices/office.entity';
-import { OfficesService } from '../offices/offices.service';
+import { officesServiceOn } from '../offices/offices.testing';
 import { applyLicenseChanged, applyOfficeChanged } from './registry.projection';
 
 describe('registry projection (real PostgreSQL)', () => {
@@ -70,6 +70,6 @@ describe('registry projection (real PostgreSQL)', () => {
       await applyLicenseChanged(ds.manager, { officeNumber: no, state: 'active', validUntil: '2027-11-25' });
     }
     expect(await office(no)).toMatchObject({ ...state, licenseActive: true, licenseState: 'active' });
-    expect((await new OfficesService(ds).authenticate(key)).licenseActive).toBe(true);
+    expect((await officesServiceOn(ds).authenticate(key)).licenseActive).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { registeredOffice } from '../registry/registry.testing';
+import { officesServiceOn } from '../offices/offices.testing';
 
 /**
  * A TCP proxy in front of the real PostgreSQL that, once armed, forwards the next COMMIT to the server and
@@ -95,7 +96,7 @@ describe('a submission whose COMMIT answer is lost, on the real PostgreSQL', () 
     const bundle = { to: HOME_HELP_OFFICE, files: [{ rawName: file.name, bytes: Buffer.from(file.bytes) }] };
 
     proxy.arm();
-    const failure = await services(proxied, new OfficesService(proxied))
+    const failure = await services(proxied, officesServiceOn(proxied))
       .accept(sender, bundle, 'retry-me')
       .then(
         () => null,
@@ -112,7 +113,7 @@ describe('a submission whose COMMIT answer is lost, on the real PostgreSQL', () 
     const stored = () =>
       direct.query<{ id: string }[]>(`SELECT id FROM gateway.submissions WHERE idempotency_key = 'retry-me'`);
     expect(await stored()).toHaveLength(1);
-    const retry = await services(direct, new OfficesService(direct)).accept(sender, bundle, 'retry-me');
+    const retry = await services(direct, officesServiceOn(direct)).accept(sender, bundle, 'retry-me');
     expect(retry.replayed).toBe(true);
     expect(await stored()).toEqual([{ id: retry.submission.id }]);
   });

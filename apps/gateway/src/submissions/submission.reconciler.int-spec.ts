@@ -8,7 +8,7 @@ import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@care
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { GatewayEnv } from '../config/gateway.env';
 import { gatewayDatabase } from '../database/gateway.database';
-import { OfficesService } from '../offices/offices.service';
+import { officesServiceOn } from '../offices/offices.testing';
 import { SubmissionReconciler } from './submission.reconciler';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
@@ -35,7 +35,7 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
       topics: [],
     });
     const relay = new OutboxRelay(ds, kafka, 'gateway');
-    const offices = new OfficesService(ds);
+    const offices = officesServiceOn(ds);
     await registeredOffice(ds, CARE_OFFICE, '居宅');
     await registeredOffice(ds, HOME_HELP_OFFICE, '訪問介護');
     metrics = new MetricsService('it');

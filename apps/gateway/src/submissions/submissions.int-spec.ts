@@ -10,6 +10,7 @@ import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { registeredOffice } from '../registry/registry.testing';
+import { officesServiceOn } from '../offices/offices.testing';
 
 describe('accepting bundles of one pair concurrently, on the real PostgreSQL', () => {
   let db: TestDatabase;
@@ -28,7 +29,7 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
       groupPrefix: 'it',
       topics: [],
     });
-    offices = new OfficesService(ds);
+    offices = officesServiceOn(ds);
     await registeredOffice(ds, CARE_OFFICE, '居宅');
     await registeredOffice(ds, HOME_HELP_OFFICE, '訪問介護');
     service = new SubmissionsService(

@@ -10,6 +10,7 @@ import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { WebhookEntity } from './webhook.entity';
+import { OfficesRepository } from '../offices/offices.repository';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
@@ -31,7 +32,8 @@ describe('webhook configuration (real PostgreSQL)', () => {
 
   const keyring = SecretKeyring.parse(randomBytes(32).toString('hex'));
   const env = loadEnv(GatewayEnv, {});
-  const service = () => new WebhooksService(ds, noRelay, keyring, env, new WebhooksRepository(ds));
+  const service = () =>
+    new WebhooksService(ds, noRelay, keyring, env, new WebhooksRepository(ds), new OfficesRepository(ds));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -133,6 +135,7 @@ describe('webhook configuration (real PostgreSQL)', () => {
       keyring,
       loadEnv(GatewayEnv, { WEBHOOK_ALLOW_LOOPBACK: 'true' }),
       new WebhooksRepository(ds),
+      new OfficesRepository(ds),
     );
     await expect(tests.configure(office, 'http://127.0.0.1:8080/hook')).resolves.toMatchObject({
       url: 'http://127.0.0.1:8080/hook',

@@ -8,7 +8,7 @@ import { forbiddenLiteralHost, SecretKeyring } from '@careplan/platform';
 import { advisoryLock } from '@careplan/persistence';
 import { GatewayEnv } from '../config/gateway.env';
 import { GATEWAY_SCHEMA } from '../database/schema';
-import { OfficeEntity } from '../offices/office.entity';
+import { OfficesRepository } from '../offices/offices.repository';
 import { OfficeErrors } from '../offices/offices.errors';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ConfiguredWebhookDto, WebhookDto } from './dto/webhook.dto';
@@ -25,6 +25,7 @@ export class WebhooksService {
     private readonly keyring: SecretKeyring,
     private readonly env: GatewayEnv,
     private readonly webhooks: WebhooksRepository,
+    private readonly offices: OfficesRepository,
   ) {}
 
   /** Sets (or replaces) the endpoint with a new signing secret, shown only in this answer. */
@@ -37,7 +38,7 @@ export class WebhooksService {
     const createdAt = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       const at = await this.lockedNow(m, office.officeNumber);
       // As for new keys: a deactivated office sets no new endpoint (it could still authenticate).
-      const current = await m.findOne(OfficeEntity, { where: { officeNumber: office.officeNumber } });
+      const current = await this.offices.find(office.officeNumber, m);
       if (!current?.active) throw OfficeErrors.officeInactive(office.officeNumber);
       await this.webhooks.upsert(m, office.officeNumber, url, at);
       await this.publish(m, office.officeNumber, url, secret, at);
