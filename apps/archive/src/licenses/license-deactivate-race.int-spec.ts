@@ -11,6 +11,7 @@ import { RegistryService } from '../registry/registry.service';
 import { LicenseEntity } from './license.entity';
 import { LicenseRepository } from './license.repository';
 import { LicensesService } from './licenses.service';
+import { RegistryOfficeRepository } from '../registry/registry-office.repository';
 
 /** A relay never started: the events stay in the outbox, where the specs read them. */
 const idleRelay = (ds: DataSource) => new OutboxRelay(ds, {} as KafkaService, 'archive');
@@ -26,7 +27,12 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [archiveDatabase]);
     await ds.transaction((m) =>
-      new RegistryService(ds, idleRelay(ds)).ensure(m, OFFICE, '事業所', '訪問介護'),
+      new RegistryService(ds, idleRelay(ds), new RegistryOfficeRepository()).ensure(
+        m,
+        OFFICE,
+        '事業所',
+        '訪問介護',
+      ),
     );
   });
 
@@ -48,7 +54,12 @@ describe('license application racing a deactivation (real PostgreSQL)', () => {
     ]);
     const [{ pid }] = (await deactivation.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
 
-    const application = new LicensesService(ds, new LicenseRepository(), idleRelay(ds))
+    const application = new LicensesService(
+      ds,
+      new LicenseRepository(),
+      idleRelay(ds),
+      new RegistryOfficeRepository(),
+    )
       .apply(central, OFFICE, { startDate: '2026-06-01', applicationDate: '2026-06-01' })
       .then(
         () => null,

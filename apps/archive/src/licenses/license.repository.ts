@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RegistryOfficeEntity } from '../registry/registry-office.entity';
 import { LicenseTermEntity } from './license-term.entity';
 import { LicenseEntity } from './license.entity';
 
@@ -44,13 +43,5 @@ export class LicenseRepository {
 
   async insertTerm(m: EntityManager, term: Omit<LicenseTermEntity, 'id' | 'createdAt'>): Promise<void> {
     await m.insert(LicenseTermEntity, term);
-  }
-
-  /**
-   * The registry's office row, read in the license's transaction (locked like a deactivation locks it when
-   * `lock`); the registry's own data access is reworked separately.
-   */
-  findOffice(m: EntityManager, officeNumber: string, lock = false): Promise<RegistryOfficeEntity | null> {
-    return m.findOne(RegistryOfficeEntity, { where: { officeNumber }, ...(lock ? FOR_UPDATE : {}) });
   }
 }

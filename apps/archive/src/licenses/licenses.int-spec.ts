@@ -10,6 +10,7 @@ import { LicenseEntity } from './license.entity';
 import { applyLicense } from './license.store';
 import { LicenseRepository } from './license.repository';
 import { LicensesService } from './licenses.service';
+import { RegistryOfficeRepository } from '../registry/registry-office.repository';
 
 /** A relay never started: the events stay in the outbox, where the specs read them. */
 const idleRelay = (ds: DataSource) => new OutboxRelay(ds, {} as KafkaService, 'archive');
@@ -34,7 +35,7 @@ describe('license sweep (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await migratedDataSource(db.url, [archiveDatabase]);
-    const registry = new RegistryService(ds, idleRelay(ds));
+    const registry = new RegistryService(ds, idleRelay(ds), new RegistryOfficeRepository());
     await ds.transaction(async (m) => {
       for (const [no, autoRenew] of [
         [RENEWING, true],
@@ -63,7 +64,12 @@ describe('license sweep (real PostgreSQL)', () => {
   });
 
   it('renews on the day after the term, paid, and ends the license without auto-renewal', async () => {
-    const sweeps = new LicensesService(ds, new LicenseRepository(), idleRelay(ds));
+    const sweeps = new LicensesService(
+      ds,
+      new LicenseRepository(),
+      idleRelay(ds),
+      new RegistryOfficeRepository(),
+    );
     expect(await sweeps.sweep('2027-05-31')).toBe(0);
     expect(await sweeps.sweep('2027-06-01')).toBe(2);
 
@@ -87,7 +93,14 @@ describe('license sweep (real PostgreSQL)', () => {
 
   it('changes nothing when swept again', async () => {
     const before = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "archive"."outbox"`);
-    expect(await new LicensesService(ds, new LicenseRepository(), idleRelay(ds)).sweep('2027-06-02')).toBe(0);
+    expect(
+      await new LicensesService(
+        ds,
+        new LicenseRepository(),
+        idleRelay(ds),
+        new RegistryOfficeRepository(),
+      ).sweep('2027-06-02'),
+    ).toBe(0);
     expect(await ds.query(`SELECT count(*)::int AS n FROM "archive"."outbox"`)).toEqual(before);
   });
 });

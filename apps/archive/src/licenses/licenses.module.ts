@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OperatorsModule } from '../operators/operators.module';
+import { RegistryModule } from '../registry/registry.module';
 import { LicenseSweep } from './license-sweep';
 import { LicenseRepository } from './license.repository';
 import { OpsLicensesController } from './licenses.controller';
@@ -7,7 +8,7 @@ import { LicensesService } from './licenses.service';
 
 /** Offices' licenses, and the sweep that moves their terms (renewal, expiry). */
 @Module({
-  imports: [OperatorsModule],
+  imports: [OperatorsModule, RegistryModule],
   controllers: [OpsLicensesController],
   providers: [LicensesService, LicenseRepository, LicenseSweep],
 })

@@ -11,6 +11,7 @@ import { LicenseTermEntity } from './license-term.entity';
 import { LicenseEntity } from './license.entity';
 import { LicenseErrors } from './license.errors';
 import { LicenseRepository } from './license.repository';
+import { RegistryOfficeRepository } from '../registry/registry-office.repository';
 import { LicenseStatus, MONTHLY_REFERENCE_YEN, TERM_FEE_YEN } from './license.rules';
 import { applyLicense, settle } from './license.store';
 
@@ -30,6 +31,7 @@ export class LicensesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly licenses: LicenseRepository,
     private readonly relay: OutboxRelay,
+    private readonly offices: RegistryOfficeRepository,
   ) {}
 
   async apply(op: OperatorContext, officeNumber: string, dto: ApplyLicenseDto): Promise<LicenseDto> {
@@ -107,9 +109,7 @@ export class LicensesService {
   }
 
   private async visibleOffice(m: EntityManager, op: OperatorContext, officeNumber: string, lock = false) {
-    const office = canSeeOffice(op, officeNumber)
-      ? await this.licenses.findOffice(m, officeNumber, lock)
-      : null;
+    const office = canSeeOffice(op, officeNumber) ? await this.offices.find(m, officeNumber, lock) : null;
     if (!office) throw RegistryErrors.notFound(officeNumber);
     return office;
   }

@@ -13,6 +13,7 @@ import { archiveDatabase } from '../database/archive.database';
 import type { OperatorContext } from '../operators/operator-scope';
 import { GatewayKeysClient } from './gateway-keys.client';
 import { RegistryService } from './registry.service';
+import { RegistryOfficeRepository } from './registry-office.repository';
 
 const TOKEN = 'it-internal-token-of-32-characters!';
 const TOKYO_OFFICE = withOfficeCheckDigit('131297001');
@@ -86,6 +87,7 @@ describe('registry keys through the gateway (real PostgreSQL, the gateway over H
     registry = new RegistryService(
       ds,
       new OutboxRelay(ds, {} as KafkaService, 'archive'),
+      new RegistryOfficeRepository(),
       new GatewayKeysClient({ baseUrl: gatewayUrl, internalToken: TOKEN }),
     );
     await ds.transaction(async (m) => {
@@ -171,6 +173,7 @@ describe('registry keys through the gateway (real PostgreSQL, the gateway over H
     const nowhere = new RegistryService(
       ds,
       new OutboxRelay(ds, {} as KafkaService, 'archive'),
+      new RegistryOfficeRepository(),
       new GatewayKeysClient({ baseUrl: 'http://127.0.0.1:1', internalToken: TOKEN }),
     );
     expect(await codeOf(nowhere.issueKey(central, TOKYO_OFFICE, 'x'))).toBe('API_KEYS_UNAVAILABLE');

@@ -3,6 +3,7 @@ import { ArchiveEnv } from '../config/archive.env';
 import { OperatorsModule } from '../operators/operators.module';
 import { GatewayKeysClient } from './gateway-keys.client';
 import { OpsOfficesController } from './registry.controller';
+import { RegistryOfficeRepository } from './registry-office.repository';
 import { RegistryService } from './registry.service';
 
 /** Offices, and the operators' side of their API keys: the keys themselves are the gateway's (GATEWAY_URL). */
@@ -17,6 +18,8 @@ import { RegistryService } from './registry.service';
         new GatewayKeysClient({ baseUrl: env.GATEWAY_URL, internalToken: env.INTERNAL_TOKEN }),
     },
     RegistryService,
+    RegistryOfficeRepository,
   ],
+  exports: [RegistryOfficeRepository],
 })
 export class RegistryModule {}

@@ -4,11 +4,12 @@ import type { OutboxRelay } from '@careplan/messaging';
 import type { AppException } from '@careplan/platform';
 import type { OperatorContext } from '../operators/operator-scope';
 import { RegistryService } from './registry.service';
+import { RegistryOfficeRepository } from './registry-office.repository';
 
 const central: OperatorContext = { id: 'c', name: 'central', role: 'central', prefecture: null };
 const tokyo: OperatorContext = { id: 't', name: 'tokyo', role: 'prefecture', prefecture: '13' };
 // Refusals happen before any database access: the data source is never touched.
-const service = new RegistryService({} as DataSource, {} as OutboxRelay);
+const service = new RegistryService({} as DataSource, {} as OutboxRelay, new RegistryOfficeRepository());
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   return p.then(

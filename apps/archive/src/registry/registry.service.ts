@@ -2,15 +2,8 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  IssuedOfficeKeyDto,
-  OFFICE_NUMBER_PATTERN,
-  OfficeChangedEvent,
-  OfficeKeyDto,
-  pageLimit,
-} from '@careplan/contracts';
+import { IssuedOfficeKeyDto, OfficeChangedEvent, OfficeKeyDto, pageLimit } from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
-import { keysetPage } from '@careplan/platform';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
@@ -35,6 +28,7 @@ import { GatewayKeysClient } from './gateway-keys.client';
 import { RegistryErrors } from './registry.errors';
 import { publishRegistryEvent } from './registry.events';
 import { RegistryOfficeEntity } from './registry-office.entity';
+import { RegistryOfficeRepository } from './registry-office.repository';
 
 /**
  * Offices (owned here: every change is audited and published to the gateway through the outbox) and the
@@ -46,6 +40,7 @@ export class RegistryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly offices: RegistryOfficeRepository,
     @Optional() private readonly gatewayKeys?: GatewayKeysClient,
   ) {}
 
@@ -56,10 +51,10 @@ export class RegistryService {
     const office = await this.write(async (m) => {
       // Two operators registering the same number at once: the second waits, then sees it exists.
       await advisoryLock(m, `office:${dto.officeNumber}`);
-      if (await m.findOne(RegistryOfficeEntity, { where: { officeNumber: dto.officeNumber } })) {
+      if (await this.offices.find(m, dto.officeNumber)) {
         throw RegistryErrors.exists(dto.officeNumber);
       }
-      const created = await insertOffice(m, dto.officeNumber, dto.name, dto.kind);
+      const created = await this.insertOffice(m, dto.officeNumber, dto.name, dto.kind);
       await recordAudit(m, op, 'office.create', dto.officeNumber, { ...dto }, prefecture);
       return created;
     });
@@ -70,7 +65,7 @@ export class RegistryService {
     const office = await this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
       Object.assign(o, dto);
-      await m.save(o);
+      await this.offices.save(m, o);
       await publishOffice(m, o);
       await recordAudit(m, op, 'office.update', officeNumber, { ...dto }, o.prefecture);
       return o;
@@ -83,7 +78,7 @@ export class RegistryService {
     const office = await this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
       o.active = false;
-      await m.save(o);
+      await this.offices.save(m, o);
       await publishOffice(m, o);
       const licenseEnded = await endLicenseOf(m, officeNumber, todayInTokyo());
       await recordAudit(m, op, 'office.deactivate', officeNumber, { licenseEnded }, o.prefecture);
@@ -98,14 +93,8 @@ export class RegistryService {
 
   list(op: OperatorContext, query: ListOfficesQuery): Promise<OfficePageDto> {
     const prefecture = prefectureFilter(op, query.prefecture);
-    const qb = this.dataSource.manager.createQueryBuilder(RegistryOfficeEntity, 'o');
-    if (prefecture) qb.andWhere('o.prefecture = :prefecture', { prefecture });
-    return keysetPage(
-      qb,
-      { ascending: 'officeNumber', valid: (n) => OFFICE_NUMBER_PATTERN.test(n) },
-      query.cursor,
-      pageLimit(query),
-      (rows) => rows.map(toOfficeDto),
+    return this.offices.page(this.dataSource.manager, prefecture, query.cursor, pageLimit(query), (rows) =>
+      rows.map(toOfficeDto),
     );
   }
 
@@ -148,8 +137,7 @@ export class RegistryService {
     name: string,
     kind: string,
   ): Promise<RegistryOfficeEntity> {
-    const found = await m.findOne(RegistryOfficeEntity, { where: { officeNumber } });
-    return found ?? insertOffice(m, officeNumber, name, kind);
+    return (await this.offices.find(m, officeNumber)) ?? this.insertOffice(m, officeNumber, name, kind);
   }
 
   private keys(): GatewayKeysClient {
@@ -167,9 +155,7 @@ export class RegistryService {
     op: OperatorContext,
     officeNumber: string,
   ): Promise<RegistryOfficeEntity> {
-    const o = canSeeOffice(op, officeNumber)
-      ? await m.findOne(RegistryOfficeEntity, { where: { officeNumber } })
-      : null;
+    const o = canSeeOffice(op, officeNumber) ? await this.offices.find(m, officeNumber) : null;
     if (!o) throw RegistryErrors.notFound(officeNumber);
     return o;
   }
@@ -180,26 +166,24 @@ export class RegistryService {
     officeNumber: string,
   ): Promise<RegistryOfficeEntity> {
     await this.visible(m, op, officeNumber);
-    return m.findOneOrFail(RegistryOfficeEntity, {
-      where: { officeNumber },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const locked = await this.offices.find(m, officeNumber, true);
+    if (!locked) throw RegistryErrors.notFound(officeNumber);
+    return locked;
   }
-}
 
-async function insertOffice(m: EntityManager, officeNumber: string, name: string, kind: string) {
-  const office = m.create(RegistryOfficeEntity, {
-    officeNumber,
-    prefecture: prefectureOf(officeNumber),
-    district: districtOf(officeNumber),
-    name,
-    kind,
-    active: true,
-    listed: true,
-  });
-  await m.save(office);
-  await publishOffice(m, office);
-  return office;
+  private async insertOffice(m: EntityManager, officeNumber: string, name: string, kind: string) {
+    const office = await this.offices.insert(m, {
+      officeNumber,
+      prefecture: prefectureOf(officeNumber),
+      district: districtOf(officeNumber),
+      name,
+      kind,
+      active: true,
+      listed: true,
+    });
+    await publishOffice(m, office);
+    return office;
+  }
 }
 
 export async function publishOffice(m: EntityManager, o: RegistryOfficeEntity): Promise<void> {
