@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { EachMessagePayload } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { EventConsumer } from './event-consumer';
 import { KafkaService } from './kafka.service';
-import { effectsOf, ping, PingEvent, pingMigration, recordingHandler } from './testing/ping.fixture';
+import { effectsOf, ping, pingDataSource, PingEvent, recordingHandler } from './testing/ping.fixture';
 
 const SCHEMA = 'it_recovery';
 
@@ -28,9 +27,7 @@ describe('a consumer that crashes on the real Kafka', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await migratedDataSource(db.url, [
-      { schema: SCHEMA, entities: [], migrations: [pingMigration(SCHEMA)] },
-    ]);
+    ds = await pingDataSource(db.url, SCHEMA);
     kafka = new KafkaService({
       brokers: kafkaBrokers(),
       clientId: 'it-recovery',

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migratedDataSource } from '@careplan/persistence';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { inTransactionThenNudge, publishEvent } from './outbox';
-import { PingEvent, pingMigration } from './testing/ping.fixture';
+import { pingDataSource, PingEvent } from './testing/ping.fixture';
 
 const SCHEMA = 'it_outbox_helpers';
 
@@ -13,9 +12,7 @@ describe('outbox helpers on the real PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await migratedDataSource(db.url, [
-      { schema: SCHEMA, entities: [], migrations: [pingMigration(SCHEMA)] },
-    ]);
+    ds = await pingDataSource(db.url, SCHEMA);
   });
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
 import { addToOutbox } from './outbox';
 import { OutboxMetrics } from './outbox.metrics';
-import { ping, PingEvent, pingMigration } from './testing/ping.fixture';
+import { ping, pingDataSource, PingEvent } from './testing/ping.fixture';
 
 const SCHEMA = 'it_outbox_metrics';
 
@@ -15,9 +14,7 @@ describe('outbox metrics on the real PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await migratedDataSource(db.url, [
-      { schema: SCHEMA, entities: [], migrations: [pingMigration(SCHEMA)] },
-    ]);
+    ds = await pingDataSource(db.url, SCHEMA);
   });
 
   afterAll(async () => {

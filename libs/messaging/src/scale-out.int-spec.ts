@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { migratedDataSource } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import {
   consumerCaughtUp,
@@ -13,7 +12,7 @@ import {
 import { EventConsumer, EventHandler } from './event-consumer';
 import { KafkaService } from './kafka.service';
 import { addToOutbox, OutboxRelay } from './outbox';
-import { effectsOf, ping, PingEvent, pingMigration, recordingHandler } from './testing/ping.fixture';
+import { effectsOf, ping, pingDataSource, PingEvent, recordingHandler } from './testing/ping.fixture';
 
 const SCHEMA = 'it_scale';
 const PARTITIONS = 4;
@@ -27,9 +26,7 @@ describe('several instances of a service on the real Kafka and PostgreSQL', () =
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await migratedDataSource(db.url, [
-      { schema: SCHEMA, entities: [], migrations: [pingMigration(SCHEMA)] },
-    ]);
+    ds = await pingDataSource(db.url, SCHEMA);
     kafka = new KafkaService({
       brokers: kafkaBrokers(),
       clientId: 'it-scale',

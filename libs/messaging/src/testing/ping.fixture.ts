@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { IsString } from 'class-validator';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { BaseEvent } from '@careplan/contracts';
+import { migratedDataSource } from '@careplan/persistence';
 import type { EventHandler } from '../event-consumer';
 import { createConsumerInflightTable, createMessagingTables } from '../messaging.tables';
 
@@ -28,6 +29,11 @@ export function pingMigration(schema: string): new () => MigrationInterface {
     }
     async down(): Promise<void> {}
   };
+}
+
+/** A data source over `schema`, migrated with the ping fixture's tables, in the test database at `url`. */
+export function pingDataSource(url: string, schema: string): Promise<DataSource> {
+  return migratedDataSource(url, [{ schema, entities: [], migrations: [pingMigration(schema)] }]);
 }
 
 /** Records each applied event as a row of `effects`, in the consumer's transaction. */
