@@ -9,3 +9,5 @@ export * from './http/history.contract';
 export * from './http/directory.contract';
 export * from './http/receipts.contract';
 export * from './http/dead-letters.contract';
+export * from './problems';
+export * from './http/office-number.pipe';

@@ -4,7 +4,6 @@ export * from './errors/app.exception';
 export * from './errors/problem.filter';
 export * from './errors/transient-error';
 export * from './errors/platform.problems';
-export * from './errors/office.problems';
 export * from './health/readiness';
 export * from './health/health.controller';
 export * from './metrics/metrics.service';

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import {
@@ -8,22 +8,15 @@ import {
   ListingDto,
   OFFICE_NUMBER_PATTERN,
   pageLimit,
+  Problems,
 } from '@careplan/contracts';
-import { AppException, keysetPage } from '@careplan/platform';
+import { keysetPage, problem } from '@careplan/platform';
 import { LicenseEntity } from '../licenses/license.entity';
 import { RegistryErrors } from '../registry/registry.errors';
 import { RegistryOfficeEntity } from '../registry/registry-office.entity';
 
 const notConnected = (officeNumber: string) =>
-  new AppException(
-    'DIRECTORY_OFFICE_NOT_FOUND',
-    HttpStatus.NOT_FOUND,
-    {
-      ja: `事業所番号「${officeNumber}」の事業所はケアプランデータ連携で受信できません（未登録またはライセンスなし）。`,
-      en: `Office ${officeNumber} cannot receive through the exchange (not registered or not licensed).`,
-    },
-    { officeNumber },
-  );
+  problem(Problems.DIRECTORY_OFFICE_NOT_FOUND, { officeNumber }, { officeNumber });
 
 /** Offices that can receive through the exchange: active, with an active license. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OfficeNumberPipe } from '../common/office-number.pipe';
+import { OfficeNumberPipe } from '@careplan/contracts';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { ApplyLicenseDto, LicenseDto, UpdateLicenseDto } from './dto/license.dto';

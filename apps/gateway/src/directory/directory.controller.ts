@@ -2,12 +2,12 @@ import { Body, Controller, Get, Inject, Param, Put, Query, UseGuards } from '@ne
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { OfficeNumberParamPipe } from './office-number-param.pipe';
 import {
   DirectoryEntryDto,
   DirectoryPageDto,
   DirectoryQuery,
   ListingDto,
+  OfficeNumberPipe,
   SetListingBody,
 } from '@careplan/contracts';
 import { DirectoryClient } from './directory.client';
@@ -36,7 +36,7 @@ export class DirectoryController {
     type: DirectoryEntryDto,
     description: 'the office, when it can receive (404 DIRECTORY_OFFICE_NOT_FOUND otherwise)',
   })
-  get(@Param('number', OfficeNumberParamPipe) officeNumber: string): Promise<DirectoryEntryDto> {
+  get(@Param('number', OfficeNumberPipe) officeNumber: string): Promise<DirectoryEntryDto> {
     return this.directory.get(officeNumber);
   }
 

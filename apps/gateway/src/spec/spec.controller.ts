@@ -1,7 +1,8 @@
-import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
-import { AppException, PublicRoute } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { problem, PublicRoute } from '@careplan/platform';
 
 export interface FileTypeSummaryDto {
   id: string;
@@ -43,15 +44,7 @@ export class SpecController {
   @ApiOkResponse({ description: 'JSON Schema (2020-12) of one record of the file type' })
   schema(@Param('fileType') fileType: string): JsonSchema {
     if (!isKnownFileType(fileType) || !FILE_TYPES.find((f) => f.id === fileType)?.isCsv) {
-      throw new AppException(
-        'FILE_TYPE_UNKNOWN',
-        HttpStatus.NOT_FOUND,
-        {
-          ja: `ファイル種別「${fileType}」は標準仕様にありません。`,
-          en: `"${fileType}" is not a file type of the standard.`,
-        },
-        { value: fileType },
-      );
+      throw problem(Problems.FILE_TYPE_UNKNOWN, { fileType }, { value: fileType });
     }
     return jsonSchemaFor(fileType);
   }
