@@ -52,9 +52,13 @@ describe('Problems (the registry of problem codes)', () => {
     expect(constructing.map((f) => f.path)).toEqual([]);
   });
 
-  it('lists no code nothing raises', () => {
-    const all = files.map((f) => f.text).join('\n');
-    const unused = Object.keys(ServiceProblems).filter((code) => !all.includes(`Problems.${code}`));
+  it('lists no code that nothing raises', () => {
+    // Raised: built with problem(…) somewhere; a mention in @ApiProblems or in a spec does not count.
+    const all = files
+      .filter((f) => !f.path.endsWith('.spec.ts'))
+      .map((f) => f.text)
+      .join('\n');
+    const unused = Object.keys(ServiceProblems).filter((code) => !all.includes(`problem(Problems.${code}`));
     expect(unused).toEqual([]);
   });
 });

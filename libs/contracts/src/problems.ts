@@ -408,3 +408,30 @@ export type ProblemCode = keyof typeof Problems;
 
 /** Every definition, in registry order (the docs' and the tests' view of it). */
 export const ALL_PROBLEMS: readonly ProblemDefinition[] = Object.values(Problems);
+
+/**
+ * What a route can answer whatever it does, by what it takes: for @ApiProblems, so each operation's OpenAPI
+ * lists the codes it can answer.
+ */
+export const ProblemGroups = {
+  /** Every route of the vendor and operations APIs: the rate limit, a dependency down. */
+  any: [Problems.RATE_LIMITED, Problems.SERVICE_UNAVAILABLE],
+  /** A route that changes something: the connection may break once it was applied. */
+  write: [Problems.OUTCOME_UNKNOWN],
+  /** A JSON body: the ValidationPipe's refusal, and what the body parser refuses before it. */
+  jsonBody: [
+    Problems.BAD_REQUEST,
+    Problems.JSON_TOO_DEEP,
+    Problems.INVALID_CHARACTER,
+    Problems.PAYLOAD_TOO_LARGE,
+    Problems.UNSUPPORTED_MEDIA_TYPE,
+  ],
+  /** Query parameters or a path parameter the ValidationPipe or a Parse…Pipe checks. */
+  input: [Problems.BAD_REQUEST],
+  /** A page of a list: its query, and a cursor that is not one this list gave. */
+  page: [Problems.BAD_REQUEST, Problems.CURSOR_INVALID],
+  /** The vendor API's ApiKeyGuard. */
+  vendorKey: [Problems.API_KEY_MISSING, Problems.API_KEY_INVALID, Problems.API_KEY_REVOKED],
+  /** The operations API's OperatorGuard. */
+  operatorToken: [Problems.OPS_TOKEN_MISSING, Problems.OPS_TOKEN_INVALID, Problems.OPS_TOKEN_REVOKED],
+} as const;

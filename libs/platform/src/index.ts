@@ -20,3 +20,4 @@ export * from './http/instant';
 export * from './crypto/secret-keyring';
 export * from './net/address-guard';
 export * from './http/openapi';
+export * from './errors/api-problems';

@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, requiredPrefecture } from '../operators/operator-scope';
 import { BillingService } from './billing.service';
@@ -11,6 +13,13 @@ import { encodeCsv, statementCsv } from './statement';
 @ApiTags('reports')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(
+  ...ProblemGroups.operatorToken,
+  ...ProblemGroups.any,
+  ...ProblemGroups.input,
+  Problems.OPS_SCOPE,
+  Problems.PREFECTURE_REQUIRED,
+)
 @Controller('ops/v1')
 export class OpsBillingController {
   constructor(private readonly billing: BillingService) {}

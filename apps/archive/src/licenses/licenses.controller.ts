@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OfficeNumberPipe } from '@careplan/contracts';
+import { OfficeNumberPipe, ProblemGroups, Problems } from '@careplan/contracts';
+import { ApiProblems } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { ApplyLicenseDto, LicenseDto, UpdateLicenseDto } from './dto/license.dto';
@@ -10,11 +11,24 @@ import { LicensesService } from './licenses.service';
 @ApiTags('licenses')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(
+  ...ProblemGroups.operatorToken,
+  ...ProblemGroups.any,
+  Problems.OFFICE_NUMBER_INVALID,
+  Problems.OFFICE_NOT_FOUND,
+)
 @Controller('ops/v1/offices/:no/license')
 export class OpsLicensesController {
   constructor(private readonly licenses: LicensesService) {}
 
   @ApiOperation({ summary: 'Apply for an office license — ライセンスの申込' })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.OFFICE_INACTIVE,
+    Problems.LICENSE_EXISTS,
+    Problems.DATE_INVALID,
+    ...ProblemGroups.write,
+  )
   @Post()
   apply(
     @CurrentOperator() op: OperatorContext,
@@ -25,6 +39,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: "An office's license and its terms — ライセンスの確認" })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND)
   @Get()
   get(
     @CurrentOperator() op: OperatorContext,
@@ -34,6 +49,13 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: "Change a license's billing method or renewal — ライセンスの変更" })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.LICENSE_NOT_FOUND,
+    Problems.LICENSE_STATE,
+    Problems.DATE_INVALID,
+    ...ProblemGroups.write,
+  )
   @Patch()
   update(
     @CurrentOperator() op: OperatorContext,
@@ -44,6 +66,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: 'Suspend a license — ライセンスの停止' })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND, Problems.LICENSE_STATE, ...ProblemGroups.write)
   @Post('suspend')
   @HttpCode(200)
   suspend(
@@ -54,6 +77,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: 'Resume a suspended license — ライセンスの再開' })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND, Problems.LICENSE_STATE, ...ProblemGroups.write)
   @Post('resume')
   @HttpCode(200)
   resume(
@@ -64,6 +88,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: 'End a license — ライセンスの終了' })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND, Problems.LICENSE_STATE, ...ProblemGroups.write)
   @Post('end')
   @HttpCode(200)
   end(

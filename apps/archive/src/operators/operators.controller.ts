@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
 import { CurrentOperator, OperatorGuard } from './operator.guard';
 import type { OperatorContext } from './operator-scope';
@@ -9,6 +11,7 @@ import { OperatorsService } from './operators.service';
 @ApiTags('administration')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(...ProblemGroups.operatorToken, ...ProblemGroups.any)
 @Controller('ops/v1')
 export class OpsOperatorsController {
   constructor(private readonly operators: OperatorsService) {}
@@ -20,6 +23,12 @@ export class OpsOperatorsController {
   }
 
   @ApiOperation({ summary: 'Create an operator (central administrators) — オペレーターの作成' })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.OPS_ROLE,
+    Problems.OPERATOR_PREFECTURE,
+    ...ProblemGroups.write,
+  )
   @Post('operators')
   createOperator(
     @CurrentOperator() op: OperatorContext,
@@ -29,6 +38,7 @@ export class OpsOperatorsController {
   }
 
   @ApiOperation({ summary: 'List operators — オペレーター一覧' })
+  @ApiProblems(Problems.OPS_ROLE)
   @Get('operators')
   listOperators(@CurrentOperator() op: OperatorContext): Promise<OperatorDto[]> {
     return this.operators.list(op);
@@ -36,6 +46,12 @@ export class OpsOperatorsController {
 
   /** Central only: the operator's token answers 401 OPS_TOKEN_REVOKED from the next request on. */
   @ApiOperation({ summary: 'Revoke an operator — オペレーターの失効' })
+  @ApiProblems(
+    Problems.OPS_ROLE,
+    Problems.OPERATOR_NOT_FOUND,
+    Problems.OPERATOR_SELF_REVOKE,
+    ...ProblemGroups.write,
+  )
   @Post('operators/:id/revoke')
   @HttpCode(200)
   revokeOperator(@CurrentOperator() op: OperatorContext, @Param('id') id: string): Promise<OperatorDto> {

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { FileRecordsDto, InboxEntryDto, InboxFilterQuery, InboxPageDto } from './dto/inbox.dto';
@@ -9,11 +11,13 @@ import { DownloadedFile, InboxService } from './inbox.service';
 @ApiTags('inbox')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
+@ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/inbox')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @ApiOperation({ summary: "List the office's received deliveries — 受信一覧" })
+  @ApiProblems(...ProblemGroups.page)
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
   list(
@@ -24,6 +28,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: 'One received delivery with its files — 受信の詳細' })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND)
   @Get(':id')
   @ApiOkResponse({ type: InboxEntryDto })
   get(
@@ -34,6 +39,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: "Download one file's bytes as sent — ファイルのダウンロード" })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND, Problems.FILE_NOT_FOUND)
   @Get(':id/files/:fileId')
   @ApiProduces('application/octet-stream')
   async download(
@@ -46,6 +52,13 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: "A standard CSV file's records as JSON — ファイルのレコード（JSON）" })
+  @ApiProblems(
+    ...ProblemGroups.input,
+    Problems.DELIVERY_NOT_FOUND,
+    Problems.FILE_NOT_FOUND,
+    Problems.FILE_NOT_STANDARD_CSV,
+    Problems.RECORDS_UNREADABLE,
+  )
   @Get(':id/files/:fileId/records')
   @ApiOkResponse({
     type: FileRecordsDto,
@@ -62,6 +75,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: 'Download the whole delivery as a ZIP — 一括ダウンロード（ZIP）' })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND)
   @Get(':id/zip')
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'every file of the delivery in one ZIP (UTF-8 file names)' })
@@ -74,6 +88,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: 'Acknowledge a delivery (taken in) — 受信確認' })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND, ...ProblemGroups.write)
   @Post(':id/ack')
   @HttpCode(200)
   @ApiOkResponse({ type: InboxEntryDto })

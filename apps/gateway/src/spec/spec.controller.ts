@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
 import { Problems } from '@careplan/contracts';
-import { problem, PublicRoute } from '@careplan/platform';
+import { ApiProblems, problem, PublicRoute } from '@careplan/platform';
 
 export interface FileTypeSummaryDto {
   id: string;
@@ -18,6 +18,7 @@ export interface FileTypeSummaryDto {
  * JSON Schema (English keys, Japanese item names as titles) for software moving from CSV to JSON.
  */
 @ApiTags('spec')
+@ApiProblems(Problems.RATE_LIMITED)
 @Controller('v1/spec')
 export class SpecController {
   @ApiOperation({ summary: "The standard's file types — 標準仕様のファイル種別", security: [] })
@@ -39,6 +40,7 @@ export class SpecController {
     summary: "JSON Schema of one file type's records — ファイル種別のJSON Schema",
     security: [],
   })
+  @ApiProblems(Problems.FILE_TYPE_UNKNOWN)
   @Get('schemas/:fileType')
   @PublicRoute()
   @ApiOkResponse({ description: 'JSON Schema (2020-12) of one record of the file type' })

@@ -39,3 +39,39 @@ export const SubmissionErrors = {
   idempotencyKeyInvalid: () => problem(Problems.IDEMPOTENCY_KEY_INVALID),
   notFound: () => problem(Problems.SUBMISSION_NOT_FOUND),
 };
+
+/** What reading a multipart bundle refuses (readBundle: /v1/submissions and /v1/validate alike). */
+export const BundleProblems = [
+  Problems.MULTIPART_REQUIRED,
+  Problems.MULTIPART_BOUNDARY_INVALID,
+  Problems.MULTIPART_INCOMPLETE,
+  Problems.FIELD_UNKNOWN,
+  Problems.FIELD_DUPLICATE,
+  Problems.FILE_TOO_LARGE,
+  Problems.TOO_MANY_FILES,
+  Problems.TOO_MANY_FIELDS,
+  Problems.BUNDLE_TOO_LARGE,
+];
+
+/** What sending refuses besides: the files, the receiver, the sender's license, the idempotency key. */
+export const SendProblems = [
+  Problems.FILES_MISSING,
+  Problems.FILE_NAME_INVALID,
+  Problems.FILE_NAME_DUPLICATE,
+  Problems.FILE_NAME_CASE_DUPLICATE,
+  Problems.FILE_NAME_CHARACTER_NOT_ALLOWED,
+  Problems.FILE_NAME_RESERVED,
+  Problems.FILE_NAME_SENDER_MISMATCH,
+  Problems.FILE_NAME_RECEIVER_MISMATCH,
+  Problems.ATTACHMENT_TYPE_NOT_ALLOWED,
+  Problems.ATTACHMENT_CONTENT_MISMATCH,
+  Problems.CSV_CONTENT_NOT_TEXT,
+  Problems.RECEIVER_MISSING,
+  Problems.RECEIVER_INVALID,
+  Problems.RECEIVER_UNKNOWN,
+  Problems.RECEIVER_UNLICENSED,
+  Problems.RECEIVER_IS_SENDER,
+  Problems.SENDER_UNLICENSED,
+  Problems.IDEMPOTENCY_KEY_REUSED,
+  Problems.IDEMPOTENCY_KEY_INVALID,
+];
