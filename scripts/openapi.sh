@@ -10,3 +10,5 @@ node dist/apps/gateway/src/openapi/openapi.main.js >openapi/gateway.json
 node dist/apps/archive/src/ops/openapi.main.js >openapi/ops.json
 node_modules/.bin/prettier --log-level warn --write openapi/gateway.json openapi/ops.json
 echo "openapi: wrote openapi/gateway.json and openapi/ops.json" >&2
+# The problem codes the documents list, as a table for people (npm run problems:docs alone writes only it).
+node dist/tools/problems-docs.js

@@ -1,5 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
 import { AdoptionService } from './adoption.service';
@@ -9,6 +11,7 @@ import { AdoptionDto, PrefectureQuery } from './dto/adoption.dto';
 @ApiTags('reports')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(...ProblemGroups.operatorToken, ...ProblemGroups.any, ...ProblemGroups.input, Problems.OPS_SCOPE)
 @Controller('ops/v1')
 export class OpsAdoptionController {
   constructor(private readonly adoption: AdoptionService) {}

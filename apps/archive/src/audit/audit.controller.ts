@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQuery } from '@careplan/contracts';
+import { PageQuery, ProblemGroups } from '@careplan/contracts';
+
+import { ApiProblems } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { AuditService } from './audit.service';
@@ -10,11 +12,13 @@ import { AuditPageDto } from './dto/audit.dto';
 @ApiTags('administration')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(...ProblemGroups.operatorToken, ...ProblemGroups.any)
 @Controller('ops/v1')
 export class OpsAuditController {
   constructor(private readonly audit: AuditService) {}
 
   @ApiOperation({ summary: "The audit log within the operator's scope — 監査ログ" })
+  @ApiProblems(...ProblemGroups.page)
   @Get('audit')
   @ApiOkResponse({ type: AuditPageDto })
   auditLog(@CurrentOperator() op: OperatorContext, @Query() q: PageQuery): Promise<AuditPageDto> {

@@ -9,7 +9,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { BINARY } from '@careplan/contracts';
+import { BINARY, ProblemGroups, Problems } from '@careplan/contracts';
+import { ApiProblems } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import { OperatorContext, requiredPrefecture } from '../operators/operator-scope';
 import { BillingService } from './billing.service';
@@ -21,6 +22,13 @@ import { encodeCsv, statementCsv } from './statement';
 @ApiBearerAuth()
 @ApiExtraModels(StatementDto)
 @UseGuards(OperatorGuard)
+@ApiProblems(
+  ...ProblemGroups.operatorToken,
+  ...ProblemGroups.any,
+  ...ProblemGroups.input,
+  Problems.OPS_SCOPE,
+  Problems.PREFECTURE_REQUIRED,
+)
 @Controller('ops/v1')
 export class OpsBillingController {
   constructor(private readonly billing: BillingService) {}

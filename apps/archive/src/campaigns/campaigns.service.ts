@@ -1,7 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppException } from '@careplan/platform';
+import { problem } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
 import { advisoryLock } from '@careplan/persistence';
 import { recordAudit } from '../audit/audit';
 import { isCalendarDate } from '../licenses/calendar';
@@ -10,8 +11,7 @@ import { CampaignEntity } from './campaign.entity';
 import { CampaignRepository } from './campaign.repository';
 import { CampaignDto, CreateCampaignDto } from './dto/campaign.dto';
 
-const invalid = (reason: { ja: string; en: string }) =>
-  new AppException('CAMPAIGN_INVALID', HttpStatus.UNPROCESSABLE_ENTITY, reason);
+const invalid = (fields: string) => problem(Problems.CAMPAIGN_INVALID, { fields }, { fields });
 
 /** Campaigns are data: created by central operators, read by the license rules. */
 @Injectable()
@@ -31,10 +31,7 @@ export class CampaignsService {
     return this.dataSource.transaction(async (m) => {
       await advisoryLock(m, `campaign:${dto.code}`);
       if (await this.campaigns.exists(m, dto.code)) {
-        throw new AppException('CAMPAIGN_EXISTS', HttpStatus.CONFLICT, {
-          ja: `キャンペーン「${dto.code}」は登録済みです。`,
-          en: `Campaign ${dto.code} already exists.`,
-        });
+        throw problem(Problems.CAMPAIGN_EXISTS, { campaign: dto.code });
       }
       const row = await this.campaigns.insert(m, {
         ...dto,
@@ -52,7 +49,7 @@ export class CampaignsService {
 function checkCampaign(dto: CreateCampaignDto): void {
   const dates = [dto.appliesFrom, dto.appliesTo, dto.freeFrom, dto.freeTo].filter((d) => d !== undefined);
   if (!dates.every(isCalendarDate) || dto.appliesFrom > dto.appliesTo) {
-    throw invalid({ ja: '適用期間の日付が正しくありません。', en: 'The application period is not valid.' });
+    throw invalid('appliesFrom, appliesTo');
   }
   const hasFixed = dto.freeFrom !== undefined || dto.freeTo !== undefined;
   const valid =
@@ -60,10 +57,7 @@ function checkCampaign(dto: CreateCampaignDto): void {
       ? !hasFixed
       : dto.freeFrom !== undefined && dto.freeTo !== undefined && dto.freeFrom <= dto.freeTo;
   if (!valid) {
-    throw invalid({
-      ja: '無料期間は freeMonths か freeFrom〜freeTo のどちらか一方で指定してください。',
-      en: 'Give the free period either as freeMonths or as freeFrom and freeTo.',
-    });
+    throw invalid('freeMonths, freeFrom, freeTo');
   }
 }
 

@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import {
   DeadLetterPageDto,
   DeadLetterQuery,
+  ProblemGroups,
+  Problems,
   ReplayDeadLettersBody,
   ReplayResultDto,
 } from '@careplan/contracts';
+import { ApiProblems } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { DeadLettersService } from './dead-letters.service';
@@ -14,11 +17,18 @@ import { DeadLettersService } from './dead-letters.service';
 @ApiTags('administration')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(
+  ...ProblemGroups.operatorToken,
+  ...ProblemGroups.any,
+  Problems.OPS_SCOPE,
+  Problems.DEAD_LETTERS_UNAVAILABLE,
+)
 @Controller('ops/v1')
 export class OpsDeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
   @ApiOperation({ summary: 'Webhook dead letters — Webhookの配信失敗一覧' })
+  @ApiProblems(...ProblemGroups.page)
   @Get('dead-letters')
   @ApiOkResponse({ type: DeadLetterPageDto })
   listDeadLetters(
@@ -29,6 +39,7 @@ export class OpsDeadLettersController {
   }
 
   @ApiOperation({ summary: 'Replay webhook dead letters — Webhookの再配信' })
+  @ApiProblems(...ProblemGroups.jsonBody, Problems.REPLAY_INVALID, ...ProblemGroups.write)
   @Post('dead-letters/replay')
   @ApiOkResponse({ type: ReplayResultDto })
   @HttpCode(200)

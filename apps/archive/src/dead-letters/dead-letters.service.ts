@@ -1,15 +1,16 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   DeadLetterPageDto,
   DeadLetterQuery,
   PAGE_LIMIT_MAX,
+  Problems,
   ReplayDeadLettersBody,
   ReplayResultDto,
   replaySelectionValid,
 } from '@careplan/contracts';
-import { AppException } from '@careplan/platform';
+import { problem } from '@careplan/platform';
 import { recordAudit } from '../audit/audit';
 import { OperatorContext, prefectureFilter } from '../operators/operator-scope';
 import { RouterClient } from './router.client';
@@ -17,11 +18,7 @@ import { RouterClient } from './router.client';
 const SCAN_PAGES = 50;
 
 /** Shared by every replay endpoint (webhook and Kafka dead letters): one code, one wording. */
-export const replayInvalid = () =>
-  new AppException('REPLAY_INVALID', HttpStatus.BAD_REQUEST, {
-    ja: 'ids か all: true のどちらか一方を指定してください。',
-    en: 'Give either ids or all: true.',
-  });
+export const replayInvalid = () => problem(Problems.REPLAY_INVALID);
 
 /** Dead letters live in the router; operators see and replay only their prefecture's. */
 @Injectable()

@@ -1,17 +1,13 @@
-import { HttpStatus } from '@nestjs/common';
 import type {
   DeadLetterPageDto,
   DeadLetterQuery,
   ReplayDeadLettersBody,
   ReplayResultDto,
 } from '@careplan/contracts';
-import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/platform';
 
-const unavailable = () =>
-  new AppException('DEAD_LETTERS_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-    ja: '配信失敗の一覧を一時的に取得できません。しばらくしてから再度お試しください。',
-    en: 'Dead letters are temporarily unavailable. Please retry shortly.',
-  });
+const unavailable = () => problem(Problems.DEAD_LETTERS_UNAVAILABLE);
 
 /** The router's internal dead-letter API: the archive never reads the router's tables. */
 export class RouterClient {

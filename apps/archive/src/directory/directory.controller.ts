@@ -5,10 +5,10 @@ import {
   DirectoryPageDto,
   DirectoryQuery,
   ListingDto,
+  OfficeNumberPipe,
   SetListingBody,
 } from '@careplan/contracts';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberPipe } from '../common/office-number.pipe';
 import { DirectoryService } from './directory.service';
 
 /** The directory of connected offices, for the gateway (which authenticates the vendor's office). */

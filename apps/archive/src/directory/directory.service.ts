@@ -1,25 +1,20 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+
 import {
   DirectoryEntryDto,
   DirectoryPageDto,
   DirectoryQuery,
   ListingDto,
   pageLimit,
+  Problems,
 } from '@careplan/contracts';
-import { AppException } from '@careplan/platform';
+import { problem } from '@careplan/platform';
+
 import { RegistryErrors } from '../registry/registry.errors';
 import { ConnectedOffice, DirectoryRepository } from './directory.repository';
 
 const notConnected = (officeNumber: string) =>
-  new AppException(
-    'DIRECTORY_OFFICE_NOT_FOUND',
-    HttpStatus.NOT_FOUND,
-    {
-      ja: `事業所番号「${officeNumber}」の事業所はケアプランデータ連携で受信できません（未登録またはライセンスなし）。`,
-      en: `Office ${officeNumber} cannot receive through the exchange (not registered or not licensed).`,
-    },
-    { officeNumber },
-  );
+  problem(Problems.DIRECTORY_OFFICE_NOT_FOUND, { officeNumber }, { officeNumber });
 
 /** Offices that can receive through the exchange: active, with an active license. */
 @Injectable()

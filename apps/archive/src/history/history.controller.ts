@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
+import { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery, OfficeNumberPipe } from '@careplan/contracts';
 import { HistoryService } from './history.service';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberPipe } from '../common/office-number.pipe';
 
 /** History of one office, for the gateway (which authenticates the office) and operations tooling. */
 @ApiExcludeController()

@@ -1,7 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { HistoryFilterQuery, OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
-import { AppException, parseInstant, ParsedInstant } from '@careplan/platform';
+import { HistoryFilterQuery, OFFICE_NUMBER_PATTERN, Problems } from '@careplan/contracts';
+import { ParsedInstant, parseInstant, problem } from '@careplan/platform';
 import { isKnownFileType } from '@careplan/spec';
 import { HISTORY_EVENTS, HistoryEvent } from './history-record.entity';
 
@@ -19,15 +18,7 @@ const INSURED_NO = /^[0-9A-Za-z]{1,10}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const filterInvalid = (parameter: string, value: string) =>
-  new AppException(
-    'HISTORY_FILTER_INVALID',
-    HttpStatus.BAD_REQUEST,
-    {
-      ja: `検索条件 ${parameter} の値「${value}」が正しくありません。`,
-      en: `The value "${value}" of the filter ${parameter} is not valid.`,
-    },
-    { parameter, value },
-  );
+  problem(Problems.HISTORY_FILTER_INVALID, { parameter, value }, { parameter, value });
 
 /** The instant a `from`/`to` value names; a date alone is midnight JST of that day (parseInstant). */
 function instant(parameter: string, value: string): ParsedInstant {

@@ -1,5 +1,6 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import {
   BaseEvent,
   ExportHistoryQuery,
@@ -8,11 +9,12 @@ import {
   HistoryPageDto,
   ListHistoryQuery,
   pageLimit,
+  Problems,
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
 import { advisoryLock, BlobStore } from '@careplan/persistence';
-import { AppException, Page } from '@careplan/platform';
+import { Page, problem } from '@careplan/platform';
 import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
@@ -107,27 +109,11 @@ export class HistoryService {
 function parseEncoding(raw: string | undefined): CsvEncoding {
   const encoding = (raw ?? 'utf-8').toLowerCase();
   if ((CSV_ENCODINGS as readonly string[]).includes(encoding)) return encoding as CsvEncoding;
-  throw new AppException(
-    'HISTORY_EXPORT_ENCODING_INVALID',
-    HttpStatus.BAD_REQUEST,
-    {
-      ja: `文字コード「${raw}」には対応していません。utf-8 または ms932 を指定してください。`,
-      en: `Encoding "${raw}" is not supported: use utf-8 or ms932.`,
-    },
-    { value: raw },
-  );
+  throw problem(Problems.HISTORY_EXPORT_ENCODING_INVALID, { value: raw ?? '' }, { value: raw });
 }
 
 const exportTooLarge = () =>
-  new AppException(
-    'HISTORY_EXPORT_TOO_LARGE',
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    {
-      ja: `出力件数が上限（${EXPORT_MAX_ROWS}件）を超えます。期間（from, to）で絞り込んでください。`,
-      en: `The export would exceed ${EXPORT_MAX_ROWS} rows. Narrow it by period (from, to).`,
-    },
-    { maxRows: EXPORT_MAX_ROWS },
-  );
+  problem(Problems.HISTORY_EXPORT_TOO_LARGE, { maxRows: EXPORT_MAX_ROWS }, { maxRows: EXPORT_MAX_ROWS });
 
 function toDto(h: HistoryRecordEntity): HistoryItemDto {
   return {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OfficeNumberPipe } from '../common/office-number.pipe';
+import { OfficeNumberPipe, ProblemGroups, Problems } from '@careplan/contracts';
+import { ApiProblems } from '@careplan/platform';
 import { CurrentOperator, OperatorGuard } from '../operators/operator.guard';
 import type { OperatorContext } from '../operators/operator-scope';
 import { ApplyLicenseDto, LicenseDto, UpdateLicenseDto } from './dto/license.dto';
@@ -10,11 +11,24 @@ import { LicensesService } from './licenses.service';
 @ApiTags('licenses')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(
+  ...ProblemGroups.operatorToken,
+  ...ProblemGroups.any,
+  Problems.OFFICE_NUMBER_INVALID,
+  Problems.OFFICE_NOT_FOUND,
+)
 @Controller('ops/v1/offices/:no/license')
 export class OpsLicensesController {
   constructor(private readonly licenses: LicensesService) {}
 
   @ApiOperation({ summary: 'Apply for an office license — ライセンスの申込' })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.OFFICE_INACTIVE,
+    Problems.LICENSE_EXISTS,
+    Problems.DATE_INVALID,
+    ...ProblemGroups.write,
+  )
   @Post()
   @ApiCreatedResponse({ type: LicenseDto })
   apply(
@@ -26,6 +40,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: "An office's license and its terms — ライセンスの確認" })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND)
   @Get()
   @ApiOkResponse({ type: LicenseDto })
   get(
@@ -36,6 +51,13 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: "Change a license's billing method or renewal — ライセンスの変更" })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.LICENSE_NOT_FOUND,
+    Problems.LICENSE_STATE,
+    Problems.DATE_INVALID,
+    ...ProblemGroups.write,
+  )
   @Patch()
   @ApiOkResponse({ type: LicenseDto })
   update(
@@ -47,6 +69,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: 'Suspend a license — ライセンスの停止' })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND, Problems.LICENSE_STATE, ...ProblemGroups.write)
   @Post('suspend')
   @ApiOkResponse({ type: LicenseDto })
   @HttpCode(200)
@@ -58,6 +81,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: 'Resume a suspended license — ライセンスの再開' })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND, Problems.LICENSE_STATE, ...ProblemGroups.write)
   @Post('resume')
   @ApiOkResponse({ type: LicenseDto })
   @HttpCode(200)
@@ -69,6 +93,7 @@ export class OpsLicensesController {
   }
 
   @ApiOperation({ summary: 'End a license — ライセンスの終了' })
+  @ApiProblems(Problems.LICENSE_NOT_FOUND, Problems.LICENSE_STATE, ...ProblemGroups.write)
   @Post('end')
   @ApiOkResponse({ type: LicenseDto })
   @HttpCode(200)

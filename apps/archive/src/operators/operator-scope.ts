@@ -1,5 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
-import { AppException } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { problem } from '@careplan/platform';
 import type { OperatorRole } from './operator.entity';
 
 /** The operator an ops request acts for. */
@@ -12,26 +12,9 @@ export interface OperatorContext {
 }
 
 export const ScopeErrors = {
-  scope: (prefecture: string) =>
-    new AppException(
-      'OPS_SCOPE',
-      HttpStatus.FORBIDDEN,
-      {
-        ja: `都道府県「${prefecture}」のデータを扱う権限がありません。`,
-        en: `You may not act on prefecture ${prefecture}.`,
-      },
-      { prefecture },
-    ),
-  role: () =>
-    new AppException('OPS_ROLE', HttpStatus.FORBIDDEN, {
-      ja: 'この操作は中央管理者のみが行えます。',
-      en: 'Only a central administrator may do this.',
-    }),
-  prefectureRequired: () =>
-    new AppException('PREFECTURE_REQUIRED', HttpStatus.BAD_REQUEST, {
-      ja: '都道府県番号（prefecture）を指定してください。',
-      en: 'Give the prefecture code (prefecture).',
-    }),
+  scope: (prefecture: string) => problem(Problems.OPS_SCOPE, { prefecture }, { prefecture }),
+  role: () => problem(Problems.OPS_ROLE),
+  prefectureRequired: () => problem(Problems.PREFECTURE_REQUIRED),
 };
 
 export const prefectureOf = (officeNumber: string): string => officeNumber.slice(0, 2);

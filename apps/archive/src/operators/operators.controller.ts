@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreatedOperatorDto, CreateOperatorDto, OperatorContextDto, OperatorDto } from './dto/operator.dto';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { CurrentOperator, OperatorGuard } from './operator.guard';
 import type { OperatorContext } from './operator-scope';
 import { OperatorsService } from './operators.service';
@@ -9,6 +11,7 @@ import { OperatorsService } from './operators.service';
 @ApiTags('administration')
 @ApiBearerAuth()
 @UseGuards(OperatorGuard)
+@ApiProblems(...ProblemGroups.operatorToken, ...ProblemGroups.any)
 @Controller('ops/v1')
 export class OpsOperatorsController {
   constructor(private readonly operators: OperatorsService) {}
@@ -21,6 +24,12 @@ export class OpsOperatorsController {
   }
 
   @ApiOperation({ summary: 'Create an operator (central administrators) — オペレーターの作成' })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.OPS_ROLE,
+    Problems.OPERATOR_PREFECTURE,
+    ...ProblemGroups.write,
+  )
   @Post('operators')
   @ApiCreatedResponse({ type: CreatedOperatorDto })
   createOperator(
@@ -31,6 +40,7 @@ export class OpsOperatorsController {
   }
 
   @ApiOperation({ summary: 'List operators — オペレーター一覧' })
+  @ApiProblems(Problems.OPS_ROLE)
   @Get('operators')
   @ApiOkResponse({ type: [OperatorDto] })
   listOperators(@CurrentOperator() op: OperatorContext): Promise<OperatorDto[]> {
@@ -39,6 +49,12 @@ export class OpsOperatorsController {
 
   /** Central only: the operator's token answers 401 OPS_TOKEN_REVOKED from the next request on. */
   @ApiOperation({ summary: 'Revoke an operator — オペレーターの失効' })
+  @ApiProblems(
+    Problems.OPS_ROLE,
+    Problems.OPERATOR_NOT_FOUND,
+    Problems.OPERATOR_SELF_REVOKE,
+    ...ProblemGroups.write,
+  )
   @Post('operators/:id/revoke')
   @ApiOkResponse({ type: OperatorDto })
   @HttpCode(200)

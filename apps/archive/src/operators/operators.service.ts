@@ -1,9 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppException } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { problem } from '@careplan/platform';
 import { COMMAND_LINE, recordAudit } from '../audit/audit';
 import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
 import { OperatorEntity, OperatorRole } from './operator.entity';
@@ -15,36 +16,12 @@ const TOKEN_PREFIX = 'cpo_';
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export const OperatorErrors = {
-  tokenMissing: () =>
-    new AppException('OPS_TOKEN_MISSING', HttpStatus.UNAUTHORIZED, {
-      ja: '運用APIの認証が必要です。Authorization: Bearer <トークン> を指定してください。',
-      en: 'The operations API needs Authorization: Bearer <token>.',
-    }),
-  tokenInvalid: () =>
-    new AppException('OPS_TOKEN_INVALID', HttpStatus.UNAUTHORIZED, {
-      ja: '運用APIのトークンが正しくありません。',
-      en: 'The operations token is not valid.',
-    }),
-  tokenRevoked: () =>
-    new AppException('OPS_TOKEN_REVOKED', HttpStatus.UNAUTHORIZED, {
-      ja: 'この運用APIのトークンは失効しています。中央管理者に新しいアカウントを依頼してください。',
-      en: 'This operations token has been revoked; ask a central administrator for a new account.',
-    }),
-  notFound: (id: string) =>
-    new AppException('OPERATOR_NOT_FOUND', HttpStatus.NOT_FOUND, {
-      ja: `運用者 ${id} は見つかりません。`,
-      en: `Operator ${id} was not found.`,
-    }),
-  selfRevoke: () =>
-    new AppException('OPERATOR_SELF_REVOKE', HttpStatus.CONFLICT, {
-      ja: '自分自身のトークンは失効できません。別の中央管理者が行ってください。',
-      en: 'An operator cannot revoke its own token; another central administrator can.',
-    }),
-  prefecture: () =>
-    new AppException('OPERATOR_PREFECTURE', HttpStatus.UNPROCESSABLE_ENTITY, {
-      ja: '都道府県の運用者には prefecture が必要で、中央管理者には指定できません。',
-      en: 'A prefecture operator needs a prefecture; a central administrator has none.',
-    }),
+  tokenMissing: () => problem(Problems.OPS_TOKEN_MISSING),
+  tokenInvalid: () => problem(Problems.OPS_TOKEN_INVALID),
+  tokenRevoked: () => problem(Problems.OPS_TOKEN_REVOKED),
+  notFound: (id: string) => problem(Problems.OPERATOR_NOT_FOUND, { id }),
+  selfRevoke: () => problem(Problems.OPERATOR_SELF_REVOKE),
+  prefecture: () => problem(Problems.OPERATOR_PREFECTURE),
 };
 
 /** Operator accounts: random tokens, stored as sha256 (192 random bits need no slow hash). */

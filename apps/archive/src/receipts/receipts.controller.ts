@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGu
 import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberPipe } from '../common/office-number.pipe';
-import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
+import { OfficeNumberPipe, PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { SignedReceipt } from './receipt.builder';
 import { ReceiptsService } from './receipts.service';
 

@@ -1,17 +1,13 @@
-import { HttpStatus } from '@nestjs/common';
 import type {
   IssuedOfficeKeyDto,
   IssueKeyBody,
   KeyRevocationDto,
   OfficeKeyListDto,
 } from '@careplan/contracts';
-import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/platform';
 
-const unavailable = () =>
-  new AppException('API_KEYS_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-    ja: 'APIキーを一時的に操作できません。しばらくしてから再度お試しください。',
-    en: 'API keys are temporarily unavailable. Please retry shortly.',
-  });
+const unavailable = () => problem(Problems.API_KEYS_UNAVAILABLE);
 
 /**
  * The gateway's internal key API (GATEWAY_URL): the gateway owns API keys, since it checks them on every

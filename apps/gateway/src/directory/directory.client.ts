@@ -1,12 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { DirectoryEntryDto, DirectoryPageDto, DirectoryQuery, ListingDto } from '@careplan/contracts';
-import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/platform';
 
-const unavailable = () =>
-  new AppException('DIRECTORY_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-    ja: '事業所ディレクトリを一時的に利用できません。しばらくしてから再度お試しください。',
-    en: 'The office directory is temporarily unavailable. Please retry shortly.',
-  });
+const unavailable = () => problem(Problems.DIRECTORY_UNAVAILABLE);
 
 /** The archive's directory over its internal API: the gateway never reads archive tables. */
 @Injectable()

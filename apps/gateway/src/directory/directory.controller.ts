@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@careplan/platform';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
-import { OfficeNumberParamPipe } from './office-number-param.pipe';
 import {
   DirectoryEntryDto,
   DirectoryPageDto,
   DirectoryQuery,
   ListingDto,
+  OfficeNumberPipe,
+  ProblemGroups,
+  Problems,
   SetListingBody,
 } from '@careplan/contracts';
 import { DirectoryClient } from './directory.client';
@@ -16,11 +19,13 @@ import { DirectoryClient } from './directory.client';
 @ApiTags('directory')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
+@ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any, Problems.DIRECTORY_UNAVAILABLE)
 @Controller('v1/directory')
 export class DirectoryController {
   constructor(@Inject(DirectoryClient) private readonly directory: DirectoryClient) {}
 
   @ApiOperation({ summary: 'Search the directory of connected offices — 事業所ディレクトリの検索' })
+  @ApiProblems(...ProblemGroups.page)
   @Get('offices')
   @ApiOkResponse({
     type: DirectoryPageDto,
@@ -31,16 +36,18 @@ export class DirectoryController {
   }
 
   @ApiOperation({ summary: "One office's directory entry — 事業所ディレクトリの詳細" })
+  @ApiProblems(Problems.OFFICE_NUMBER_INVALID, Problems.DIRECTORY_OFFICE_NOT_FOUND)
   @Get('offices/:number')
   @ApiOkResponse({
     type: DirectoryEntryDto,
     description: 'the office, when it can receive (404 DIRECTORY_OFFICE_NOT_FOUND otherwise)',
   })
-  get(@Param('number', OfficeNumberParamPipe) officeNumber: string): Promise<DirectoryEntryDto> {
+  get(@Param('number', OfficeNumberPipe) officeNumber: string): Promise<DirectoryEntryDto> {
     return this.directory.get(officeNumber);
   }
 
   @ApiOperation({ summary: "List or unlist the caller's office in the directory — ディレクトリ掲載の設定" })
+  @ApiProblems(...ProblemGroups.jsonBody, ...ProblemGroups.write)
   @Put('me')
   @ApiOkResponse({
     type: ListingDto,

@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ExportHistoryQuery, HistoryPageDto, ListHistoryQuery } from '@careplan/contracts';
-import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/platform';
 
 export interface HistoryCsv {
   contentType: string;
@@ -35,8 +36,4 @@ export class HistoryClient {
   }
 }
 
-const unavailable = () =>
-  new AppException('HISTORY_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-    ja: '履歴を一時的に取得できません。しばらくしてから再度お試しください。',
-    en: 'History is temporarily unavailable. Please retry shortly.',
-  });
+const unavailable = () => problem(Problems.HISTORY_UNAVAILABLE);

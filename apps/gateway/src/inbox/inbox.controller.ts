@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import { BINARY } from '@careplan/contracts';
 import type { FastifyReply } from 'fastify';
 import { FILE_MEDIA_TYPES } from '../files/file-types';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { FileRecordsDto, InboxEntryDto, InboxFilterQuery, InboxPageDto } from './dto/inbox.dto';
@@ -11,11 +13,13 @@ import { DownloadedFile, InboxService } from './inbox.service';
 @ApiTags('inbox')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
+@ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/inbox')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @ApiOperation({ summary: "List the office's received deliveries — 受信一覧" })
+  @ApiProblems(...ProblemGroups.page)
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
   list(
@@ -26,6 +30,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: 'One received delivery with its files — 受信の詳細' })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND)
   @Get(':id')
   @ApiOkResponse({ type: InboxEntryDto })
   get(
@@ -36,6 +41,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: "Download one file's bytes as sent — ファイルのダウンロード" })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND, Problems.FILE_NOT_FOUND)
   @Get(':id/files/:fileId')
   @ApiOkResponse({
     description:
@@ -53,6 +59,13 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: "A standard CSV file's records as JSON — ファイルのレコード（JSON）" })
+  @ApiProblems(
+    ...ProblemGroups.input,
+    Problems.DELIVERY_NOT_FOUND,
+    Problems.FILE_NOT_FOUND,
+    Problems.FILE_NOT_STANDARD_CSV,
+    Problems.RECORDS_UNREADABLE,
+  )
   @Get(':id/files/:fileId/records')
   @ApiOkResponse({
     type: FileRecordsDto,
@@ -69,6 +82,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: 'Download the whole delivery as a ZIP — 一括ダウンロード（ZIP）' })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND)
   @Get(':id/zip')
   @ApiOkResponse({
     description: 'every file of the delivery in one ZIP (UTF-8 file names)',
@@ -83,6 +97,7 @@ export class InboxController {
   }
 
   @ApiOperation({ summary: 'Acknowledge a delivery (taken in) — 受信確認' })
+  @ApiProblems(...ProblemGroups.input, Problems.DELIVERY_NOT_FOUND, ...ProblemGroups.write)
   @Post(':id/ack')
   @HttpCode(200)
   @ApiOkResponse({ type: InboxEntryDto })

@@ -1,8 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
-import { IssuedOfficeKeyDto, IssueKeyBody, KeyRevocationDto, OfficeKeyListDto } from '@careplan/contracts';
+import {
+  IssuedOfficeKeyDto,
+  IssueKeyBody,
+  KeyRevocationDto,
+  OfficeKeyListDto,
+  OfficeNumberPipe,
+} from '@careplan/contracts';
 import { InternalTokenGuard } from '@careplan/platform';
-import { OfficeNumberParamPipe } from '../directory/office-number-param.pipe';
 import { KeysService } from './keys.service';
 
 /**
@@ -17,14 +22,14 @@ export class InternalKeysController {
 
   @ApiOperation({ summary: "An office's API keys, for operators — APIキー一覧" })
   @Get()
-  list(@Param('officeNumber', OfficeNumberParamPipe) officeNumber: string): Promise<OfficeKeyListDto> {
+  list(@Param('officeNumber', OfficeNumberPipe) officeNumber: string): Promise<OfficeKeyListDto> {
     return this.keys.listForOperator(officeNumber);
   }
 
   @ApiOperation({ summary: 'Issue a key for an operator (source operator) — APIキーの発行' })
   @Post()
   issue(
-    @Param('officeNumber', OfficeNumberParamPipe) officeNumber: string,
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Body() body: IssueKeyBody,
   ): Promise<IssuedOfficeKeyDto> {
     return this.keys.issueForOperator(officeNumber, body.label);
@@ -34,7 +39,7 @@ export class InternalKeysController {
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(
-    @Param('officeNumber', OfficeNumberParamPipe) officeNumber: string,
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<KeyRevocationDto> {
     return this.keys.revokeForOperator(officeNumber, id);

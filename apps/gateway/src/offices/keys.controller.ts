@@ -10,6 +10,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { KeysService } from './keys.service';
@@ -19,6 +21,7 @@ import type { AuthenticatedOffice } from './offices.service';
 @ApiTags('keys')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
+@ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/keys')
 export class KeysController {
   constructor(private readonly keys: KeysService) {}
@@ -34,6 +37,12 @@ export class KeysController {
   }
 
   @ApiOperation({ summary: 'Issue an API key (shown once) — APIキーの発行' })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.OFFICE_INACTIVE,
+    Problems.API_KEY_LIMIT_REACHED,
+    ...ProblemGroups.write,
+  )
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'the new key, shown this once only' })
   create(
@@ -44,6 +53,7 @@ export class KeysController {
   }
 
   @ApiOperation({ summary: 'Revoke an API key — APIキーの失効' })
+  @ApiProblems(...ProblemGroups.input, Problems.API_KEY_NOT_FOUND, ...ProblemGroups.write)
   @Delete(':id')
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyDto, description: 'the revoked key; it stops working with the next request' })

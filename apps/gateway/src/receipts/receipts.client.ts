@@ -1,5 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppException, InternalHttpClient, InternalHttpOptions } from '@careplan/platform';
+import { Injectable } from '@nestjs/common';
+import { Problems } from '@careplan/contracts';
+import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/platform';
 import type { PublicKeyDto, SignedReceiptDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 
 /** Proofs of exchange are issued and verified by the archive, which holds the history and the signing key. */
@@ -31,8 +32,4 @@ export class ReceiptsClient {
   }
 }
 
-const unavailable = () =>
-  new AppException('RECEIPTS_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-    ja: '交換証明を一時的に発行・検証できません。しばらくしてから再度お試しください。',
-    en: 'Proofs of exchange are temporarily unavailable. Please retry shortly.',
-  });
+const unavailable = () => problem(Problems.RECEIPTS_UNAVAILABLE);

@@ -14,23 +14,27 @@ import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import {
   BINARY,
+  ProblemGroups,
+  Problems,
   PublicKeyDto,
   SignedReceiptDto,
   VerificationDto,
   VerifyReceiptBody,
 } from '@careplan/contracts';
-import { PublicRoute } from '@careplan/platform';
+import { ApiProblems, PublicRoute } from '@careplan/platform';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ReceiptsClient } from './receipts.client';
 
 /** Proof of exchange (運営指導 audits) for the sender or the receiver of a submission; anyone else gets 404. */
 @ApiTags('receipts')
+@ApiProblems(...ProblemGroups.any, Problems.RECEIPTS_UNAVAILABLE)
 @Controller('v1')
 export class ReceiptsController {
   constructor(@Inject(ReceiptsClient) private readonly receipts: ReceiptsClient) {}
 
   @ApiOperation({ summary: 'Signed proof of exchange of a submission — 送受信の証明（署名付き）' })
+  @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.input, Problems.RECEIPT_NOT_FOUND)
   @Get('submissions/:id/receipt')
   @ApiSecurity('apiKey')
   @UseGuards(ApiKeyGuard)
@@ -43,6 +47,7 @@ export class ReceiptsController {
   }
 
   @ApiOperation({ summary: 'The proof of exchange as a PDF — 送受信の証明（PDF）' })
+  @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.input, Problems.RECEIPT_NOT_FOUND)
   @Get('submissions/:id/receipt.pdf')
   @ApiSecurity('apiKey')
   @UseGuards(ApiKeyGuard)
@@ -71,6 +76,12 @@ export class ReceiptsController {
   }
 
   @ApiOperation({ summary: 'Verify a receipt or its PDF — 証明の検証', security: [] })
+  @ApiProblems(
+    ...ProblemGroups.jsonBody,
+    Problems.RECEIPT_VERIFY_BODY_INVALID,
+    Problems.RECEIPT_PDF_NO_ATTACHMENT,
+    Problems.RECEIPT_PDF_INVALID,
+  )
   @Post('receipts/verify')
   @PublicRoute()
   @HttpCode(200)

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FILE_TYPES, isKnownFileType, jsonSchemaFor, JsonSchema } from '@careplan/spec';
-import { AppException, PublicRoute } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { ApiProblems, problem, PublicRoute } from '@careplan/platform';
 import { FileTypeSummaryDto, JSON_SCHEMA_MEDIA_TYPE, RECORD_SCHEMA_OUTLINE } from './dto/spec.dto';
 
 /**
@@ -9,6 +10,7 @@ import { FileTypeSummaryDto, JSON_SCHEMA_MEDIA_TYPE, RECORD_SCHEMA_OUTLINE } fro
  * JSON Schema (English keys, Japanese item names as titles) for software moving from CSV to JSON.
  */
 @ApiTags('spec')
+@ApiProblems(Problems.RATE_LIMITED)
 @Controller('v1/spec')
 export class SpecController {
   @ApiOperation({ summary: "The standard's file types — 標準仕様のファイル種別", security: [] })
@@ -33,6 +35,7 @@ export class SpecController {
     summary: "JSON Schema of one file type's records — ファイル種別のJSON Schema",
     security: [],
   })
+  @ApiProblems(Problems.FILE_TYPE_UNKNOWN)
   @Get('schemas/:fileType')
   @PublicRoute()
   @ApiOkResponse({
@@ -42,15 +45,7 @@ export class SpecController {
   @Header('content-type', `${JSON_SCHEMA_MEDIA_TYPE}; charset=utf-8`)
   schema(@Param('fileType') fileType: string): JsonSchema {
     if (!isKnownFileType(fileType) || !FILE_TYPES.find((f) => f.id === fileType)?.isCsv) {
-      throw new AppException(
-        'FILE_TYPE_UNKNOWN',
-        HttpStatus.NOT_FOUND,
-        {
-          ja: `ファイル種別「${fileType}」は標準仕様にありません。`,
-          en: `"${fileType}" is not a file type of the standard.`,
-        },
-        { value: fileType },
-      );
+      throw problem(Problems.FILE_TYPE_UNKNOWN, { fileType }, { value: fileType });
     }
     return jsonSchemaFor(fileType);
   }

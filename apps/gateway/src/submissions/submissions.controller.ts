@@ -23,18 +23,22 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { SUBMISSION_BODY } from './dto/bundle-upload.body';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
 import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import { readBundle, UploadLimits } from './multipart';
+import { BundleProblems, SendProblems } from './submission.errors';
 import { SubmissionsService } from './submissions.service';
 import { UPLOAD_LIMITS } from './upload-limits';
 
 @ApiTags('submissions')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
+@ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/submissions')
 export class SubmissionsController {
   constructor(
@@ -43,6 +47,7 @@ export class SubmissionsController {
   ) {}
 
   @ApiOperation({ summary: 'Send a bundle (CSV files and attachments) to an office — バンドルの送信' })
+  @ApiProblems(...BundleProblems, ...SendProblems, ...ProblemGroups.write)
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: SUBMISSION_BODY })
@@ -76,6 +81,7 @@ export class SubmissionsController {
   }
 
   @ApiOperation({ summary: "List the office's sent submissions — 送信一覧" })
+  @ApiProblems(...ProblemGroups.page)
   @Get()
   @ApiOkResponse({
     type: SubmissionPageDto,
@@ -89,6 +95,7 @@ export class SubmissionsController {
   }
 
   @ApiOperation({ summary: "A submission's status and validation report — 送信の状態と検証結果" })
+  @ApiProblems(...ProblemGroups.input, Problems.SUBMISSION_NOT_FOUND)
   @Get(':id')
   @ApiOkResponse({ type: SubmissionDto })
   get(

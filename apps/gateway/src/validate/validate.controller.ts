@@ -3,9 +3,12 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags
 import { ValidationReportPayload } from '@careplan/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { ValidationReport } from '@careplan/spec';
+import { ApiProblems } from '@careplan/platform';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { VALIDATE_BODY } from '../submissions/dto/bundle-upload.body';
+import { BundleProblems } from '../submissions/submission.errors';
 import { readBundle, UploadLimits } from '../submissions/multipart';
 import { UPLOAD_LIMITS } from '../submissions/upload-limits';
 import { ValidateService } from './validate.service';
@@ -13,6 +16,7 @@ import { ValidateService } from './validate.service';
 @ApiTags('validation')
 @ApiSecurity('apiKey')
 @UseGuards(ApiKeyGuard)
+@ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/validate')
 export class ValidateController {
   constructor(
@@ -21,6 +25,7 @@ export class ValidateController {
   ) {}
 
   @ApiOperation({ summary: 'Validate files against the standard without sending — 送信せずに検証' })
+  @ApiProblems(...BundleProblems, Problems.FILES_MISSING, Problems.SERVICE_BUSY)
   @Post()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
-import { AppException, PlatformProblems } from '@careplan/platform';
+import { Problems } from '@careplan/contracts';
+import { AppException, problem } from '@careplan/platform';
 import type { FileReport, ValidationReport } from '@careplan/spec';
 import { GatewayEnv } from '../config/gateway.env';
 import {
@@ -67,7 +68,12 @@ export class ValidateService implements OnModuleDestroy {
     try {
       return await this.pool.run(input);
     } catch (e) {
-      if (e instanceof WorkerPoolFullError) throw PlatformProblems.busy(BUSY_RETRY_AFTER_SECONDS);
+      if (e instanceof WorkerPoolFullError)
+        throw problem(
+          Problems.SERVICE_BUSY,
+          { retryAfter: BUSY_RETRY_AFTER_SECONDS },
+          { retryAfter: BUSY_RETRY_AFTER_SECONDS },
+        );
       throw e;
     }
   }

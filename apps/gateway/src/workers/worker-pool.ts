@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import type { WorkerReply } from './serve-worker';
 
-/** Every worker busy and the queue full: the caller answers 503 (PlatformProblems.busy). */
+/** Every worker busy and the queue full: the caller answers 503 (SERVICE_BUSY). */
 export class WorkerPoolFullError extends Error {
   constructor(readonly pool: string) {
     super(`worker pool ${pool} is full`);

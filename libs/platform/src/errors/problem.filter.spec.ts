@@ -1,16 +1,10 @@
-import {
-  BadRequestException,
-  HttpStatus,
-  Logger,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { BadRequestException, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { Controller, Get, Post } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { AppException } from './app.exception';
+import { problem } from './app.exception';
 import { ProblemFilter } from './problem.filter';
 
 // The shapes pg, TypeORM and ioredis really throw (taken from a pool whose server went away, a COMMIT cut
@@ -38,16 +32,17 @@ describe('ProblemFilter', () => {
   const filter = new ProblemFilter();
 
   it('keeps a domain exception code, status, both messages and location', () => {
-    const e = new AppException(
-      'FILE_TOO_LARGE',
-      HttpStatus.PAYLOAD_TOO_LARGE,
-      { ja: '大きすぎます', en: 'too large' },
-      { file: 'a.pdf' },
-    );
+    const tooLarge = {
+      code: 'FILE_TOO_LARGE',
+      status: 413,
+      ja: '「{file}」が大きすぎます',
+      en: '{file} is too large',
+    };
+    const e = problem(tooLarge, { file: 'a.pdf' }, { file: 'a.pdf' });
     expect(filter.toProblem(e, '/v1/submissions')).toMatchObject({
       status: 413,
       code: 'FILE_TOO_LARGE',
-      message: { ja: '大きすぎます', en: 'too large' },
+      message: { ja: '「a.pdf」が大きすぎます', en: 'a.pdf is too large' },
       file: 'a.pdf',
       instance: '/v1/submissions',
     });

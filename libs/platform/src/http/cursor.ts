@@ -1,7 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AppException } from '../errors/app.exception';
+import { problem } from '../errors/app.exception';
+import { PLATFORM_PROBLEMS } from '../errors/platform.problems';
 import { isStorableInstant } from './instant';
 
 /** Keyset position (timestamp + id tie-breaker) for stable pagination of newest-first lists. */
@@ -56,11 +56,7 @@ function idFits<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, id: string):
   return true;
 }
 
-export const cursorInvalid = () =>
-  new AppException('CURSOR_INVALID', HttpStatus.BAD_REQUEST, {
-    ja: 'cursor の値が正しくありません。',
-    en: 'The cursor is not valid.',
-  });
+export const cursorInvalid = () => problem(PLATFORM_PROBLEMS.CURSOR_INVALID);
 
 /** Paging in ascending order of a unique text column (office numbers): the cursor is the last key seen. */
 export interface AscendingKey<E> {

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
-import { AppException } from '../errors/app.exception';
-import { PlatformProblems } from '../errors/platform.problems';
+import { AppException, problem } from '../errors/app.exception';
+import { PLATFORM_PROBLEMS } from '../errors/platform.problems';
 
 /** Deepest nesting of objects and arrays a JSON body may have; the API's own bodies need fewer than 10. */
 export const MAX_JSON_DEPTH = 64;
@@ -24,12 +24,12 @@ export function jsonBodyProblem(text: string, maxDepth = MAX_JSON_DEPTH): AppExc
     if (inString) {
       if (c === QUOTE) inString = false;
       else if (c === BACKSLASH) {
-        if (text.startsWith('u0000', i + 1)) return PlatformProblems.invalidCharacter();
+        if (text.startsWith('u0000', i + 1)) return problem(PLATFORM_PROBLEMS.INVALID_CHARACTER);
         i++; // the escaped character cannot end the string
       }
     } else if (c === QUOTE) inString = true;
     else if (OPEN.has(c)) {
-      if (++depth > maxDepth) return PlatformProblems.jsonTooDeep(maxDepth);
+      if (++depth > maxDepth) return problem(PLATFORM_PROBLEMS.JSON_TOO_DEEP, { maxDepth }, { maxDepth });
     } else if (CLOSE.has(c)) depth--;
   }
   return null;

@@ -3,7 +3,6 @@ import {
   Controller,
   ExecutionContext,
   Get,
-  HttpStatus,
   Injectable,
   Logger,
   Module,
@@ -14,7 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo, connect, createServer } from 'node:net';
 import { freePort, redisUrl } from '@careplan/testing';
-import { AppException } from '../errors/app.exception';
+import { problem } from '../errors/app.exception';
 import { PlatformModule } from '../platform.module';
 import { createHttpApp } from './bootstrap';
 import { limitFailedAuthentication, limitPrincipal, PublicRoute, RateLimitSettings } from './rate-limit';
@@ -26,10 +25,7 @@ class TestKeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     const key = String(req.headers['x-api-key'] ?? '');
     if (!key.startsWith('office:')) {
-      const refused = new AppException('API_KEY_INVALID', HttpStatus.UNAUTHORIZED, {
-        ja: '無効',
-        en: 'invalid',
-      });
+      const refused = problem({ code: 'API_KEY_INVALID', status: 401, ja: '無効', en: 'invalid' });
       await limitFailedAuthentication(req, refused);
       throw refused;
     }

@@ -1,10 +1,11 @@
-import { HttpStatus, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import type { CommonEnv } from '../config/env';
-import { AppException } from '../errors/app.exception';
+import { AppException, problem } from '../errors/app.exception';
+import { PLATFORM_PROBLEMS } from '../errors/platform.problems';
 
 /** What a service limits, from its validated configuration. */
 export interface RateLimitSettings {
@@ -63,15 +64,7 @@ const counted = new WeakSet<FastifyRequest>();
 export const PublicRoute = (): MethodDecorator => RouteConfig({ careplanPublicRoute: true });
 
 export const rateLimited = (retryAfter: number) =>
-  new AppException(
-    'RATE_LIMITED',
-    HttpStatus.TOO_MANY_REQUESTS,
-    {
-      ja: `リクエストが多すぎます。${retryAfter} 秒後に再度お試しください。`,
-      en: `Too many requests. Retry in ${retryAfter} seconds.`,
-    },
-    { retryAfter },
-  );
+  problem(PLATFORM_PROBLEMS.RATE_LIMITED, { retryAfter }, { retryAfter });
 
 /**
  * Per-address and per-principal limits (@fastify/rate-limit, one-minute windows) in Redis or in memory.
@@ -123,7 +116,7 @@ export async function limitPrincipal(req: FastifyRequest, principal: string): Pr
  * the limit. Any other failure (the database down …) is not the caller's doing and is not counted.
  */
 export async function limitFailedAuthentication(req: FastifyRequest, error: unknown): Promise<void> {
-  if (error instanceof AppException && error.status === HttpStatus.UNAUTHORIZED) await countAddress(req);
+  if (error instanceof AppException && error.status === 401) await countAddress(req);
 }
 
 async function countAddress(req: FastifyRequest): Promise<void> {

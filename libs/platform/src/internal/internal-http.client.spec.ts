@@ -1,14 +1,10 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { HttpStatus } from '@nestjs/common';
-import { AppException } from '../errors/app.exception';
+import { AppException, problem } from '../errors/app.exception';
 import { InternalHttpClient } from './internal-http.client';
 
 const unavailable = () =>
-  new AppException('HISTORY_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-    ja: '一時的に',
-    en: 'temporarily',
-  });
+  problem({ code: 'HISTORY_UNAVAILABLE', status: 503, ja: '一時的に', en: 'temporarily' });
 
 describe('InternalHttpClient', () => {
   let server: Server;

@@ -1,4 +1,4 @@
-import { AppException, LocalizedMessage } from '../errors/app.exception';
+import { AppException, LocalizedMessage, problem as relayed } from '../errors/app.exception';
 import { INTERNAL_TOKEN_HEADER } from './internal-token.guard';
 
 export interface InternalHttpOptions {
@@ -67,6 +67,7 @@ export class InternalHttpClient {
     if (typeof problem?.code !== 'string' || typeof ja !== 'string' || typeof en !== 'string')
       return this.unavailable();
     const extra = Object.fromEntries(Object.entries(problem).filter(([k]) => !ENVELOPE.has(k)));
-    return new AppException(problem.code, res.status, { ja, en }, extra);
+    // Relayed as the upstream service answered it: its code is one of the registry's, its message filled.
+    return relayed({ code: problem.code, status: res.status, ja, en }, {}, extra);
   }
 }

@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppException } from '../errors/app.exception';
+import { problem } from '../errors/app.exception';
+import { PLATFORM_PROBLEMS } from '../errors/platform.problems';
 
 /** The shared secret services present to each other's internal routes (provided from INTERNAL_TOKEN). */
 export const INTERNAL_TOKEN = Symbol('INTERNAL_TOKEN');
@@ -20,9 +21,6 @@ export class InternalTokenGuard implements CanActivate {
     const header = context.switchToHttp().getRequest<FastifyRequest>().headers[INTERNAL_TOKEN_HEADER];
     const given = Buffer.from(typeof header === 'string' ? header : '', 'utf8');
     if (given.length === this.expected.length && timingSafeEqual(given, this.expected)) return true;
-    throw new AppException('INTERNAL_TOKEN_INVALID', HttpStatus.UNAUTHORIZED, {
-      ja: '内部APIの認証に失敗しました。',
-      en: 'Internal API authentication failed.',
-    });
+    throw problem(PLATFORM_PROBLEMS.INTERNAL_TOKEN_INVALID);
   }
 }
