@@ -1,6 +1,7 @@
 // The careplan command line: commander parses, each command's module is loaded only when it runs (so `validate`
 // never loads the HTTP client), and every outcome maps to one of the documented exit codes (cli.io.ts).
 import { Command, CommanderError, Option } from 'commander';
+import { readConfig } from './cli.config';
 import type { CliContext } from './cli.context';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_REFUSED, type CliIo } from './cli.io';
 import { localeOf, messagesFor, type Messages } from './cli.messages';
@@ -106,10 +107,18 @@ function reportError(ctx: CliContext, e: unknown): number {
       ? EXIT_OK
       : EXIT_FAILED;
   }
-  const { message, code, exitCode, status } = describe(ctx.m, e);
+  const { message, code, exitCode, status } = describe(ctx.m, gatewayUrl(ctx), e);
   ctx.io.stderr(`careplan: ${message}\n`);
   if (ctx.json) ctx.io.stdout(`${JSON.stringify({ error: { code, message, status } }, null, 2)}\n`);
   return exitCode;
+}
+
+function gatewayUrl(ctx: CliContext): string {
+  try {
+    return readConfig(ctx.io, ctx.m).url;
+  } catch {
+    return 'the gateway';
+  }
 }
 
 interface Described {
@@ -120,9 +129,9 @@ interface Described {
 }
 
 // By name, not instanceof: importing the client's classes here would load it for offline commands too.
-function describe(m: Messages, e: unknown): Described {
+function describe(m: Messages, url: string, e: unknown): Described {
   if (e instanceof CliError) return { message: e.message, code: e.code, exitCode: e.exitCode };
-  const err = e instanceof Error ? e : new Error(String(e));
+  const err = isErrorLike(e) ? e : new Error(String(e));
   const fields = err as Error & { status?: number; code?: unknown; cause?: unknown };
   if (err.name === 'GatewayError' && typeof fields.status === 'number') {
     const code = typeof fields.code === 'string' ? fields.code : `HTTP_${fields.status}`;
@@ -132,11 +141,22 @@ function describe(m: Messages, e: unknown): Described {
   }
   if (err.name === 'WaitTimeoutError')
     return { message: m.timeout(err.message), code: 'TIMEOUT', exitCode: EXIT_FAILED };
-  if (err instanceof TypeError && err.message === 'fetch failed') {
-    const cause = fields.cause instanceof Error ? fields.cause.message : String(fields.cause);
-    return { message: m.connection('gateway', cause), code: 'CONNECTION', exitCode: EXIT_FAILED };
+  // undici's network failure (by name: a TypeError of another realm under test runners fails instanceof).
+  if (err.name === 'TypeError' && err.message === 'fetch failed') {
+    const cause = isErrorLike(fields.cause) ? fields.cause.message : String(fields.cause);
+    return { message: m.connection(url, cause), code: 'CONNECTION', exitCode: EXIT_FAILED };
   }
   return { message: err.message, code: 'CLI_ERROR', exitCode: EXIT_FAILED };
+}
+
+/** Errors by shape: one from another realm (a test runner's VM context) fails instanceof Error. */
+function isErrorLike(e: unknown): e is Error {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as Error).message === 'string' &&
+    typeof (e as Error).name === 'string'
+  );
 }
 
 export { EXIT_FAILED, EXIT_OK, EXIT_REFUSED };

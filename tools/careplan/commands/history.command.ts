@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dataOf, type Schemas } from '@careplan/client';
-import { emit, gatewayClient, type CliContext } from '../cli.context';
+import { emit, type CliContext } from '../cli.context';
+import { gatewayClient } from '../cli.gateway';
 import { EXIT_OK } from '../cli.io';
 import { table } from '../cli.table';
 
@@ -12,7 +13,7 @@ export interface HistoryCommandOptions {
 }
 
 export async function historyCommand(ctx: CliContext, options: HistoryCommandOptions): Promise<number> {
-  const client = await gatewayClient(ctx);
+  const client = gatewayClient(ctx);
   const filter = { from: options.from, to: options.to, counterpart: options.counterpart };
   if (options.csv !== undefined) {
     const result = await client.GET('/v1/history.csv', {

@@ -1,5 +1,6 @@
 import { dataOf, type Schemas } from '@careplan/client';
-import { emit, gatewayClient, type CliContext } from '../cli.context';
+import { emit, type CliContext } from '../cli.context';
+import { gatewayClient } from '../cli.gateway';
 import { CliError, EXIT_FAILED, EXIT_OK } from '../cli.io';
 import { table } from '../cli.table';
 
@@ -13,7 +14,7 @@ export async function inboxCommand(
   if (options.status !== undefined && !STATUSES.includes(options.status)) {
     throw new CliError(`--status: ${STATUSES.join(' | ')}`, EXIT_FAILED, 'USAGE');
   }
-  const client = await gatewayClient(ctx);
+  const client = gatewayClient(ctx);
   const items: Schemas['InboxEntryDto'][] = [];
   let cursor: string | undefined;
   do {

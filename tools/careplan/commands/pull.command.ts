@@ -1,5 +1,6 @@
 import { pullInbox, type PullResult } from '@careplan/client';
-import { emit, gatewayClient, type CliContext } from '../cli.context';
+import { emit, type CliContext } from '../cli.context';
+import { gatewayClient } from '../cli.gateway';
 import { EXIT_OK, EXIT_REFUSED } from '../cli.io';
 
 export interface PullCommandOptions {
@@ -9,7 +10,7 @@ export interface PullCommandOptions {
 }
 
 export async function pullCommand(ctx: CliContext, options: PullCommandOptions): Promise<number> {
-  const client = await gatewayClient(ctx);
+  const client = gatewayClient(ctx);
   const result = await pullInbox(client, options.out, { ack: options.ack === true, from: options.from });
   emit(ctx, result, () => pullText(ctx, result, true));
   return result.failed.length > 0 ? EXIT_REFUSED : EXIT_OK;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dataOf, verifyReceipt } from '@careplan/client';
-import { emit, gatewayClient, type CliContext } from '../cli.context';
+import { emit, type CliContext } from '../cli.context';
+import { gatewayClient } from '../cli.gateway';
 import { EXIT_OK, EXIT_REFUSED } from '../cli.io';
 
 export interface ReceiptCommandOptions {
@@ -14,7 +15,7 @@ export async function receiptCommand(
   id: string,
   options: ReceiptCommandOptions,
 ): Promise<number> {
-  const client = await gatewayClient(ctx);
+  const client = gatewayClient(ctx);
   const path = { id };
   const signed = dataOf(await client.GET('/v1/submissions/{id}/receipt', { params: { path } }));
   if (options.pdf !== undefined) {

@@ -1,6 +1,7 @@
 import { sendBundle, waitForSubmission } from '@careplan/client';
 import { SingleBar, Presets } from 'cli-progress';
-import { emit, gatewayClient, type CliContext } from '../cli.context';
+import { emit, type CliContext } from '../cli.context';
+import { gatewayClient } from '../cli.gateway';
 import { readBundleFiles } from '../cli.files';
 import { EXIT_OK, EXIT_REFUSED } from '../cli.io';
 import { reportTable } from './report.table';
@@ -18,7 +19,7 @@ export async function sendCommand(
   options: SendCommandOptions,
 ): Promise<number> {
   const files = readBundleFiles(paths, ctx.m);
-  const client = await gatewayClient(ctx);
+  const client = gatewayClient(ctx);
   const progress = progressBar(ctx);
   let submission;
   try {

@@ -1,5 +1,6 @@
 import { pullInbox } from '@careplan/client';
-import { gatewayClient, type CliContext } from '../cli.context';
+import type { CliContext } from '../cli.context';
+import { gatewayClient } from '../cli.gateway';
 import { CliError, EXIT_FAILED, EXIT_OK } from '../cli.io';
 import { pullText } from './pull.command';
 
@@ -19,7 +20,7 @@ export async function watchCommand(ctx: CliContext, options: WatchCommandOptions
   const interval = Number(options.interval);
   if (!Number.isFinite(interval) || interval <= 0)
     throw new CliError('--interval: seconds > 0', EXIT_FAILED, 'USAGE');
-  const client = await gatewayClient(ctx);
+  const client = gatewayClient(ctx);
   const rounds = options.rounds === undefined ? Infinity : Number(options.rounds);
   let stopped = false;
   const stop = () => (stopped = true);
@@ -39,7 +40,7 @@ export async function watchCommand(ctx: CliContext, options: WatchCommandOptions
 
 async function pullRound(
   ctx: CliContext,
-  client: Awaited<ReturnType<typeof gatewayClient>>,
+  client: ReturnType<typeof gatewayClient>,
   options: WatchCommandOptions,
 ): Promise<void> {
   try {
