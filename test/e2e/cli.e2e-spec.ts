@@ -133,6 +133,39 @@ describe('careplan CLI against the running services', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it("send --wait shows a rejected bundle's report as a table with the Japanese message, and exits 1", async () => {
+    const run = await careplan(['send', '--to', receiver.officeNumber, '--wait', paths[0]], {
+      ...senderEnv,
+      LANG: 'ja_JP.UTF-8',
+    });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toContain('rejected');
+    expect(lines[1].split(/\s{2,}/)).toEqual(['ファイル', '行', '項目', 'コード', 'メッセージ']);
+    const issue = lines.find((l) => l.includes('SET_INCOMPLETE'));
+    expect(issue).toContain(files[0].name);
+    expect(run.stdout).toContain('差し戻されました');
+  });
+
+  it('watch keeps pulling: a bundle sent while it runs lands in the folder, acknowledged', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'careplan-watch-'));
+    const watching = careplan(
+      ['watch', '--out', out, '--ack', '--interval', '1', '--rounds', '8', '--json'],
+      receiverEnv,
+    );
+    const sent = await json<{ id: string }>(['send', '--to', receiver.officeNumber, ...paths], senderEnv);
+    const run = await watching;
+    expect(run.code).toBe(0);
+    const rounds = run.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { pulled: { submissionId: string; acknowledged: boolean }[] });
+    const pulled = rounds.flatMap((r) => r.pulled).find((d) => d.submissionId === sent.id);
+    expect(pulled).toMatchObject({ acknowledged: true });
+    expect(readFileSync(join(out, 'モニタリングシート.pdf'))).toEqual(Buffer.from(samplePdf()));
+  });
+
   it('exits 1 when the exchange refuses (an office it does not know), 2 on a usage error', async () => {
     const refused = await careplan(
       ['send', '--to', withOfficeCheckDigit('132190079'), paths[0], '--json'],
