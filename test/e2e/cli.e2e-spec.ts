@@ -166,6 +166,25 @@ describe('careplan CLI against the running services', () => {
     expect(readFileSync(join(out, 'モニタリングシート.pdf'))).toEqual(Buffer.from(samplePdf()));
   });
 
+  it('inbox lists the acknowledged delivery; keys create, list and revoke', async () => {
+    const inbox = await json<{ items: { submissionId: string; acknowledgedAt: string | null }[] }>(
+      ['inbox', '--status', 'acknowledged'],
+      receiverEnv,
+    );
+    expect(inbox.items.find((e) => e.submissionId === submissionId)?.acknowledgedAt).toEqual(
+      expect.any(String),
+    );
+    const created = await json<{ id: string; key: string }>(
+      ['keys', 'create', '--label', 'CLI テスト'],
+      receiverEnv,
+    );
+    expect(created.key).toMatch(/^cpx_/);
+    const list = await json<{ items: { id: string; label: string }[] }>(['keys', 'list'], receiverEnv);
+    expect(list.items).toContainEqual(expect.objectContaining({ id: created.id, label: 'CLI テスト' }));
+    const revoked = await json<{ revokedAt: string | null }>(['keys', 'revoke', created.id], receiverEnv);
+    expect(revoked.revokedAt).toEqual(expect.any(String));
+  });
+
   it('exits 1 when the exchange refuses (an office it does not know), 2 on a usage error', async () => {
     const refused = await careplan(
       ['send', '--to', withOfficeCheckDigit('132190079'), paths[0], '--json'],
