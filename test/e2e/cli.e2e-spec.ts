@@ -120,6 +120,11 @@ describe('careplan CLI against the running services', () => {
       (seen) => seen.includes('acknowledged'),
     );
     expect(events).toEqual(expect.arrayContaining(['sent', 'delivered', 'acknowledged']));
+    const csv = join(mkdtempSync(join(tmpdir(), 'careplan-history-')), 'history.csv');
+    await json(['history', '--counterpart', receiver.officeNumber, '--csv', csv], senderEnv);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff); // UTF-8 with BOM, for spreadsheet software
+    expect(text).toContain(submissionId);
   });
 
   it('receipt --verify checks the signed receipt offline and --pdf writes the PDF', async () => {
