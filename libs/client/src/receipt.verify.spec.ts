@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { canonicalJson } from '@careplan/contracts';
+import { canonicalJson } from '@careplan/contracts/signing';
 import { verifyReceipt } from './receipt.verify';
 
 describe('verifyReceipt', () => {

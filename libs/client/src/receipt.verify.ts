@@ -1,5 +1,5 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '@careplan/contracts';
+import { canonicalJson } from '@careplan/contracts/signing';
 import type { Schemas } from './gateway.client';
 
 export type ReceiptPublicKey = Schemas['PublicKeyDto'] | string | KeyObject;

@@ -1,4 +1,4 @@
-import { signWebhook, webhookHeaders } from '@careplan/contracts';
+import { signWebhook, webhookHeaders } from '@careplan/contracts/signing';
 import { verifyWebhookSignature } from './webhook.verify';
 
 describe('verifyWebhookSignature', () => {

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@careplan/contracts';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@careplan/contracts/signing';
 
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 

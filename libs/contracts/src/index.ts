@@ -11,5 +11,4 @@ export * from './http/receipts.contract';
 export * from './http/dead-letters.contract';
 export * from './http/keys.contract';
 export * from './http/media';
-export * from './webhooks/webhook-signature';
-export * from './receipts/receipt.canonical';
+export * from './signing';
