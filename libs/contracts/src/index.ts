@@ -13,3 +13,4 @@ export * from './http/keys.contract';
 export * from './http/media';
 export * from './problems';
 export * from './http/office-number.pipe';
+export * from './signing';

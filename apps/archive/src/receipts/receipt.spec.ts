@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { buildReceipt, Receipt, ReceiptSourceRow } from './receipt.builder';
-import { canonicalJson } from './receipt.canonical';
+import { canonicalJson } from '@careplan/contracts';
 import { configuredKey, keyIdOf } from './receipt-keys.service';
 import { attachedReceiptJson, ReceiptPdfTooComplex, renderReceiptPdf } from './receipt.pdf';
 import { deflateSync } from 'node:zlib';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sign, verify } from 'node:crypto';
 import { HistoryRepository } from '../history/history.repository';
-import { PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
+import { canonicalJson, PublicKeyDto, VerificationDto, VerifyReceiptBody } from '@careplan/contracts';
 import { buildReceipt, Receipt, SignedReceipt } from './receipt.builder';
-import { canonicalJson } from './receipt.canonical';
 import { RECEIPT_ALGORITHM, ReceiptKeysService } from './receipt-keys.service';
 import { attachedReceiptJson, ReceiptPdfTooComplex, renderReceiptPdf } from './receipt.pdf';
 import { pdfTooComplex, pdfWithoutReceipt, receiptNotFound, verifyBodyInvalid } from './receipts.errors';

@@ -1,7 +1,6 @@
 import {
   Controller,
   Get,
-  Headers,
   HttpStatus,
   Inject,
   Param,
@@ -69,8 +68,9 @@ export class SubmissionsController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentOffice() office: AuthenticatedOffice,
-    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<SubmissionDto> {
+    // Read from the request, not @Headers(): that would document a second, required, lower-case header.
+    const idempotencyKey = headerOf(req, 'idempotency-key');
     const bundle = await readBundle(req, this.limits);
     const { submission, replayed } = await this.submissions.accept(office, bundle, idempotencyKey);
     void reply
@@ -104,4 +104,9 @@ export class SubmissionsController {
   ): Promise<SubmissionDto> {
     return this.submissions.getForSender(office, id);
   }
+}
+
+function headerOf(req: FastifyRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -6,7 +6,7 @@ import {
   forbiddenLiteralHost,
   permittedOnlyLookup,
 } from '@careplan/platform';
-import { webhookHeaders } from './webhook-signature';
+import { webhookHeaders } from '@careplan/contracts';
 
 export type PushOutcome = 'success' | 'retry' | 'permanent';
 

@@ -1,3 +1,4 @@
+// The one definition of the bytes a receipt's signature covers: the archive signs them, @careplan/client verifies.
 /**
  * Canonical JSON of a value: object keys sorted by UTF-16 code units, no whitespace, strings and numbers as
  * JSON.stringify writes them, undefined members left out. For JSON data this is RFC 8785 (JCS): the exact bytes a
