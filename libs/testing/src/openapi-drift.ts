@@ -10,3 +10,35 @@ export function checkedInOpenApi(name: 'gateway' | 'ops'): unknown {
 export function asWritten(document: unknown): unknown {
   return JSON.parse(JSON.stringify(document));
 }
+
+interface DocumentedOperation {
+  summary?: string;
+  security?: unknown[];
+  responses: Record<string, { description: string; content?: object }>;
+}
+
+/** Every operation of a checked-in document. */
+export function operationsOf(name: 'gateway' | 'ops'): DocumentedOperation[] {
+  const doc = checkedInOpenApi(name) as { paths: Record<string, Record<string, DocumentedOperation>> };
+  return Object.values(doc.paths).flatMap((p) => Object.values(p));
+}
+
+/**
+ * Every operation documents its problems: a problem+json response per 4xx/5xx status, naming codes that the
+ * registry (passed in: this library depends on no workspace library) answers with that status.
+ */
+export function expectProblemsDocumented(
+  name: 'gateway' | 'ops',
+  registry: Readonly<Record<string, { status: number }>>,
+): void {
+  for (const o of operationsOf(name)) {
+    const problems = Object.entries(o.responses).filter(([status]) => /^[45]/.test(status));
+    expect(problems.length).toBeGreaterThan(0);
+    for (const [status, r] of problems) {
+      expect(Object.keys(r.content ?? {})).toEqual(['application/problem+json']);
+      const codes = [...r.description.matchAll(/`(\w+)`/g)].map((m) => m[1]);
+      expect(codes.length).toBeGreaterThan(0);
+      for (const code of codes) expect([code, registry[code]?.status]).toEqual([code, Number(status)]);
+    }
+  }
+}

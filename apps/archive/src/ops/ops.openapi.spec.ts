@@ -1,6 +1,6 @@
-import { ProblemCode, Problems } from '@careplan/contracts';
+import { Problems } from '@careplan/contracts';
 import { loadEnv, openApiDocumentOf } from '@careplan/platform';
-import { asWritten, checkedInOpenApi } from '@careplan/testing';
+import { asWritten, checkedInOpenApi, expectProblemsDocumented } from '@careplan/testing';
 import { AppModule } from '../app.module';
 import { ArchiveEnv } from '../config/archive.env';
 import { opsOpenApi } from './ops.openapi';
@@ -18,22 +18,6 @@ describe('the operations API OpenAPI contract', () => {
   });
 
   it('gives every operation its problems: problem+json per status, naming codes of the registry at that status', () => {
-    const doc = checkedInOpenApi('ops') as {
-      paths: Record<
-        string,
-        Record<string, { responses: Record<string, { description: string; content?: object }> }>
-      >;
-    };
-    for (const o of Object.values(doc.paths).flatMap((p) => Object.values(p))) {
-      const problems = Object.entries(o.responses).filter(([status]) => /^[45]/.test(status));
-      expect(problems.length).toBeGreaterThan(0);
-      for (const [status, r] of problems) {
-        expect(Object.keys(r.content ?? {})).toEqual(['application/problem+json']);
-        const codes = [...r.description.matchAll(/`(\w+)`/g)].map((m) => m[1]);
-        expect(codes.length).toBeGreaterThan(0);
-        for (const code of codes)
-          expect([code, Problems[code as ProblemCode]?.status]).toEqual([code, Number(status)]);
-      }
-    }
+    expectProblemsDocumented('ops', Problems);
   });
 });
