@@ -87,8 +87,8 @@ describe('JSON submissions (records in, standard CSV files out)', () => {
     const res = await send(withPdf(receiver.officeNumber, documents));
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as Submission;
-    expect(accepted.files.map((f) => f.name)).toEqual([
-      ...documents.map((d) => expect.stringMatching(new RegExp(`^${d.fileType}_`))),
+    expect(accepted.files.map((f) => parseFileName(f.name)?.fileType ?? f.name)).toEqual([
+      ...documents.map((d) => d.fileType),
       PDF_NAME,
     ]);
     for (const [i, f] of accepted.files.slice(0, documents.length).entries()) {
