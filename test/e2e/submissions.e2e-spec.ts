@@ -264,7 +264,14 @@ describe('submissions at the door', () => {
         headers: { 'x-api-key': sender.apiKey, 'content-type': 'application/json' },
         body: JSON.stringify({ to: receiver.officeNumber }),
       });
-      await expectProblem(json, 415, 'MULTIPART_REQUIRED');
+      // JSON is the other form of a bundle (json-submissions.e2e-spec.ts): without documents it is a bad one.
+      await expectProblem(json, 400, 'BAD_REQUEST');
+      const plain = await fetch(gatewayUrl('/v1/submissions'), {
+        method: 'POST',
+        headers: { 'x-api-key': sender.apiKey, 'content-type': 'text/plain' },
+        body: `to=${receiver.officeNumber}`,
+      });
+      await expectProblem(plain, 415, 'MULTIPART_REQUIRED');
       const form = new FormData();
       form.append('to', receiver.officeNumber);
       form.append('comment', 'hello');

@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { createHttpApp, listenersOf, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { GatewayEnv } from './config/gateway.env';
+import { raiseJsonBundleBodyLimit } from './submissions/json-bundle-limit';
 import { gatewayOpenApi } from './openapi/gateway.openapi';
 
 runOrExit('gateway', async () => {
@@ -13,6 +14,7 @@ runOrExit('gateway', async () => {
     rateLimit: rateLimitSettings(env, 'gateway'),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     configure: async (app) => {
+      raiseJsonBundleBodyLimit(app.getHttpAdapter().getInstance(), env.MAX_BUNDLE_BYTES);
       await app.register(multipart, {
         limits: { fileSize: env.MAX_FILE_BYTES, files: env.MAX_FILES, fieldSize: 1024, fields: 20 },
       });

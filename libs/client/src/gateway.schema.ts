@@ -715,6 +715,52 @@ export interface components {
       officeNumber: string;
       listed: boolean;
     };
+    JsonDocumentBody: {
+      /**
+       * @description a CSV file type of the standard (GET /v1/spec/file-types)
+       * @example UPPLAN
+       */
+      fileType: string;
+      /**
+       * @description the sender's service kind (file name)
+       * @example 43
+       */
+      senderServiceKind: string;
+      /**
+       * @description the receiver's service kind (file name)
+       * @example 11
+       */
+      receiverServiceKind: string;
+      /**
+       * @description 対象年月/提供年月 of the file name: required by UPHOSOKU, UPPLAN, UPJSK, DLTPLAN, DLTJSK, UPSIKYU only
+       * @example 202505
+       */
+      yyyymm?: string;
+      /** @description the records, as GET /v1/inbox/{id}/files/{fileId}/records returns them; each one checked against GET /v1/spec/schemas/{fileType} */
+      records: {
+        [key: string]: string | null;
+      }[];
+    };
+    JsonAttachmentBody: {
+      /** @example アセスメント.pdf */
+      name: string;
+      /**
+       * @description must be the type the name and content are
+       * @example application/pdf
+       */
+      contentType: string;
+      /** @description the bytes, base64 (RFC 4648) */
+      contentBase64: string;
+    };
+    JsonBundleBody: {
+      /**
+       * @description receiving office number
+       * @example 1371500421
+       */
+      to: string;
+      documents: components['schemas']['JsonDocumentBody'][];
+      attachments?: components['schemas']['JsonAttachmentBody'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -808,6 +854,7 @@ export interface operations {
           /** @description the bundle: standard CSV files (MS932, named as the standard says) and attachments (PDF, JPEG/JPG, GIF, PNG, TXT); repeat the field once per file, in any field name but `to` */
           files: string[];
         };
+        'application/json': components['schemas']['JsonBundleBody'];
       };
     };
     responses: {
@@ -829,7 +876,7 @@ export interface operations {
           'application/json': components['schemas']['SubmissionDto'];
         };
       };
-      /** @description Problem: `MULTIPART_BOUNDARY_INVALID`, `MULTIPART_INCOMPLETE` */
+      /** @description Problem: `MULTIPART_BOUNDARY_INVALID`, `MULTIPART_INCOMPLETE`, `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -865,7 +912,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `FILE_TOO_LARGE`, `TOO_MANY_FILES`, `TOO_MANY_FIELDS`, `BUNDLE_TOO_LARGE` */
+      /** @description Problem: `FILE_TOO_LARGE`, `TOO_MANY_FILES`, `TOO_MANY_FIELDS`, `BUNDLE_TOO_LARGE`, `PAYLOAD_TOO_LARGE` */
       413: {
         headers: {
           [name: string]: unknown;
@@ -874,7 +921,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `MULTIPART_REQUIRED` */
+      /** @description Problem: `MULTIPART_REQUIRED`, `UNSUPPORTED_MEDIA_TYPE` */
       415: {
         headers: {
           [name: string]: unknown;
@@ -883,7 +930,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `FIELD_UNKNOWN`, `FIELD_DUPLICATE`, `FILES_MISSING`, `FILE_NAME_INVALID`, `FILE_NAME_DUPLICATE`, `FILE_NAME_CASE_DUPLICATE`, `FILE_NAME_CHARACTER_NOT_ALLOWED`, `FILE_NAME_RESERVED`, `FILE_NAME_SENDER_MISMATCH`, `FILE_NAME_RECEIVER_MISMATCH`, `ATTACHMENT_TYPE_NOT_ALLOWED`, `ATTACHMENT_CONTENT_MISMATCH`, `CSV_CONTENT_NOT_TEXT`, `RECEIVER_MISSING`, `RECEIVER_INVALID`, `RECEIVER_UNKNOWN`, `RECEIVER_UNLICENSED`, `RECEIVER_IS_SENDER`, `IDEMPOTENCY_KEY_INVALID` */
+      /** @description Problem: `FIELD_UNKNOWN`, `FIELD_DUPLICATE`, `JSON_FILE_TYPE_UNKNOWN`, `JSON_RECORDS_INVALID`, `JSON_YYYYMM_MISSING`, `JSON_YYYYMM_NOT_ALLOWED`, `JSON_ATTACHMENT_INVALID`, `JSON_ATTACHMENT_TYPE_MISMATCH`, `ATTACHMENT_TYPE_NOT_ALLOWED`, `RECEIVER_MISSING`, `RECEIVER_INVALID`, `FILES_MISSING`, `FILE_NAME_INVALID`, `FILE_NAME_DUPLICATE`, `FILE_NAME_CASE_DUPLICATE`, `FILE_NAME_CHARACTER_NOT_ALLOWED`, `FILE_NAME_RESERVED`, `FILE_NAME_SENDER_MISMATCH`, `FILE_NAME_RECEIVER_MISMATCH`, `ATTACHMENT_TYPE_NOT_ALLOWED`, `ATTACHMENT_CONTENT_MISMATCH`, `CSV_CONTENT_NOT_TEXT`, `RECEIVER_MISSING`, `RECEIVER_INVALID`, `RECEIVER_UNKNOWN`, `RECEIVER_UNLICENSED`, `RECEIVER_IS_SENDER`, `IDEMPOTENCY_KEY_INVALID` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -991,6 +1038,7 @@ export interface operations {
           /** @description the bundle: standard CSV files (MS932, named as the standard says) and attachments (PDF, JPEG/JPG, GIF, PNG, TXT); repeat the field once per file, in any field name but `to` */
           files: string[];
         };
+        'application/json': components['schemas']['JsonBundleBody'];
       };
     };
     responses: {
@@ -1003,7 +1051,7 @@ export interface operations {
           'application/json': components['schemas']['ValidationReportPayload'];
         };
       };
-      /** @description Problem: `MULTIPART_BOUNDARY_INVALID`, `MULTIPART_INCOMPLETE` */
+      /** @description Problem: `MULTIPART_BOUNDARY_INVALID`, `MULTIPART_INCOMPLETE`, `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1021,7 +1069,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `FILE_TOO_LARGE`, `TOO_MANY_FILES`, `TOO_MANY_FIELDS`, `BUNDLE_TOO_LARGE` */
+      /** @description Problem: `FILE_TOO_LARGE`, `TOO_MANY_FILES`, `TOO_MANY_FIELDS`, `BUNDLE_TOO_LARGE`, `PAYLOAD_TOO_LARGE` */
       413: {
         headers: {
           [name: string]: unknown;
@@ -1030,7 +1078,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `MULTIPART_REQUIRED` */
+      /** @description Problem: `MULTIPART_REQUIRED`, `UNSUPPORTED_MEDIA_TYPE` */
       415: {
         headers: {
           [name: string]: unknown;
@@ -1039,7 +1087,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `FIELD_UNKNOWN`, `FIELD_DUPLICATE`, `FILES_MISSING` */
+      /** @description Problem: `FIELD_UNKNOWN`, `FIELD_DUPLICATE`, `JSON_FILE_TYPE_UNKNOWN`, `JSON_RECORDS_INVALID`, `JSON_YYYYMM_MISSING`, `JSON_YYYYMM_NOT_ALLOWED`, `JSON_ATTACHMENT_INVALID`, `JSON_ATTACHMENT_TYPE_MISMATCH`, `ATTACHMENT_TYPE_NOT_ALLOWED`, `RECEIVER_MISSING`, `RECEIVER_INVALID`, `FILES_MISSING` */
       422: {
         headers: {
           [name: string]: unknown;

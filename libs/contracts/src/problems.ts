@@ -50,8 +50,8 @@ export const ServiceProblems = defineProblems({
   // --- Submissions (gateway) ---
   MULTIPART_REQUIRED: {
     status: 415,
-    ja: '送信は multipart/form-data で行ってください。',
-    en: 'Send the submission as multipart/form-data.',
+    ja: '送信は multipart/form-data または application/json で行ってください。',
+    en: 'Send the submission as multipart/form-data or application/json.',
   },
   MULTIPART_BOUNDARY_INVALID: {
     status: 400,
@@ -173,6 +173,37 @@ export const ServiceProblems = defineProblems({
     status: 413,
     ja: '送信データ全体が上限（{limit} バイト）を超えています。',
     en: 'The submission exceeds the limit of {limit} bytes in total.',
+  },
+  // --- JSON submissions (gateway: POST /v1/submissions and /v1/validate as application/json) ---
+  JSON_FILE_TYPE_UNKNOWN: {
+    status: 422,
+    ja: 'documents[{document}] のファイル種別「{fileType}」は標準仕様のCSVファイルではありません。',
+    en: 'documents[{document}]: "{fileType}" is not a CSV file type of the standard.',
+  },
+  JSON_RECORDS_INVALID: {
+    status: 422,
+    ja: 'documents[{document}] のレコードがファイル種別 {fileType} のJSONスキーマに合いません（details に場所ごとの内容）。',
+    en: 'documents[{document}]: records do not match the JSON Schema of {fileType} (see details for each location).',
+  },
+  JSON_YYYYMM_MISSING: {
+    status: 422,
+    ja: 'documents[{document}]: {fileType} のファイル名には対象年月（yyyymm）が必要です。',
+    en: 'documents[{document}]: {fileType} file names carry a month: send yyyymm.',
+  },
+  JSON_YYYYMM_NOT_ALLOWED: {
+    status: 422,
+    ja: 'documents[{document}]: {fileType} のファイル名には年月がありません。yyyymm を送らないでください。',
+    en: 'documents[{document}]: {fileType} file names carry no month: leave yyyymm out.',
+  },
+  JSON_ATTACHMENT_INVALID: {
+    status: 422,
+    ja: 'attachments[{attachment}]（{file}）の contentBase64 が正しいBase64ではありません。',
+    en: 'attachments[{attachment}] ({file}): contentBase64 is not valid base64.',
+  },
+  JSON_ATTACHMENT_TYPE_MISMATCH: {
+    status: 422,
+    ja: 'attachments[{attachment}]（{file}）の contentType「{contentType}」がファイルの種類（{actual}）と一致しません。',
+    en: 'attachments[{attachment}] ({file}): contentType "{contentType}" is not the type of the file ({actual}).',
   },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,

@@ -1,4 +1,5 @@
-import { isStandardCsvName, parseFileName } from './file-name';
+import { isStandardCsvName, parseFileName, serialAt, standardFileName } from './file-name';
+import { FILE_TYPES } from './spec-data';
 
 describe('parseFileName', () => {
   it('parses a V4.1 name with month and service kinds', () => {
@@ -66,5 +67,55 @@ describe('isStandardCsvName', () => {
     expect(isStandardCsvName('UPKIHON_IMAGE_0300000100_43_0300000005_11_20191025200201_0001.jpg')).toBe(
       false,
     );
+  });
+});
+
+describe('standardFileName', () => {
+  const parties = {
+    senderOfficeNumber: '0300000100',
+    senderServiceKind: '43',
+    receiverOfficeNumber: '03A0000005',
+    receiverServiceKind: 'A6',
+    serial: '20191025200201',
+  };
+
+  it.each([...FILE_TYPES])('builds a $id name that parses back to the same parts', (spec) => {
+    const parts = {
+      ...parties,
+      fileType: spec.id,
+      yyyymm: spec.hasMonth ? '201912' : null,
+      branchNo: spec.isCsv ? null : '0001',
+    };
+    const name = standardFileName(parts);
+    expect(name.startsWith(`${spec.prefix}_`)).toBe(true);
+    expect(parseFileName(name)).toEqual({ ...parts, legacy: false });
+    expect(isStandardCsvName(name)).toBe(spec.isCsv);
+  });
+
+  it('builds the example of the standard', () => {
+    expect(
+      standardFileName({
+        fileType: 'UPPLAN',
+        yyyymm: '201912',
+        ...parties,
+        receiverOfficeNumber: '0300000005',
+        receiverServiceKind: '11',
+      }),
+    ).toBe('UPPLAN_201912_0300000100_43_0300000005_11_20191025200201.CSV');
+  });
+
+  it('refuses parts the standard does not allow: a missing or unwanted month, a 3-digit kind', () => {
+    expect(() => standardFileName({ fileType: 'UPPLAN', ...parties })).toThrow(/yyyymm/);
+    expect(() => standardFileName({ fileType: 'UP1KYO', yyyymm: '201912', ...parties })).toThrow(/no month/);
+    expect(() => standardFileName({ fileType: 'UP1KYO', ...parties, senderServiceKind: '431' })).toThrow(
+      /service kind "431"/,
+    );
+  });
+});
+
+describe('serialAt', () => {
+  it('is the Japan time of the moment, also across the date line', () => {
+    expect(serialAt(new Date('2025-04-25T01:30:00Z'))).toBe('20250425103000');
+    expect(serialAt(new Date('2025-12-31T15:00:05Z'))).toBe('20260101000005');
   });
 });

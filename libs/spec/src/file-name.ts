@@ -176,3 +176,53 @@ export function diagnoseFileName(name: string, spec: FileTypeSpec): NameDiagnosi
 
 /** Every known prefix (for messages and documentation). */
 export const KNOWN_PREFIXES: readonly string[] = FILE_TYPES.map((f) => f.prefix);
+
+export interface FileNameParts {
+  fileType: FileTypeId;
+  /** 対象年月/提供年月 (YYYYMM); required by the types whose names carry one, refused by the others. */
+  yyyymm?: string | null;
+  senderOfficeNumber: string;
+  senderServiceKind: string;
+  receiverOfficeNumber: string;
+  receiverServiceKind: string;
+  /** ファイル連番 (YYYYMMDDHHMMSS), e.g. serialAt(new Date()). */
+  serial: string;
+  /** 4-digit branch of UPKIHON_IMAGE names. */
+  branchNo?: string | null;
+}
+
+/** The ファイル連番 of a moment: its Japan time (UTC+9, no daylight saving) as YYYYMMDDHHMMSS. */
+export function serialAt(at: Date): string {
+  return new Date(at.getTime() + 9 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+}
+
+/**
+ * The V4.1 standard name of a file (docs/standard/file-names.md#shape): what parseFileName reads back into the same
+ * parts. Throws when a part does not fit the standard, so a built name is never one the validator refuses.
+ */
+export function standardFileName(parts: FileNameParts): string {
+  const spec = FILE_TYPES.find((f) => f.id === parts.fileType);
+  if (!spec) throw new Error(`unknown file type ${parts.fileType}`);
+  const values: Record<string, string | null | undefined> = {
+    yyyymm: parts.yyyymm,
+    senderOfficeNo: parts.senderOfficeNumber,
+    senderServiceKind: parts.senderServiceKind,
+    receiverOfficeNo: parts.receiverOfficeNumber,
+    receiverServiceKind: parts.receiverServiceKind,
+    fileSerialTimestamp: parts.serial,
+    branchNo: parts.branchNo,
+  };
+  if (parts.yyyymm !== undefined && parts.yyyymm !== null && !spec.hasMonth)
+    throw new Error(`${spec.id} file names carry no month`);
+  const stem = spec.fileNameGroups.map((group) => {
+    const value = values[group];
+    if (value === undefined || value === null) throw new Error(`${spec.id} file names need ${group}`);
+    return value;
+  });
+  const name = `${spec.prefix}_${stem.join('_')}.${spec.isCsv ? 'CSV' : 'jpg'}`;
+  if (!spec.fileNamePattern.test(name)) {
+    const why = diagnoseFileName(name, spec);
+    throw new Error(`not a standard ${spec.id} name (${why.en}): ${name}`);
+  }
+  return name;
+}

@@ -17,7 +17,14 @@ export {
   MAX_INSURED_NUMBERS,
   type InsuredNumbers,
 } from './insured-numbers';
-export { isStandardCsvName, parseFileName, type ParsedFileName } from './file-name';
+export {
+  isStandardCsvName,
+  parseFileName,
+  serialAt,
+  standardFileName,
+  type FileNameParts,
+  type ParsedFileName,
+} from './file-name';
 export {
   decodeMs932,
   encodeMs932,

@@ -22,6 +22,8 @@ export class RecordsError extends Error {
   constructor(
     readonly code: 'FILE_NAME_UNKNOWN_TYPE' | 'NOT_CSV' | 'CSV_SYNTAX' | 'UNENCODABLE',
     message: string,
+    /** Where an UNENCODABLE value is: the record's index (from 0) and the item's key. */
+    readonly at?: { record: number; item: string },
   ) {
     super(message);
     this.name = 'RecordsError';
@@ -159,6 +161,7 @@ export function recordsToCsv(fileType: FileTypeId, records: readonly Readonly<Cs
         throw new RecordsError(
           'UNENCODABLE',
           `record ${r + 1} ${col.key}: "${String.fromCodePoint(v.codePointAt(bad) ?? 0)}" is not an MS932 character`,
+          { record: r, item: col.key },
         );
       }
       // Other items are bare, unless a (wrong) value would break the record apart: validateFile then reports it.

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { JsonBundleBody } from '../submissions/dto/json-bundle.body';
+import { JSON_BUNDLE_ROUTES } from '../submissions/json-bundle-limit';
 
 /** The vendor API's OpenAPI: served at /openapi.json (UI at /docs) and checked in as openapi/gateway.json. */
 export function gatewayOpenApi(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('careplan-exchange gateway')
@@ -14,5 +16,20 @@ export function gatewayOpenApi(app: INestApplication): OpenAPIObject {
       .addServer('/')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
       .build(),
+    { extraModels: [JsonBundleBody] },
   );
+  return withJsonBundleBodies(doc);
+}
+
+/**
+ * @ApiBody gives every content type of an operation one schema: the JSON bundle routes get theirs here, beside
+ * the multipart one.
+ */
+function withJsonBundleBodies(doc: OpenAPIObject): OpenAPIObject {
+  for (const path of JSON_BUNDLE_ROUTES) {
+    const body = doc.paths[path]?.post?.requestBody;
+    if (body && 'content' in body && body.content['application/json'])
+      body.content['application/json'] = { schema: { $ref: getSchemaPath(JsonBundleBody) } };
+  }
+  return doc;
 }

@@ -1,4 +1,4 @@
-import { Problems } from '@careplan/contracts';
+import { ProblemGroups, Problems } from '@careplan/contracts';
 import { problem } from '@careplan/platform';
 
 /** Every way a submission can be refused at the door, with what the sender can show its user. */
@@ -38,6 +38,35 @@ export const SubmissionErrors = {
   idempotencyConflict: (key: string) => problem(Problems.IDEMPOTENCY_KEY_REUSED, {}, { idempotencyKey: key }),
   idempotencyKeyInvalid: () => problem(Problems.IDEMPOTENCY_KEY_INVALID),
   notFound: () => problem(Problems.SUBMISSION_NOT_FOUND),
+  // JSON bundles: `pointer` locates the refusal in the request body (RFC 6901).
+  jsonFileTypeUnknown: (document: number, fileType: string, fileTypes: string[]) =>
+    problem(
+      Problems.JSON_FILE_TYPE_UNKNOWN,
+      { document, fileType },
+      { pointer: `/documents/${document}/fileType`, fileTypes },
+    ),
+  jsonRecordsInvalid: (document: number, fileType: string, details: { pointer: string }[]) =>
+    problem(Problems.JSON_RECORDS_INVALID, { document, fileType }, { pointer: details[0]?.pointer, details }),
+  jsonMonthMissing: (document: number, fileType: string) =>
+    problem(Problems.JSON_YYYYMM_MISSING, { document, fileType }, { pointer: `/documents/${document}` }),
+  jsonMonthNotAllowed: (document: number, fileType: string) =>
+    problem(
+      Problems.JSON_YYYYMM_NOT_ALLOWED,
+      { document, fileType },
+      { pointer: `/documents/${document}/yyyymm` },
+    ),
+  jsonAttachmentInvalid: (attachment: number, file: string) =>
+    problem(
+      Problems.JSON_ATTACHMENT_INVALID,
+      { attachment, file },
+      { pointer: `/attachments/${attachment}/contentBase64` },
+    ),
+  jsonAttachmentTypeMismatch: (attachment: number, file: string, contentType: string, actual: string) =>
+    problem(
+      Problems.JSON_ATTACHMENT_TYPE_MISMATCH,
+      { attachment, file, contentType, actual },
+      { pointer: `/attachments/${attachment}/contentType` },
+    ),
 };
 
 /** What reading a multipart bundle refuses (readBundle: /v1/submissions and /v1/validate alike). */
@@ -51,6 +80,20 @@ export const BundleProblems = [
   Problems.TOO_MANY_FILES,
   Problems.TOO_MANY_FIELDS,
   Problems.BUNDLE_TOO_LARGE,
+];
+
+/** What reading a JSON bundle refuses besides (the DTO's BAD_REQUEST, the body limit, each document and attachment). */
+export const JsonBundleProblems = [
+  ...ProblemGroups.jsonBody,
+  Problems.JSON_FILE_TYPE_UNKNOWN,
+  Problems.JSON_RECORDS_INVALID,
+  Problems.JSON_YYYYMM_MISSING,
+  Problems.JSON_YYYYMM_NOT_ALLOWED,
+  Problems.JSON_ATTACHMENT_INVALID,
+  Problems.JSON_ATTACHMENT_TYPE_MISMATCH,
+  Problems.ATTACHMENT_TYPE_NOT_ALLOWED,
+  Problems.RECEIVER_MISSING,
+  Problems.RECEIVER_INVALID,
 ];
 
 /** What sending refuses besides: the files, the receiver, the sender's license, the idempotency key. */

@@ -30,7 +30,8 @@ import { SUBMISSION_BODY } from './dto/bundle-upload.body';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
 import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import { readBundle, UploadLimits } from './multipart';
-import { BundleProblems, SendProblems } from './submission.errors';
+import { isJsonRequest, readJsonBundle } from './json-request';
+import { BundleProblems, JsonBundleProblems, SendProblems } from './submission.errors';
 import { SubmissionsService } from './submissions.service';
 import { UPLOAD_LIMITS } from './upload-limits';
 
@@ -46,9 +47,10 @@ export class SubmissionsController {
   ) {}
 
   @ApiOperation({ summary: 'Send a bundle (CSV files and attachments) to an office — バンドルの送信' })
-  @ApiProblems(...BundleProblems, ...SendProblems, ...ProblemGroups.write)
+  @ApiProblems(...BundleProblems, ...JsonBundleProblems, ...SendProblems, ...ProblemGroups.write)
   @Post()
-  @ApiConsumes('multipart/form-data')
+  // The application/json body is JsonBundleBody: gatewayOpenApi sets it (one @ApiBody serves every type).
+  @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ schema: SUBMISSION_BODY })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -71,7 +73,14 @@ export class SubmissionsController {
   ): Promise<SubmissionDto> {
     // Read from the request, not @Headers(): that would document a second, required, lower-case header.
     const idempotencyKey = headerOf(req, 'idempotency-key');
-    const bundle = await readBundle(req, this.limits);
+    const bundle = isJsonRequest(req)
+      ? await readJsonBundle(
+          req,
+          this.limits,
+          office.officeNumber,
+          await this.submissions.serialFor(office, idempotencyKey),
+        )
+      : await readBundle(req, this.limits);
     const { submission, replayed } = await this.submissions.accept(office, bundle, idempotencyKey);
     void reply
       .status(replayed ? HttpStatus.OK : HttpStatus.ACCEPTED)

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
+import { serialAt } from '@careplan/spec';
 import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing';
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
@@ -68,5 +69,22 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
     );
     const sequenceOf = new Map(results.map((r) => [r.submission.id, r.submission.sequence]));
     expect(outbox.map((o) => sequenceOf.get(o.submissionId))).toEqual(sequences);
+  });
+
+  it("renders a JSON bundle sent again under its Idempotency-Key with the first one's serial, else with now", async () => {
+    const sender = { officeNumber: CARE_OFFICE, name: '居宅', licenseActive: true, apiKeyId: 'it' };
+    const serial = '20250425113000';
+    const file = buildFile('UPPLAN', { parties: { ...DEFAULT_PARTIES, serial } });
+    const key = `it-serial-${randomBytes(4).toString('hex')}`;
+    await service.accept(
+      sender,
+      { to: HOME_HELP_OFFICE, files: [{ rawName: file.name, bytes: Buffer.from(file.bytes) }] },
+      key,
+    );
+    expect(await service.serialFor(sender, key)).toBe(serial);
+    const before = serialAt(new Date());
+    const fresh = await service.serialFor(sender, 'it-serial-unused');
+    expect(fresh >= before && fresh <= serialAt(new Date())).toBe(true);
+    expect(await service.serialFor(sender)).toMatch(/^\d{14}$/);
   });
 });

@@ -6,6 +6,7 @@ import { OFFICE_NUMBER_PATTERN, pageLimit, pairKey } from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { MetricsService, parseInstant } from '@careplan/platform';
+import { parseFileName, serialAt } from '@careplan/spec';
 import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
@@ -68,6 +69,18 @@ export class SubmissionsService {
       }
       throw e;
     }
+  }
+
+  /**
+   * The ファイル連番 of the files a JSON bundle renders: now in Japan time, or, when the Idempotency-Key was used
+   * before, the earlier bundle's, so that the same records render the same files and the replay matches.
+   */
+  async serialFor(office: AuthenticatedOffice, idempotencyKey?: string): Promise<string> {
+    const earlier = idempotencyKey
+      ? await this.submissions.findByIdempotencyKey(office.officeNumber, idempotencyKey)
+      : null;
+    const serial = earlier?.files.map((f) => parseFileName(f.name)?.serial).find((s) => s !== undefined);
+    return serial ?? serialAt(new Date());
   }
 
   /** The sender's view of one of its submissions; another office's id is simply not found. */

@@ -2,13 +2,14 @@ import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/comm
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ValidationReportPayload } from '@careplan/contracts';
 import type { FastifyRequest } from 'fastify';
-import type { ValidationReport } from '@careplan/spec';
+import { serialAt, type ValidationReport } from '@careplan/spec';
 import { ApiProblems } from '@careplan/platform';
 import { ProblemGroups, Problems } from '@careplan/contracts';
 import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { VALIDATE_BODY } from '../submissions/dto/bundle-upload.body';
-import { BundleProblems } from '../submissions/submission.errors';
+import { isJsonRequest, readJsonBundle } from '../submissions/json-request';
+import { BundleProblems, JsonBundleProblems } from '../submissions/submission.errors';
 import { readBundle, UploadLimits } from '../submissions/multipart';
 import { UPLOAD_LIMITS } from '../submissions/upload-limits';
 import { ValidateService } from './validate.service';
@@ -25,10 +26,11 @@ export class ValidateController {
   ) {}
 
   @ApiOperation({ summary: 'Validate files against the standard without sending — 送信せずに検証' })
-  @ApiProblems(...BundleProblems, Problems.FILES_MISSING, Problems.SERVICE_BUSY)
+  @ApiProblems(...BundleProblems, ...JsonBundleProblems, Problems.FILES_MISSING, Problems.SERVICE_BUSY)
   @Post()
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data')
+  // The application/json body is JsonBundleBody: gatewayOpenApi sets it (one @ApiBody serves every type).
+  @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ schema: VALIDATE_BODY })
   @ApiOkResponse({
     type: ValidationReportPayload,
@@ -38,6 +40,9 @@ export class ValidateController {
     @Req() req: FastifyRequest,
     @CurrentOffice() office: AuthenticatedOffice,
   ): Promise<ValidationReport> {
-    return this.validate.check(office, await readBundle(req, this.limits));
+    const bundle = isJsonRequest(req)
+      ? await readJsonBundle(req, this.limits, office.officeNumber, serialAt(new Date()))
+      : await readBundle(req, this.limits);
+    return this.validate.check(office, bundle);
   }
 }
