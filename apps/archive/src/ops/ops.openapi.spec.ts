@@ -1,6 +1,6 @@
 import { Problems } from '@careplan/contracts';
 import { loadEnv, openApiDocumentOf } from '@careplan/platform';
-import { asWritten, checkedInOpenApi, expectProblemsDocumented } from '@careplan/testing';
+import { asWritten, checkedInOpenApi, undocumentedProblems } from '@careplan/testing';
 import { AppModule } from '../app.module';
 import { ArchiveEnv } from '../config/archive.env';
 import { opsOpenApi } from './ops.openapi';
@@ -18,6 +18,6 @@ describe('the operations API OpenAPI contract', () => {
   });
 
   it('gives every operation its problems: problem+json per status, naming codes of the registry at that status', () => {
-    expectProblemsDocumented('ops', Problems);
+    expect(undocumentedProblems('ops', Problems)).toEqual([]);
   });
 });

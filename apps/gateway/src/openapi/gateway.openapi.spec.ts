@@ -1,6 +1,6 @@
 import { Problems } from '@careplan/contracts';
 import { loadEnv, openApiDocumentOf } from '@careplan/platform';
-import { asWritten, checkedInOpenApi, expectProblemsDocumented, operationsOf } from '@careplan/testing';
+import { asWritten, checkedInOpenApi, undocumentedProblems, operationsOf } from '@careplan/testing';
 import { AppModule } from '../app.module';
 import { GatewayEnv } from '../config/gateway.env';
 import { gatewayOpenApi } from './gateway.openapi';
@@ -21,6 +21,6 @@ describe('the gateway OpenAPI contract', () => {
   });
 
   it('gives every operation its problems: problem+json per status, naming codes of the registry at that status', () => {
-    expectProblemsDocumented('gateway', Problems);
+    expect(undocumentedProblems('gateway', Problems)).toEqual([]);
   });
 });
