@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseFileName, parseRecords } from '@careplan/spec';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, Office, samplePdf, seedOffice, Upload } from './support/api';
 import { planFor } from './support/vendor';
@@ -127,7 +128,7 @@ describe('careplan CLI against the running services', () => {
     expect(text).toContain(submissionId);
   });
 
-  it('receipt --verify checks the signed receipt offline and --pdf writes the PDF', async () => {
+  it('receipt --verify checks the signed receipt against the exchange's public key and --pdf writes the PDF', async () => {
     const pdf = join(mkdtempSync(join(tmpdir(), 'careplan-receipt-')), 'receipt.pdf');
     const verified = await json<{ valid: boolean; receipt: { submissionId: string } }>(
       ['receipt', submissionId, '--verify', '--pdf', pdf],
@@ -198,5 +199,31 @@ describe('careplan CLI against the running services', () => {
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ error: { status: expect.any(Number) } });
     expect((await careplan(['send', paths[0]], senderEnv)).code).toBe(2);
+  });
+
+  it('sends a JSON bundle (one .json file: records, not CSV files) and --wait follows it until delivered', async () => {
+    const plan = planFor(sender.officeNumber, receiver.officeNumber);
+    const documents = plan.map((file) => {
+      const name = parseFileName(file.name)!;
+      return {
+        fileType: parseRecords(file).fileType,
+        senderServiceKind: name.senderServiceKind!,
+        receiverServiceKind: name.receiverServiceKind!,
+        ...(name.yyyymm ? { yyyymm: name.yyyymm } : {}),
+        records: parseRecords(file).records,
+      };
+    });
+    const bundle = join(mkdtempSync(join(tmpdir(), 'careplan-json-')), 'bundle.json');
+    writeFileSync(bundle, JSON.stringify({ documents, attachments: [] }));
+    const submission = await json<{ status: string; files: { name: string }[]; report: unknown }>(
+      ['send', '--to', receiver.officeNumber, '--wait', bundle],
+      senderEnv,
+    );
+    expect(submission.status).toBe('delivered');
+    expect(submission.report).toMatchObject({ ok: true });
+    // Rendered under the standard's names, one file per document, in the order sent.
+    expect(submission.files.map((f) => parseFileName(f.name)?.fileType)).toEqual(
+      documents.map((d) => d.fileType),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendBundle } from './bundle.send';
+import { sendBundle, sendJsonBundle } from './bundle.send';
 import { createGatewayClient } from './gateway.client';
 
 // A local HTTP listener standing in for the gateway: what matters is the request the helper puts on the wire.
@@ -57,5 +57,28 @@ describe('sendBundle', () => {
     expect(seen.at(-1)).toEqual([total, total]);
     expect(seen.every(([sent], i) => i === 0 || sent >= seen[i - 1][0])).toBe(true);
     expect(body.includes(pdf)).toBe(true);
+  });
+
+  it('posts a JSON bundle as application/json, unchanged, with the key and the Idempotency-Key', async () => {
+    const client = createGatewayClient({ baseUrl, apiKey: 'cpx_k' });
+    const bundle = {
+      to: '1371500420',
+      documents: [
+        {
+          fileType: 'UPPLAN',
+          senderServiceKind: '43',
+          receiverServiceKind: '11',
+          yyyymm: '202505',
+          records: [],
+        },
+      ],
+      attachments: [],
+    };
+    expect(await sendJsonBundle(client, bundle, { idempotencyKey: 'idem-2' })).toMatchObject({ id: 's1' });
+    const [{ headers, body }] = received;
+    expect(headers['x-api-key']).toBe('cpx_k');
+    expect(headers['idempotency-key']).toBe('idem-2');
+    expect(headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(body.toString('utf8'))).toEqual(bundle);
   });
 });

@@ -32,6 +32,22 @@ export async function sendBundle(
   return dataOf(result);
 }
 
+/** A bundle as JSON records (the 5.0 direction): the gateway renders each document into its standard CSV file. */
+export type JsonBundle = Schemas['JsonBundleBody'];
+
+/** Sends a JSON bundle (application/json) and answers the submission, as sendBundle does for files. */
+export async function sendJsonBundle(
+  client: GatewayClient,
+  bundle: JsonBundle,
+  options: Pick<SendOptions, 'idempotencyKey'> = {},
+): Promise<Schemas['SubmissionDto']> {
+  const result = await client.POST('/v1/submissions', {
+    params: { header: idempotencyHeader(options.idempotencyKey) },
+    body: bundle,
+  });
+  return dataOf(result);
+}
+
 export function bundleForm(to: string, files: readonly BundleFileInput[]): FormData {
   const form = new FormData();
   form.append('to', to);

@@ -10,7 +10,14 @@ export {
   type paths,
   type Schemas,
 } from './gateway.client';
-export { bundleForm, sendBundle, type BundleFileInput, type SendOptions } from './bundle.send';
+export {
+  bundleForm,
+  sendBundle,
+  sendJsonBundle,
+  type BundleFileInput,
+  type JsonBundle,
+  type SendOptions,
+} from './bundle.send';
 export { waitForSubmission, WaitTimeoutError, type WaitOptions } from './submission.wait';
 export {
   pullInbox,

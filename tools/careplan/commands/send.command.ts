@@ -1,9 +1,10 @@
-import { sendBundle, waitForSubmission } from '@careplan/client';
+import { readFileSync } from 'node:fs';
+import { type JsonBundle, sendBundle, sendJsonBundle, waitForSubmission } from '@careplan/client';
 import { SingleBar, Presets } from 'cli-progress';
 import { emit, type CliContext } from '../cli.context';
 import { gatewayClient } from '../cli.gateway';
 import { readBundleFiles } from '../cli.files';
-import { EXIT_OK, EXIT_REFUSED } from '../cli.io';
+import { CliError, EXIT_FAILED, EXIT_OK, EXIT_REFUSED } from '../cli.io';
 import { reportTable } from './report.table';
 
 export interface SendCommandOptions {
@@ -18,18 +19,11 @@ export async function sendCommand(
   paths: string[],
   options: SendCommandOptions,
 ): Promise<number> {
-  const files = readBundleFiles(paths, ctx.m);
   const client = gatewayClient(ctx);
-  const progress = progressBar(ctx);
-  let submission;
-  try {
-    submission = await sendBundle(client, options.to, files, {
-      idempotencyKey: options.idempotencyKey,
-      onProgress: progress?.update,
-    });
-  } finally {
-    progress?.stop();
-  }
+  const json = paths.length === 1 && paths[0].toLowerCase().endsWith('.json');
+  const submission = json
+    ? await sendJsonBundle(client, { ...readJsonBundle(ctx, paths[0]), to: options.to }, options)
+    : await sendFiles(ctx, client, paths, options);
   if (!options.wait) {
     emit(ctx, submission, () => `${ctx.m.submitted(submission.id, submission.status)}\n`);
     return EXIT_OK;
@@ -44,6 +38,37 @@ export async function sendCommand(
     return `${ctx.m.submitted(done.id, done.status)}\n${report}${rejected}`;
   });
   return done.status === 'rejected' ? EXIT_REFUSED : EXIT_OK;
+}
+
+async function sendFiles(
+  ctx: CliContext,
+  client: ReturnType<typeof gatewayClient>,
+  paths: string[],
+  options: SendCommandOptions,
+) {
+  const files = readBundleFiles(paths, ctx.m);
+  const progress = progressBar(ctx);
+  try {
+    return await sendBundle(client, options.to, files, {
+      idempotencyKey: options.idempotencyKey,
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.stop();
+  }
+}
+
+/** A JSON bundle file ({ documents, attachments }; `to` comes from --to); the gateway checks the rest. */
+function readJsonBundle(ctx: CliContext, path: string): Omit<JsonBundle, 'to'> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Omit<JsonBundle, 'to'>;
+  } catch (e: unknown) {
+    throw new CliError(
+      ctx.m.cannotRead(path, e instanceof Error ? e.message : String(e)),
+      EXIT_FAILED,
+      'CANNOT_READ',
+    );
+  }
 }
 
 /** A bar on stderr while the body uploads; none for scripts (--json) or when stderr is not a terminal. */
