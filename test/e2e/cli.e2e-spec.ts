@@ -128,7 +128,7 @@ describe('careplan CLI against the running services', () => {
     expect(text).toContain(submissionId);
   });
 
-  it('receipt --verify checks the signed receipt against the exchange's public key and --pdf writes the PDF', async () => {
+  it('receipt --verify checks the signed receipt against the public key of the exchange, and --pdf writes the PDF', async () => {
     const pdf = join(mkdtempSync(join(tmpdir(), 'careplan-receipt-')), 'receipt.pdf');
     const verified = await json<{ valid: boolean; receipt: { submissionId: string } }>(
       ['receipt', submissionId, '--verify', '--pdf', pdf],
