@@ -1,4 +1,11 @@
-import { parseFileName, parseRecords, recordsToCsv, type CsvRecord, type FileTypeId } from '@careplan/spec';
+import {
+  parseFileName,
+  parseRecords,
+  recordsToCsv,
+  serialAt,
+  type CsvRecord,
+  type FileTypeId,
+} from '@careplan/spec';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, getJson, Office, samplePdf, seedOffice } from './support/api';
 import { call, planFor } from './support/vendor';
@@ -140,8 +147,14 @@ describe('JSON submissions (records in, standard CSV files out)', () => {
     const first = await send(withPdf(receiver.officeNumber, documents), headers);
     expect(first.status).toBe(202);
     const original = (await first.json()) as Submission;
-    // A second later the serial (time) of fresh names would differ: the replay reuses the original's.
-    await new Promise((r) => setTimeout(r, 1100));
+    // Once the clock has passed the original's serial, fresh names would differ: the replay reuses the original's.
+    const serial = parseFileName(original.files[0].name)!.serial;
+    await eventually(
+      () => serialAt(new Date()),
+      (now) => now !== serial,
+      5_000,
+      50,
+    );
     const again = await send(withPdf(receiver.officeNumber, documents), headers);
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');

@@ -67,9 +67,12 @@ describe('outbox helpers on the real PostgreSQL', () => {
     /** A relay stand-in that records, at each nudge, how many events other connections can see. */
     function watchingRelay() {
       const seen: number[] = [];
+      const looks: Promise<void>[] = [];
       return {
         seen,
-        nudge: () => void outbox().then((rows) => seen.push(rows.length)),
+        /** Settles once every nudge so far has looked at the outbox. */
+        settled: () => Promise.all(looks),
+        nudge: () => void looks.push(outbox().then((rows) => void seen.push(rows.length))),
       };
     }
 
@@ -80,7 +83,7 @@ describe('outbox helpers on the real PostgreSQL', () => {
         return 'done';
       });
       expect(result).toBe('done');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await relay.settled();
       expect(relay.seen).toEqual([1]);
     });
 
@@ -92,7 +95,7 @@ describe('outbox helpers on the real PostgreSQL', () => {
           throw new Error('refused');
         }),
       ).rejects.toThrow('refused');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await relay.settled();
       expect(relay.seen).toEqual([]);
       expect(await outbox()).toEqual([]);
     });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '@careplan/testing';
+import { createTestDatabase, eventually, TestDatabase } from '@careplan/testing';
 import { advisoryLock } from './advisory-lock';
 
 describe('advisoryLock on the real PostgreSQL', () => {
@@ -33,7 +33,17 @@ describe('advisoryLock on the real PostgreSQL', () => {
       await advisoryLock(m, 'office:0000000001');
       steps.push('second locked');
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The second is seen waiting on the advisory lock the first holds, not merely slow.
+    await eventually(
+      () =>
+        ds.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        ),
+      ([row]) => row.n === 1,
+      10_000,
+      20,
+    );
     expect(steps).toEqual([]);
     release();
     await Promise.all([first, second]);
