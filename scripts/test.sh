@@ -6,6 +6,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 bash scripts/services.sh
+# The console's browser tests drive Debian's Chromium.
+bash scripts/chromium.sh
 started_kafka=0
 if [ -z "${KAFKA_BROKERS:-}" ]; then
   if ! bash scripts/kafka-local.sh status >/dev/null 2>&1; then
