@@ -90,6 +90,6 @@ export class OverviewService {
 }
 
 function totalLag(services: ServiceHealthDto[]): number | null {
-  const lags = services.map((s) => s.metrics?.consumerLag).filter((l): l is number => l != null);
+  const lags = services.map((s) => s.metrics?.consumerLag).filter((l): l is number => typeof l === 'number');
   return lags.length === 0 ? null : lags.reduce((a, b) => a + b, 0);
 }

@@ -43,8 +43,8 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
 /** Readiness answers `{ status, error }`, or on 503 a problem that carries it as `checks`. */
 function readinessOf(body: unknown): Partial<Readiness> {
   if (typeof body !== 'object' || body === null) return {};
-  const checks = (body as { checks?: unknown }).checks;
-  return (typeof checks === 'object' && checks !== null ? checks : body) as Partial<Readiness>;
+  const { checks } = body as { checks?: Partial<Readiness> };
+  return typeof checks === 'object' && checks !== null ? checks : body;
 }
 
 /** Why a call failed, in a few words: fetch's own message ("fetch failed") hides the cause's code. */
