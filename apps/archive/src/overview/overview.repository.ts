@@ -39,7 +39,7 @@ const HOURS_SQL = `
    WHERE role = 'sender' AND event IN ('sent', 'delivered', 'rejected') AND occurred_at >= $1 AND ${SCOPE}
    GROUP BY 1`;
 
-// Rejections are few: their reports are read from the rows the index finds.
+// Rejections are few, with an index of their own (ix_history_rejected_time): only their rows are read.
 const FAILURES_SQL = `
   SELECT i->>'code' AS code, count(DISTINCT h.submission_id)::int AS submissions, count(*)::int AS issues
     FROM ${H} h
