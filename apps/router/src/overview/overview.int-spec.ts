@@ -1,11 +1,17 @@
+import { Logger, Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migratedDataSource } from '@careplan/persistence';
-import { createTestDatabase, TestDatabase } from '@careplan/testing';
+import { migratedDataSource, PersistenceModule } from '@careplan/persistence';
+import { createHttpApp, PlatformModule } from '@careplan/platform';
+import { createTestDatabase, freePort, TestDatabase } from '@careplan/testing';
 import { routerDatabase } from '../database/router.database';
 import { webhookJobId } from '../webhooks/webhook-job';
+import { OverviewModule } from './overview.module';
 import { OverviewRepository } from './overview.repository';
 import { OverviewService } from './overview.service';
+
+const TOKEN = 'it-internal-token-of-32-characters!';
 
 const SENDER = '1310000005';
 const TOKYO = '1320000003';
@@ -16,6 +22,7 @@ describe('the router figures of the operations overview (real PostgreSQL)', () =
   let db: TestDatabase;
   let ds: DataSource;
   let service: OverviewService;
+  let app: NestFastifyApplication | undefined;
 
   /** A delivery to `receiver` at `at`; `push`: the webhook push of its delivered event to the receiver. */
   const delivery = async (receiver: string, at: Date, push: 'none' | 'delivered' | 'failed' = 'none') => {
@@ -69,6 +76,7 @@ describe('the router figures of the operations overview (real PostgreSQL)', () =
   });
 
   afterAll(async () => {
+    await app?.close();
     await ds?.destroy();
     await db?.drop();
   });
@@ -100,5 +108,40 @@ describe('the router figures of the operations overview (real PostgreSQL)', () =
       );
     });
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_deliveries_created');
+  });
+
+  it('answers the archive on the internal listener, with the internal token, for a checked query', async () => {
+    Logger.overrideLogger(false);
+    @Module({
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'it-router-overview',
+          logLevel: 'silent',
+          internalToken: TOKEN,
+        }),
+        PersistenceModule.forRoot(db.url, routerDatabase),
+        OverviewModule,
+      ],
+    })
+    class TestModule {}
+    const internalPort = await freePort();
+    app = await createHttpApp(TestModule, {
+      port: 0,
+      host: '127.0.0.1',
+      internal: { port: internalPort, host: '127.0.0.1' },
+    });
+    const get = async (query: string, token = TOKEN) => {
+      const res = await fetch(`http://127.0.0.1:${internalPort}/internal/v1/overview?${query}`, {
+        headers: { 'x-internal-token': token },
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect(await get(`prefecture=13&since=${SINCE.toISOString()}`)).toEqual({
+      status: 200,
+      body: { deadLetters: 1, deliveries: { pull: 2, webhook: 1 } },
+    });
+    expect((await get(`since=${SINCE.toISOString()}`, 'x'.repeat(TOKEN.length))).status).toBe(401);
+    expect((await get('prefecture=13&since=yesterday')).status).toBe(400);
+    expect((await get(`prefecture=99&since=${SINCE.toISOString()}`)).status).toBe(400);
   });
 });
