@@ -112,6 +112,9 @@ describe('docker-compose.yml', () => {
     expect(env('gateway').ARCHIVE_URL).toBe(`http://archive:${env('archive').INTERNAL_PORT}`);
     expect(env('archive').ROUTER_URL).toBe(`http://router:${env('router').INTERNAL_PORT}`);
     expect(env('archive').GATEWAY_URL).toBe(`http://gateway:${env('gateway').INTERNAL_PORT}`);
+    // …and reads their health and metrics on the public ones.
+    for (const s of ['gateway', 'validator', 'router'])
+      expect(env('archive')[`${s.toUpperCase()}_PUBLIC_URL`]).toBe(`http://${s}:${env(s).PORT}`);
     for (const service of Object.keys(SERVICES).filter((s) => s !== 'migrate'))
       expect(env(service).INTERNAL_PORT).not.toBe(env(service).PORT);
   });

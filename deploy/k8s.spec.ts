@@ -155,6 +155,24 @@ function internalUrlProblems(docs: K8sDoc[]): string[] {
   });
 }
 
+/** The archive reads the others' health and metrics on the public (http) port of their Service. */
+function publicUrlProblems(docs: K8sDoc[]): string[] {
+  return (
+    [
+      ['GATEWAY_PUBLIC_URL', 'gateway'],
+      ['VALIDATOR_PUBLIC_URL', 'validator'],
+      ['ROUTER_PUBLIC_URL', 'router'],
+    ] as const
+  ).flatMap(([variable, service]) => {
+    const url = new URL(configData(docs)[variable]);
+    const ports = (find(docs, 'Service', service).spec as { ports: { name: string; port: number }[] }).ports;
+    const http = ports.find((p) => p.name === 'http')?.port;
+    return url.hostname === service && Number(url.port) === http
+      ? []
+      : [`${variable}: must be the http port of Service ${service} (${http ?? 'none'})`];
+  });
+}
+
 /** Every check of a rendered layout; empty when nothing is wrong. */
 function layoutProblems(docs: K8sDoc[]): string[] {
   const problems = schemaProblems(docs);
@@ -178,7 +196,7 @@ function layoutProblems(docs: K8sDoc[]): string[] {
     if (targets.length !== 1)
       problems.push(`Service ${s.metadata.name}: selects ${targets.length} Deployments`);
   }
-  problems.push(...internalUrlProblems(docs));
+  problems.push(...internalUrlProblems(docs), ...publicUrlProblems(docs));
   for (const h of docs.filter((x) => x.kind === 'HorizontalPodAutoscaler')) {
     const ref = (h.spec as { scaleTargetRef: { kind: string; name: string } }).scaleTargetRef;
     const target = docs.find((d) => d.kind === ref.kind && d.metadata.name === ref.name);
@@ -237,6 +255,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     delete containersOf(find(broken, 'Deployment', 'archive'))[0].readinessProbe;
     configData(broken).KAFKA_BROKERS = 'kafka:9092, kafka-1:9092';
     configData(broken).ROUTER_URL = 'http://router:3002';
+    configData(broken).VALIDATOR_PUBLIC_URL = 'http://validator:3101';
 
     const problems = layoutProblems(broken);
     expect(problems).toEqual(
@@ -247,6 +266,7 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
         'archive: readinessProbe must GET /health/ready on port http',
         expect.stringMatching(/^validator: Invalid configuration:\n {2}KAFKA_BROKERS/),
         'ROUTER_URL: must be the internal port of Service router (3102)',
+        'VALIDATOR_PUBLIC_URL: must be the http port of Service validator (3001)',
       ]),
     );
     expect(schemaProblems([{ ...find(base, 'Job', 'careplan-migrate'), spec: {} }])).toEqual([

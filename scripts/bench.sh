@@ -41,6 +41,9 @@ export KAFKA_TOPIC_PREFIX="$run." KAFKA_GROUP_PREFIX="$run" BULLMQ_PREFIX="$run"
 export GATEWAY_URL="http://127.0.0.1:$base"
 # The services call each other on their internal listeners (INTERNAL_PORT = PORT + 100 here).
 export ROUTER_URL="http://127.0.0.1:$((base + 102))" ARCHIVE_URL="http://127.0.0.1:$((base + 103))"
+# The archive's overview reads the others' health and metrics on their public listeners.
+export GATEWAY_PUBLIC_URL="http://127.0.0.1:$base" VALIDATOR_PUBLIC_URL="http://127.0.0.1:$((base + 1))" \
+  ROUTER_PUBLIC_URL="http://127.0.0.1:$((base + 2))"
 
 echo "bench: building" >&2
 node scripts/build.js

@@ -30,9 +30,12 @@ trap 'exit 130' INT TERM
 
 declare -A ports=([gateway]=3000 [validator]=3001 [router]=3002 [archive]=3003)
 # GATEWAY_URL: the archive's way to the gateway's internal listener (API keys), set here rather than taken
-# from the shell, where it may name the public port for the demo tool.
+# from the shell, where it may name the public port for the demo tool. *_PUBLIC_URL: where the archive's
+# overview reads the others' /health/ready and /metrics (public listeners only).
 for app in gateway validator router archive; do
   GATEWAY_URL="http://127.0.0.1:$((ports[gateway] + 100))" \
+    GATEWAY_PUBLIC_URL="http://127.0.0.1:${ports[gateway]}" VALIDATOR_PUBLIC_URL="http://127.0.0.1:${ports[validator]}" \
+    ROUTER_PUBLIC_URL="http://127.0.0.1:${ports[router]}" \
     PORT="${ports[$app]}" INTERNAL_PORT="$((ports[$app] + 100))" node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
   pids+=("$!")
   echo "start: $app on :${ports[$app]}, internal routes on 127.0.0.1:$((ports[$app] + 100)) (log: tmp/logs/$app.log)" >&2

@@ -147,6 +147,10 @@ class ChaosSystem {
       GATEWAY_URL: `http://127.0.0.1:${internal.gateway}`,
       ROUTER_URL: `http://127.0.0.1:${internal.router}`,
       ARCHIVE_URL: `http://127.0.0.1:${internal.archive}`,
+      // …and the archive's overview reads the others' health and metrics on their public listeners.
+      GATEWAY_PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
+      VALIDATOR_PUBLIC_URL: `http://127.0.0.1:${ports.validator}`,
+      ROUTER_PUBLIC_URL: `http://127.0.0.1:${ports.router}`,
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
       WEBHOOK_BACKOFF_MS: '500',
     };

@@ -93,6 +93,10 @@ runTool('recovery-probe', async () => {
     ARCHIVE_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('archive')]}`,
     ROUTER_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('router')]}`,
     GATEWAY_URL: `http://127.0.0.1:${internalPorts[APPS.indexOf('gateway')]}`,
+    // The archive's overview reads the others' health and metrics on their public listeners.
+    GATEWAY_PUBLIC_URL: `http://127.0.0.1:${ports[APPS.indexOf('gateway')]}`,
+    VALIDATOR_PUBLIC_URL: `http://127.0.0.1:${ports[APPS.indexOf('validator')]}`,
+    ROUTER_PUBLIC_URL: `http://127.0.0.1:${ports[APPS.indexOf('router')]}`,
   };
   const services = new Map(
     APPS.map((app, i) => [

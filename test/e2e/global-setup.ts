@@ -46,6 +46,10 @@ export default async function globalSetup(): Promise<void> {
       ARCHIVE_URL: internalUrls.archive,
       ROUTER_URL: internalUrls.router,
       GATEWAY_URL: internalUrls.gateway,
+      // The archive's overview reads the others' /health/ready and /metrics, served on public listeners only.
+      GATEWAY_PUBLIC_URL: urls.gateway,
+      VALIDATOR_PUBLIC_URL: urls.validator,
+      ROUTER_PUBLIC_URL: urls.router,
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_ATTEMPTS: '4',
       // The tests' webhook receivers listen on loopback; private networks stay refused (SSRF guard).

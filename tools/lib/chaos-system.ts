@@ -54,7 +54,7 @@ export class ChaosBroker {
   }
 }
 
-/** One process of a built service (dist/apps/<app>), its output in tmp/logs/chaos-<name>.log. */
+/** One process of a built service (dist/apps/<app>), its output in tmp/logs/<logPrefix>-<name>.log. */
 export class ServiceProcess {
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
@@ -66,6 +66,7 @@ export class ServiceProcess {
     /** Its listener of /internal routes (INTERNAL_PORT), which the other services call. */
     readonly internalPort: number,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly logPrefix = 'chaos',
   ) {}
 
   get url(): string {
@@ -79,7 +80,7 @@ export class ServiceProcess {
   start(): void {
     const logs = join(ROOT, 'tmp', 'logs');
     mkdirSync(logs, { recursive: true });
-    const log = createWriteStream(join(logs, `chaos-${this.name}.log`), { flags: 'a' });
+    const log = createWriteStream(join(logs, `${this.logPrefix}-${this.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', this.app, 'src', 'main.js')], {
       env: { ...this.env, PORT: String(this.port), INTERNAL_PORT: String(this.internalPort) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,7 +103,7 @@ export class ServiceProcess {
       await sleep(200);
     }
     throw new Error(
-      `${this.name} was not ready within ${timeoutMs / 1000} s (tmp/logs/chaos-${this.name}.log)`,
+      `${this.name} was not ready within ${timeoutMs / 1000} s (tmp/logs/${this.logPrefix}-${this.name}.log)`,
     );
   }
 

@@ -15,6 +15,7 @@ import { HistoryModule } from './history/history.module';
 import { KafkaDlqModule } from './kafka-dlq/kafka-dlq.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { OperatorsModule } from './operators/operators.module';
+import { OverviewModule } from './overview/overview.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RegistryModule } from './registry/registry.module';
 
@@ -44,6 +45,7 @@ export class AppModule {
         AdoptionModule,
         DeadLettersModule,
         KafkaDlqModule,
+        OverviewModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { RouterEnv } from './config/router.env';
 import { routerDatabase } from './database/router.database';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { OverviewModule } from './overview/overview.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         DeliveriesModule,
         WebhooksModule,
         DeadLettersModule,
+        OverviewModule,
       ],
     };
   }

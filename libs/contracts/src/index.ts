@@ -9,6 +9,7 @@ export * from './http/history.contract';
 export * from './http/directory.contract';
 export * from './http/receipts.contract';
 export * from './http/dead-letters.contract';
+export * from './http/overview.contract';
 export * from './http/keys.contract';
 export * from './http/media';
 export * from './problems';

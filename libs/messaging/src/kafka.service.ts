@@ -2,6 +2,7 @@ import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Admin, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
 import { dlqTopicOf } from '@careplan/contracts';
 import { DEFAULT_KAFKA_PARTITIONS } from '@careplan/platform';
+import type { PartitionWatermarks } from './topic-reader';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -150,6 +151,24 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
       }
     }
     return lags;
+  }
+
+  /**
+   * Watermarks of every partition of the given un-prefixed topics that exist, named without the prefix, on the
+   * service's own admin connection (no client of its own to set up, or to leave retrying when Kafka is away).
+   */
+  async watermarks(topics: readonly string[]): Promise<PartitionWatermarks[]> {
+    const existing = new Set(await this.admin.listTopics());
+    const found = await Promise.all(
+      topics
+        .filter((t) => existing.has(this.topic(t)))
+        .map(async (topic) =>
+          (await this.admin.fetchTopicOffsets(this.topic(topic)))
+            .map((o) => ({ topic, partition: o.partition, low: Number(o.low), high: Number(o.high) }))
+            .sort((a, b) => a.partition - b.partition),
+        ),
+    );
+    return found.flat();
   }
 
   async ping(): Promise<void> {

@@ -8,6 +8,13 @@ export class ArchiveEnv extends CommonEnv {
   @IsUrl({ require_tld: false }) ROUTER_URL = 'http://127.0.0.1:3102';
   /** The gateway's internal listener (its INTERNAL_PORT), which owns API keys (the ops API issues and revokes them there). */
   @IsUrl({ require_tld: false }) GATEWAY_URL = 'http://127.0.0.1:3100';
+  /**
+   * The other services' public listeners (their PORT): /health/ready and /metrics answer there, never on the
+   * internal listeners (which serve /internal routes only). The operations overview shows their health.
+   */
+  @IsUrl({ require_tld: false }) GATEWAY_PUBLIC_URL = 'http://127.0.0.1:3000';
+  @IsUrl({ require_tld: false }) VALIDATOR_PUBLIC_URL = 'http://127.0.0.1:3001';
+  @IsUrl({ require_tld: false }) ROUTER_PUBLIC_URL = 'http://127.0.0.1:3002';
   /** How often license terms are moved (renewal, expiry), in ms; also once at start. */
   @IsInt() @Min(1000) LICENSE_SWEEP_INTERVAL_MS = 3_600_000;
   /**

@@ -18,5 +18,6 @@ import { RouterClient } from './router.client';
     },
     DeadLettersService,
   ],
+  exports: [RouterClient],
 })
 export class DeadLettersModule {}

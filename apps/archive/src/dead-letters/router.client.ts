@@ -3,13 +3,15 @@ import type {
   DeadLetterQuery,
   ReplayDeadLettersBody,
   ReplayResultDto,
+  RouterOverviewDto,
+  RouterOverviewQuery,
 } from '@careplan/contracts';
 import { Problems } from '@careplan/contracts';
 import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/platform';
 
 const unavailable = () => problem(Problems.DEAD_LETTERS_UNAVAILABLE);
 
-/** The router's internal dead-letter API: the archive never reads the router's tables. */
+/** The router's internal API (dead letters, overview figures): the archive never reads the router's tables. */
 export class RouterClient {
   private readonly router: InternalHttpClient;
 
@@ -23,5 +25,10 @@ export class RouterClient {
 
   replay(body: ReplayDeadLettersBody): Promise<ReplayResultDto> {
     return this.router.json('/internal/v1/dead-letters/replay', { method: 'POST', json: body });
+  }
+
+  /** The overview's figures; `timeoutMs` short, so that a router away does not hold the overview up. */
+  overview(q: RouterOverviewQuery, timeoutMs: number): Promise<RouterOverviewDto> {
+    return this.router.json('/internal/v1/overview', { query: { ...q }, timeoutMs });
   }
 }

@@ -9,5 +9,6 @@ import { KafkaDlqService } from './kafka-dlq.service';
   imports: [OperatorsModule],
   controllers: [KafkaDlqController],
   providers: [KafkaDlqService, KafkaDlqRepository],
+  exports: [KafkaDlqService],
 })
 export class KafkaDlqModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReadMessage } from '@careplan/messaging';
+import type { PartitionWatermarks, ReadMessage } from '@careplan/messaging';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 import { dlqIdOf, DlqPosition } from './kafka-dlq.paging';
 
@@ -59,5 +59,22 @@ export class KafkaDlqRepository {
         { replayedAt: r.replayed_at, replayedBy: r.replayed_by },
       ]),
     );
+  }
+
+  /** How many of the messages the partitions hold now (offsets low to high) were replayed. */
+  async countReplayedWithin(held: PartitionWatermarks[]): Promise<number> {
+    if (held.length === 0) return 0;
+    const [{ replayed }] = await this.dataSource.query<{ replayed: number }[]>(
+      `SELECT count(*)::int AS replayed FROM "${ARCHIVE_SCHEMA}"."kafka_dlq_replays" r
+       JOIN unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[]) AS w(t, p, low, high)
+         ON r."topic" = w.t AND r."partition" = w.p AND r."offset" >= w.low AND r."offset" < w.high`,
+      [
+        held.map((w) => w.topic),
+        held.map((w) => w.partition),
+        held.map((w) => w.low),
+        held.map((w) => w.high),
+      ],
+    );
+    return replayed;
   }
 }

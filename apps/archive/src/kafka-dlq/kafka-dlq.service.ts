@@ -61,6 +61,16 @@ export class KafkaDlqService {
     return this.replayAs(op, dto);
   }
 
+  /**
+   * The messages the dead-letter topics hold, and how many of them were never replayed (for the overview;
+   * central administrators only, like the listing).
+   */
+  async counts(): Promise<{ messages: number; notReplayed: number }> {
+    const held = await this.kafka.watermarks(DLQ_TOPICS);
+    const messages = held.reduce((n, w) => n + (w.high - w.low), 0);
+    return { messages, notReplayed: messages - (await this.replays.countReplayedWithin(held)) };
+  }
+
   /** The listing without an operator (the command line acts as the central administrator's tool). */
   async browse(q: KafkaDlqQuery): Promise<Page<KafkaDlqMessageDto>> {
     const topics = q.topic ? [dlqTopicNamed(q.topic)] : DLQ_TOPICS;

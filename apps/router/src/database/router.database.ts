@@ -6,6 +6,7 @@ import { RouterConsumerInflight1764900001300 } from './migrations/1764900001300-
 import { RouterDeliveryEvent1764900001310 } from './migrations/1764900001310-router-delivery-event';
 import { RouterSealedSecrets1764900007000 } from './migrations/1764900007000-router-sealed-secrets';
 import { RouterWebhookPushes1764900007100 } from './migrations/1764900007100-router-webhook-pushes';
+import { RouterDeliveriesCreated1764900011000 } from './migrations/1764900011000-router-deliveries-created';
 import { WebhookDeadLetterEntity } from '../dead-letters/webhook-dead-letter.entity';
 import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
 import { ROUTER_SCHEMA } from './schema';
@@ -20,5 +21,6 @@ export const routerDatabase: ServiceDatabase = {
     RouterDeliveryEvent1764900001310,
     RouterSealedSecrets1764900007000,
     RouterWebhookPushes1764900007100,
+    RouterDeliveriesCreated1764900011000,
   ],
 };

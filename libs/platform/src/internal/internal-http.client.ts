@@ -9,6 +9,14 @@ export interface InternalHttpOptions {
 
 type Query = Record<string, string | number | undefined>;
 
+export interface InternalRequest {
+  query?: Query;
+  method?: string;
+  json?: unknown;
+  /** Longer than this and the other service counts as unavailable (default 10 s). */
+  timeoutMs?: number;
+}
+
 const TIMEOUT_MS = 10_000;
 // Envelope members that the gateway's own filter writes again; the rest (parameter, value …) is passed on.
 const ENVELOPE = new Set(['type', 'title', 'status', 'code', 'message', 'instance', 'errorId']);
@@ -29,10 +37,7 @@ export class InternalHttpClient {
     private readonly unavailable: () => AppException,
   ) {}
 
-  async request(
-    path: string,
-    init: { query?: Query; method?: string; json?: unknown } = {},
-  ): Promise<Response> {
+  async request(path: string, init: InternalRequest = {}): Promise<Response> {
     const url = new URL(path, this.options.baseUrl);
     for (const [k, v] of Object.entries(init.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
@@ -45,7 +50,7 @@ export class InternalHttpClient {
           ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: init.json === undefined ? undefined : JSON.stringify(init.json),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS),
       });
     } catch {
       throw this.unavailable();
@@ -54,7 +59,7 @@ export class InternalHttpClient {
     throw await this.failure(res);
   }
 
-  async json<T>(path: string, init: { query?: Query; method?: string; json?: unknown } = {}): Promise<T> {
+  async json<T>(path: string, init: InternalRequest = {}): Promise<T> {
     return (await (await this.request(path, init)).json()) as T;
   }
 
