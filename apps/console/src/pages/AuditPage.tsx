@@ -83,7 +83,7 @@ export function AuditPage() {
       <AuditFilters key={params.toString()} />
       <ProblemAlert problem={audit.problem} />
       <Loading when={audit.loading} />
-      {filtered && audit.data ? (
+      {filtered && audit.data && !audit.loading ? (
         <p className="hint" role="status" data-testid="audit-scan">
           {t(audit.data.truncated ? 'audit.scanTruncated' : 'audit.scanned', { count: audit.data.scanned })}
         </p>

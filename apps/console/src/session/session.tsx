@@ -1,5 +1,6 @@
 // Who is signed in. The session itself is the HttpOnly cookie; the console keeps what GET /ops/v1/session says
-// (the operator, the CSRF token) and follows the API when it says the session has ended.
+// (the operator, the CSRF token) and follows the API when it says the session has ended: the protected pages
+// (RequireSession) then send the operator to sign in, and back afterwards; the public ones stay.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +10,14 @@ import { signInPath } from './next';
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
 
-interface SessionContextValue {
+interface SessionState {
   status: Status;
   session: PendingSessionDto | null;
+  /** Signed out because the session expired (the sign-in page says so). */
+  expired: boolean;
+}
+
+interface SessionContextValue extends SessionState {
   /** After sign-in or set-up: the session the API answered with. */
   signedIn: (session: PendingSessionDto) => void;
   signOut: () => Promise<void>;
@@ -19,19 +25,13 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** Paths that need no session (and where an ended session sends nobody elsewhere). */
-const isPublicPath = (pathname: string) => pathname === '/sign-in' || pathname.startsWith('/setup/');
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
-  const [state, setState] = useState<{ status: Status; session: PendingSessionDto | null }>({
-    status: 'checking',
-    session: null,
-  });
+  const [state, setState] = useState<SessionState>({ status: 'checking', session: null, expired: false });
 
   const signedIn = useCallback((session: PendingSessionDto) => {
     setCsrfToken(session.csrfToken);
-    setState({ status: 'signed-in', session });
+    setState({ status: 'signed-in', session, expired: false });
   }, []);
 
   useEffect(() => {
@@ -41,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (live) signedIn(session);
       },
       () => {
-        if (live) setState({ status: 'signed-out', session: null });
+        if (live) setState({ status: 'signed-out', session: null, expired: false });
       },
     );
     return () => {
@@ -49,19 +49,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [signedIn]);
 
-  // The middleware tells of a 401 that means "sign in again"; the router is here.
+  // The middleware tells of a 401 that means "sign in again": RequireSession then sends the operator to sign in.
   useEffect(
     () =>
       setSessionLostHandler((code) => {
         setCsrfToken(null);
-        setState({ status: 'signed-out', session: null });
-        const here = window.location.pathname.replace(/^\/console(?=\/|$)/, '') || '/';
-        if (!isPublicPath(here))
-          void navigate(signInPath(here + window.location.search, code === 'CONSOLE_SESSION_EXPIRED'), {
-            replace: true,
-          });
+        setState({ status: 'signed-out', session: null, expired: code === 'CONSOLE_SESSION_EXPIRED' });
       }),
-    [navigate],
+    [],
   );
 
   const signOut = useCallback(async () => {
@@ -69,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await unwrap(pendingApi.DELETE('/ops/v1/session'));
     } finally {
       setCsrfToken(null);
-      setState({ status: 'signed-out', session: null });
+      setState({ status: 'signed-out', session: null, expired: false });
       void navigate('/sign-in', { replace: true });
     }
   }, [navigate]);
@@ -93,7 +88,7 @@ export function useSignedIn(): PendingSessionDto {
 
 /** Renders its children for a signed-in operator; sends anyone else to sign in, coming back here after. */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const { status, expired } = useSession();
   const location = useLocation();
   const { t } = useTranslation();
   if (status === 'checking')
@@ -103,6 +98,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </p>
     );
   if (status === 'signed-out')
-    return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+    return <Navigate to={signInPath(location.pathname + location.search, expired)} replace />;
   return <>{children}</>;
 }
