@@ -1,8 +1,10 @@
-// Type-aware lint for the whole workspace; Nx module boundaries keep apps, tools and tests from importing apps.
+// Type-aware lint for the whole workspace; Nx module boundaries keep apps, tools, tests and the console from
+// importing apps.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -33,6 +35,8 @@ export default tseslint.config(
             // Tools and the end-to-end tests reach an app only as a process (its HTTP API, its built entry points).
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib'] },
+            // The operations console (a browser app) reaches the archive only through its HTTP API.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],
@@ -43,6 +47,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  // The console's React code: the rules of hooks and the React Compiler's checks.
+  { files: ['apps/console/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {

@@ -54,5 +54,6 @@ echo "start: all four services are ready" >&2
 node dist/tools/demo.js
 echo ""
 echo "The system is running: gateway http://127.0.0.1:3000 (OpenAPI at /docs), health and metrics on 3000-3003."
+echo "Operations console: http://127.0.0.1:${ports[archive]}/console/ (a first administrator: npm run --silent ops -- create-admin NAME prints a set-up link)."
 echo "Press Ctrl-C to stop."
 wait

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createHttpApp, listenersOf, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
 import { ArchiveEnv } from './config/archive.env';
+import { serveConsole } from './console/console-static';
 import { setupOpsDocs } from './ops/ops.openapi';
 
 runOrExit('archive', async () => {
@@ -10,6 +11,10 @@ runOrExit('archive', async () => {
     ...listenersOf(env),
     rateLimit: rateLimitSettings(env, 'archive'),
     trustProxyHops: env.TRUST_PROXY_HOPS,
-    configure: setupOpsDocs,
+    configure: async (app) => {
+      setupOpsDocs(app);
+      // The operations console (the SPA in apps/console), same origin as the operations API it calls.
+      await serveConsole(app.getHttpAdapter().getInstance());
+    },
   });
 });

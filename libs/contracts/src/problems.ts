@@ -277,6 +277,12 @@ export const ServiceProblems = defineProblems({
     ja: '配信失敗の一覧を一時的に取得できません。しばらくしてから再度お試しください。',
     en: 'Dead letters are temporarily unavailable. Please retry shortly.',
   },
+  /** The archive serves the operations console from dist/console, which `npm run build` writes. */
+  CONSOLE_NOT_BUILT: {
+    status: 503,
+    ja: '運用コンソールはビルドされていないため表示できません（npm run build でビルドしてください）。',
+    en: 'The operations console is not built, so it cannot be shown (npm run build builds it).',
+  },
 
   // --- History, directory, proofs of exchange (archive, answered to vendors through the gateway) ---
   HISTORY_FILTER_INVALID: {

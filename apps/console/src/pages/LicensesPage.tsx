@@ -1,0 +1,171 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, problemFrom, unwrap, type Schemas, type ShownProblem } from '../api/client';
+import { Loading, ProblemAlert } from '../components/Feedback';
+import { Page } from '../components/Page';
+import { Pager } from '../components/Pager';
+import { PrefectureSelect } from '../components/PrefectureSelect';
+import { Day, Mono, Yen } from '../components/Values';
+import { useLang } from '../i18n';
+import { useLoad } from '../lib/hooks';
+import { filterParams, readFilters, readPage } from '../lib/paging';
+import { useSignedIn } from '../session/session';
+import { LicenseState } from './OfficeDetailPage';
+
+// A license read per office: a smaller page by default.
+const LICENSES_PAGE = 20;
+
+type Row = {
+  office: Schemas['OfficeDto'];
+  license: Schemas['LicenseDto'] | null;
+  problem: ShownProblem | null;
+};
+
+/**
+ * License terms per office: a page of offices (the API has no list of licenses), each with its license. The
+ * office page changes them.
+ */
+export function LicensesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const { operator } = useSignedIn();
+  const page = readPage(params, LICENSES_PAGE);
+  const f = readFilters(params, ['prefecture'] as const);
+  const prefecture = operator.prefecture ?? (f.prefecture || undefined);
+  const rows = useLoad(params.toString(), async () => {
+    const offices = await unwrap(
+      api.GET('/ops/v1/offices', {
+        params: { query: { prefecture, cursor: page.cursor, limit: page.limit } },
+      }),
+    );
+    const items: Row[] = await Promise.all(
+      offices.items.map(async (office) => {
+        try {
+          const license = await unwrap(
+            api.GET('/ops/v1/offices/{no}/license', { params: { path: { no: office.officeNumber } } }),
+          );
+          return { office, license, problem: null };
+        } catch (e) {
+          const p = problemFrom(e);
+          return { office, license: null, problem: p.code === 'LICENSE_NOT_FOUND' ? null : p };
+        }
+      }),
+    );
+    return { items, nextCursor: offices.nextCursor };
+  });
+  return (
+    <Page title={t('licenses.title')} intro={t('licenses.intro')}>
+      <PrefectureFilter key={params.toString()} fixed={operator.prefecture} />
+      <ProblemAlert problem={rows.problem} />
+      <Loading when={rows.loading} />
+      <table data-testid="licenses-table" aria-busy={rows.loading}>
+        <caption className="visually-hidden">{t('licenses.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('offices.number')}</th>
+            <th scope="col">{t('offices.name')}</th>
+            <th scope="col">{t('license.state')}</th>
+            <th scope="col">{t('license.validUntil')}</th>
+            <th scope="col">{t('license.billingMethod')}</th>
+            <th scope="col">{t('license.autoRenew')}</th>
+            <th scope="col">{t('license.termFee')}</th>
+            <th scope="col">{t('license.currentTerm')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(rows.data?.items ?? []).map(({ office, license, problem }) => {
+            const last = license?.terms[license.terms.length - 1];
+            return (
+              <tr key={office.officeNumber} data-testid={`license-row-${office.officeNumber}`}>
+                <td>
+                  <Link to={`/offices/${office.officeNumber}`}>
+                    <Mono>{office.officeNumber}</Mono>
+                  </Link>
+                </td>
+                <td>{office.name}</td>
+                {license ? (
+                  <>
+                    <td>
+                      <LicenseState l={license} />
+                    </td>
+                    <td>
+                      <Day value={license.validUntil} />
+                    </td>
+                    <td>{t(`billing.methods.${license.billingMethod}`)}</td>
+                    <td>{license.autoRenew ? t('common.yes') : t('common.no')}</td>
+                    <td className="num">
+                      <Yen value={license.termFeeYen} />
+                    </td>
+                    <td>
+                      {last ? (
+                        <>
+                          {t('license.termN', { n: last.termNo })} <Day value={last.startDate} /> –{' '}
+                          <Day value={last.endDate} />
+                          {last.campaignCode ? (
+                            <>
+                              {' '}
+                              <Mono>{last.campaignCode}</Mono>
+                            </>
+                          ) : null}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </>
+                ) : (
+                  <td colSpan={6} className="muted">
+                    {problem ? problem.message[lang] : t('license.none')}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+          {rows.data && rows.data.items.length === 0 ? (
+            <tr>
+              <td colSpan={8} className="muted">
+                {t('common.noRows')}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <Pager nextCursor={rows.data?.nextCursor} defaultLimit={LICENSES_PAGE} />
+    </Page>
+  );
+}
+
+/** The prefecture filter alone (licenses, dead letters): central administrators pick, others see theirs. */
+export function PrefectureFilter({
+  fixed,
+  testId = 'prefecture-filter',
+}: {
+  fixed: string | null;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [prefecture, setPrefecture] = useState(params.get('prefecture') ?? '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setParams(filterParams(params, { prefecture }));
+  };
+  if (fixed) return null;
+  return (
+    <form
+      role="search"
+      className="filters"
+      onSubmit={submit}
+      aria-label={t('common.filters')}
+      data-testid={testId}
+    >
+      <div className="field">
+        <label htmlFor={`${testId}-select`}>{t('common.prefecture')}</label>
+        <PrefectureSelect id={`${testId}-select`} value={prefecture} fixed={null} onChange={setPrefecture} />
+      </div>
+      <button type="submit">{t('common.apply')}</button>
+    </form>
+  );
+}

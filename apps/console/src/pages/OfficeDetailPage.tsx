@@ -1,0 +1,540 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { OnceSecret } from '../components/CopyButton';
+import { Page } from '../components/Page';
+import { Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
+import { useLang } from '../i18n';
+import { useAction, useLoad } from '../lib/hooks';
+
+type License = Schemas['LicenseDto'];
+
+/** One office: its registration, license (and terms) and API keys. */
+export function OfficeDetailPage() {
+  const { t } = useTranslation();
+  const { no = '' } = useParams();
+  const office = useLoad(no, () => unwrap(api.GET('/ops/v1/offices/{no}', { params: { path: { no } } })));
+  const o = office.data;
+  return (
+    <Page title={o ? `${o.name}` : t('office.title')}>
+      <p className="breadcrumb">
+        <Link to="/offices">{t('offices.title')}</Link> › <Mono testId="office-number">{no}</Mono>
+      </p>
+      <Loading when={office.loading} />
+      <ProblemAlert problem={office.problem} />
+      {o ? (
+        <>
+          <OfficeSummary o={o} onChanged={office.reload} />
+          <LicenseSection no={no} />
+          <KeysSection no={no} active={o.active} />
+          <section className="panel" aria-labelledby="webhook-title">
+            <h2 id="webhook-title">{t('office.webhookTitle')}</h2>
+            <p className="muted">{t('office.webhookUnavailable')}</p>
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function OfficeSummary({ o, onChanged }: { o: Schemas['OfficeDto']; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const [edit, setEdit] = useState({ name: o.name, kind: o.kind });
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = await action.run(
+      () =>
+        unwrap(api.PATCH('/ops/v1/offices/{no}', { params: { path: { no: o.officeNumber } }, body: edit })),
+      () => t('office.saved'),
+    );
+    if (saved) onChanged();
+  };
+  const deactivate = async () => {
+    if (!window.confirm(t('office.deactivateConfirm', { number: o.officeNumber }))) return;
+    const done = await action.run(
+      () => unwrap(api.POST('/ops/v1/offices/{no}/deactivate', { params: { path: { no: o.officeNumber } } })),
+      () => t('office.deactivated'),
+    );
+    if (done) onChanged();
+  };
+  return (
+    <section className="panel" aria-labelledby="office-summary-title" data-testid="office-summary">
+      <h2 id="office-summary-title">{t('office.registration')}</h2>
+      <dl className="facts">
+        <dt>{t('offices.number')}</dt>
+        <dd>
+          <Mono>{o.officeNumber}</Mono>
+        </dd>
+        <dt>{t('common.prefecture')}</dt>
+        <dd>
+          <Prefecture code={o.prefecture} />
+        </dd>
+        <dt>{t('offices.district')}</dt>
+        <dd>
+          <Mono>{o.district}</Mono>
+        </dd>
+        <dt>{t('offices.state')}</dt>
+        <dd data-testid="office-active" data-active={o.active}>
+          {o.active ? t('offices.active') : t('offices.inactive')} ·{' '}
+          {o.listed ? t('offices.listed') : t('offices.unlisted')}
+        </dd>
+        <dt>{t('offices.createdAt')}</dt>
+        <dd>
+          <Instant value={o.createdAt} />
+        </dd>
+        <dt>{t('office.updatedAt')}</dt>
+        <dd>
+          <Instant value={o.updatedAt} />
+        </dd>
+      </dl>
+      <ActionFeedback action={action} />
+      <form className="form inline" onSubmit={(e) => void save(e)} data-testid="office-edit-form">
+        <div className="field">
+          <label htmlFor="office-name">{t('offices.name')}</label>
+          <input
+            id="office-name"
+            required
+            maxLength={200}
+            value={edit.name}
+            onChange={(e) => setEdit({ ...edit, name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="office-kind">{t('offices.kind')}</label>
+          <input
+            id="office-kind"
+            required
+            maxLength={50}
+            value={edit.kind}
+            onChange={(e) => setEdit({ ...edit, kind: e.target.value })}
+          />
+        </div>
+        <button type="submit" disabled={action.busy}>
+          {t('common.save')}
+        </button>
+      </form>
+      {o.active ? (
+        <p>
+          <button
+            type="button"
+            className="button-danger"
+            onClick={() => void deactivate()}
+            data-testid="office-deactivate"
+          >
+            {t('office.deactivate')}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function LicenseSection({ no }: { no: string }) {
+  const { t } = useTranslation();
+  const license = useLoad(`license|${no}`, () =>
+    unwrap(api.GET('/ops/v1/offices/{no}/license', { params: { path: { no } } })),
+  );
+  const none = license.problem?.code === 'LICENSE_NOT_FOUND';
+  return (
+    <section className="panel" aria-labelledby="license-title" data-testid="license-section">
+      <h2 id="license-title">{t('license.title')}</h2>
+      <Loading when={license.loading && !license.data} />
+      {none ? (
+        <p data-testid="license-none">{t('license.none')}</p>
+      ) : (
+        <ProblemAlert problem={license.problem} />
+      )}
+      {license.data && !license.problem ? <LicenseView l={license.data} onChanged={license.reload} /> : null}
+      {none || (license.data?.status === 'ended' && !license.problem) ? (
+        <ApplyLicense no={no} onApplied={license.reload} />
+      ) : null}
+    </section>
+  );
+}
+
+export function LicenseState({ l }: { l: Pick<License, 'state'> }) {
+  const { t } = useTranslation();
+  const cls = l.state === 'active' ? 'badge-ok' : l.state === 'suspended' ? 'badge-warn' : 'badge-muted';
+  return (
+    <span className={`badge ${cls}`} data-testid="license-state" data-state={l.state}>
+      {t(`license.states.${l.state}`)}
+    </span>
+  );
+}
+
+function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const path = { params: { path: { no: l.officeNumber } } };
+  const act = async (kind: 'suspend' | 'resume' | 'end') => {
+    if (kind === 'end' && !window.confirm(t('license.endConfirm', { number: l.officeNumber }))) return;
+    const call =
+      kind === 'suspend'
+        ? api.POST('/ops/v1/offices/{no}/license/suspend', path)
+        : kind === 'resume'
+          ? api.POST('/ops/v1/offices/{no}/license/resume', path)
+          : api.POST('/ops/v1/offices/{no}/license/end', path);
+    const done = await action.run(
+      () => unwrap(call),
+      () => t(`license.done.${kind}`),
+    );
+    if (done) onChanged();
+  };
+  const update = async (body: Schemas['UpdateLicenseDto']) => {
+    const done = await action.run(
+      () => unwrap(api.PATCH('/ops/v1/offices/{no}/license', { ...path, body })),
+      () => t('license.done.updated'),
+    );
+    if (done) onChanged();
+  };
+  return (
+    <>
+      <dl className="facts">
+        <dt>{t('license.state')}</dt>
+        <dd>
+          <LicenseState l={l} />
+          {l.status !== l.state ? <span className="muted"> ({t(`license.states.${l.status}`)})</span> : null}
+        </dd>
+        <dt>{t('license.connectedSince')}</dt>
+        <dd>
+          <Day value={l.connectedSince} />
+        </dd>
+        <dt>{t('license.validUntil')}</dt>
+        <dd>
+          <Day value={l.validUntil} />
+        </dd>
+        <dt>{t('license.termFee')}</dt>
+        <dd>
+          <Yen value={l.termFeeYen} /> <span className="muted">({t('license.monthly')}</span>{' '}
+          <Yen value={l.monthlyReferenceYen} />
+          <span className="muted">)</span>
+        </dd>
+      </dl>
+      <ActionFeedback action={action} />
+      <div className="actions">
+        {l.status === 'active' ? (
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={action.busy}
+            onClick={() => void act('suspend')}
+            data-testid="license-suspend"
+          >
+            {t('license.suspend')}
+          </button>
+        ) : null}
+        {l.status === 'suspended' ? (
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={action.busy}
+            onClick={() => void act('resume')}
+            data-testid="license-resume"
+          >
+            {t('license.resume')}
+          </button>
+        ) : null}
+        {l.status !== 'ended' ? (
+          <button
+            type="button"
+            className="button-danger"
+            disabled={action.busy}
+            onClick={() => void act('end')}
+            data-testid="license-end"
+          >
+            {t('license.end')}
+          </button>
+        ) : null}
+      </div>
+      {l.status !== 'ended' ? (
+        <div className="form inline">
+          <div className="field">
+            <label htmlFor="license-billing">{t('license.billingMethod')}</label>
+            <select
+              id="license-billing"
+              value={l.billingMethod}
+              disabled={action.busy}
+              onChange={(e) => void update({ billingMethod: e.target.value as License['billingMethod'] })}
+              data-testid="license-billing"
+            >
+              <option value="deduction">{t('billing.methods.deduction')}</option>
+              <option value="invoice">{t('billing.methods.invoice')}</option>
+            </select>
+          </div>
+          <div className="field checkbox">
+            <input
+              id="license-auto-renew"
+              type="checkbox"
+              checked={l.autoRenew}
+              disabled={action.busy}
+              onChange={(e) => void update({ autoRenew: e.target.checked })}
+              data-testid="license-auto-renew"
+            />
+            <label htmlFor="license-auto-renew">{t('license.autoRenew')}</label>
+          </div>
+        </div>
+      ) : null}
+      <h3>{t('license.terms')}</h3>
+      <table data-testid="license-terms">
+        <thead>
+          <tr>
+            <th scope="col">{t('license.termNo')}</th>
+            <th scope="col">{t('license.applicationDate')}</th>
+            <th scope="col">{t('license.period')}</th>
+            <th scope="col">{t('license.fee')}</th>
+            <th scope="col">{t('license.billingMethod')}</th>
+            <th scope="col">{t('license.campaign')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {l.terms.map((term) => (
+            <tr key={term.termNo}>
+              <td className="num">{term.termNo}</td>
+              <td>
+                <Day value={term.applicationDate} />
+              </td>
+              <td>
+                <Day value={term.startDate} /> – <Day value={term.endDate} />
+              </td>
+              <td className="num">
+                <Yen value={term.feeYen} />
+              </td>
+              <td>{t(`billing.methods.${term.billingMethod}`)}</td>
+              <td>
+                {term.campaignCode ? <Mono>{term.campaignCode}</Mono> : '—'}
+                {term.freeUntil ? (
+                  <span className="muted">
+                    {' '}
+                    {t('license.freeUntil')} <Day value={term.freeUntil} />
+                  </span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('license.taxIncluded')}</p>
+    </>
+  );
+}
+
+function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const action = useAction();
+  const campaigns = useLoad('campaigns', () => unwrap(api.GET('/ops/v1/campaigns')));
+  const [form, setForm] = useState<Schemas['ApplyLicenseDto']>({
+    startDate: '',
+    applicationDate: '',
+    billingMethod: 'deduction',
+    autoRenew: true,
+    campaign: '',
+  });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = { ...form, campaign: form.campaign || undefined };
+    const done = await action.run(
+      () => unwrap(api.POST('/ops/v1/offices/{no}/license', { params: { path: { no } }, body })),
+      () => t('license.done.applied'),
+    );
+    if (done) onApplied();
+  };
+  return (
+    <>
+      <h3>{t('license.apply')}</h3>
+      <ActionFeedback action={action} />
+      <form className="form" onSubmit={(e) => void submit(e)} data-testid="license-apply-form">
+        <div className="field">
+          <label htmlFor="apply-application">{t('license.applicationDate')}</label>
+          <input
+            id="apply-application"
+            type="date"
+            required
+            value={form.applicationDate}
+            onChange={(e) => setForm({ ...form, applicationDate: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="apply-start">{t('license.startDate')}</label>
+          <input
+            id="apply-start"
+            type="date"
+            required
+            value={form.startDate}
+            onChange={(e) => setForm({ ...form, startDate: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="apply-billing">{t('license.billingMethod')}</label>
+          <select
+            id="apply-billing"
+            value={form.billingMethod}
+            onChange={(e) => setForm({ ...form, billingMethod: e.target.value as License['billingMethod'] })}
+          >
+            <option value="deduction">{t('billing.methods.deduction')}</option>
+            <option value="invoice">{t('billing.methods.invoice')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="apply-campaign">{t('license.campaign')}</label>
+          <select
+            id="apply-campaign"
+            value={form.campaign}
+            onChange={(e) => setForm({ ...form, campaign: e.target.value })}
+          >
+            <option value="">{t('license.campaignAuto')}</option>
+            <option value="none">{t('license.campaignNone')}</option>
+            {(campaigns.data ?? []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} — {lang === 'ja' ? c.nameJa : c.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input
+            id="apply-auto-renew"
+            type="checkbox"
+            checked={form.autoRenew}
+            onChange={(e) => setForm({ ...form, autoRenew: e.target.checked })}
+          />
+          <label htmlFor="apply-auto-renew">{t('license.autoRenew')}</label>
+        </div>
+        <button type="submit" disabled={action.busy} data-testid="license-apply-submit">
+          {action.busy ? t('common.working') : t('license.applySubmit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function KeysSection({ no, active }: { no: string; active: boolean }) {
+  const { t } = useTranslation();
+  const keys = useLoad(`keys|${no}`, () =>
+    unwrap(api.GET('/ops/v1/offices/{no}/keys', { params: { path: { no } } })),
+  );
+  const action = useAction();
+  const [label, setLabel] = useState('');
+  const [issued, setIssued] = useState<Schemas['IssuedOfficeKeyDto'] | null>(null);
+  const issue = async (e: FormEvent) => {
+    e.preventDefault();
+    setIssued(null);
+    const key = await action.run(
+      () =>
+        unwrap(
+          api.POST('/ops/v1/offices/{no}/keys', { params: { path: { no } }, body: label ? { label } : {} }),
+        ),
+      (k) => t('keys.issued', { prefix: k.keyPrefix }),
+    );
+    if (key) {
+      setIssued(key);
+      setLabel('');
+      keys.reload();
+    }
+  };
+  const revoke = async (k: Schemas['OfficeKeyDto']) => {
+    if (!window.confirm(t('keys.revokeConfirm', { prefix: k.keyPrefix }))) return;
+    const done = await action.run(
+      () =>
+        unwrap(
+          api.POST('/ops/v1/offices/{no}/keys/{keyId}/revoke', { params: { path: { no, keyId: k.id } } }),
+        ),
+      () => t('keys.revoked', { prefix: k.keyPrefix }),
+    );
+    if (done) {
+      if (issued?.id === k.id) setIssued(null);
+      keys.reload();
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="keys-title" data-testid="keys-section">
+      <h2 id="keys-title">{t('keys.title')}</h2>
+      <ProblemAlert problem={keys.problem} />
+      <ActionFeedback action={action} />
+      {issued ? <OnceSecret label={t('keys.secret')} value={issued.apiKey} testId="api-key-secret" /> : null}
+      <table data-testid="keys-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('keys.prefix')}</th>
+            <th scope="col">{t('keys.label')}</th>
+            <th scope="col">{t('keys.createdAt')}</th>
+            <th scope="col">{t('keys.lastUsedAt')}</th>
+            <th scope="col">{t('keys.state')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(keys.data ?? []).map((k) => (
+            <tr key={k.id} data-testid={`key-row-${k.id}`}>
+              <td>
+                <Mono>{k.keyPrefix}</Mono>
+              </td>
+              <td>{k.label || '—'}</td>
+              <td>
+                <Instant value={k.createdAt} />
+              </td>
+              <td>
+                <Instant value={k.lastUsedAt} />
+              </td>
+              <td>
+                {k.revokedAt ? (
+                  <>
+                    {t('keys.revokedAt')} <Instant value={k.revokedAt} />
+                  </>
+                ) : (
+                  <span className="badge badge-ok">{t('keys.active')}</span>
+                )}
+              </td>
+              <td>
+                {k.revokedAt ? null : (
+                  <button
+                    type="button"
+                    className="button-danger small"
+                    disabled={action.busy}
+                    onClick={() => void revoke(k)}
+                    aria-label={t('keys.revokeLabel', { prefix: k.keyPrefix })}
+                    data-testid={`key-revoke-${k.id}`}
+                  >
+                    {t('keys.revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+          {keys.data && keys.data.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="muted">
+                {t('keys.none')}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {active ? (
+        <form className="form inline" onSubmit={(e) => void issue(e)} data-testid="key-issue-form">
+          <div className="field">
+            <label htmlFor="key-label">{t('keys.label')}</label>
+            <input
+              id="key-label"
+              maxLength={200}
+              value={label}
+              aria-describedby="key-label-hint"
+              onChange={(e) => setLabel(e.target.value)}
+            />
+            <p className="hint" id="key-label-hint">
+              {t('keys.labelHint')}
+            </p>
+          </div>
+          <button type="submit" disabled={action.busy} data-testid="key-issue-submit">
+            {t('keys.issue')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,296 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Page } from '../components/Page';
+import { Pager } from '../components/Pager';
+import { PrefectureSelect } from '../components/PrefectureSelect';
+import { Instant, Mono, Prefecture } from '../components/Values';
+import { useAction, useLoad } from '../lib/hooks';
+import { normalizeOfficeNumber, officeNumberState } from '../lib/office-number';
+import { filterParams, readFilters, readPage } from '../lib/paging';
+import { useSignedIn } from '../session/session';
+
+type Office = Schemas['OfficeDto'];
+const FILTERS = ['prefecture', 'name', 'district'] as const;
+
+/**
+ * Offices of the operator's prefecture. The API filters by prefecture; name and district narrow the page shown
+ * (GET /ops/v1/offices has no such parameters), and an office number opens that office directly.
+ */
+export function OfficesPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { operator } = useSignedIn();
+  const page = readPage(params);
+  const f = readFilters(params, FILTERS);
+  const prefecture = operator.prefecture ?? (f.prefecture || undefined);
+  const offices = useLoad(params.toString(), () =>
+    unwrap(
+      api.GET('/ops/v1/offices', {
+        params: { query: { prefecture, cursor: page.cursor, limit: page.limit } },
+      }),
+    ),
+  );
+  const shown = (offices.data?.items ?? []).filter(
+    (o) =>
+      (!f.name || o.name.includes(f.name)) && (!f.district || o.district === f.district.padStart(2, '0')),
+  );
+
+  return (
+    <Page title={t('offices.title')}>
+      <OfficeFilters key={params.toString()} fixedPrefecture={operator.prefecture} />
+      <GoToOffice />
+      <ProblemAlert problem={offices.problem} />
+      <Loading when={offices.loading} />
+      <table data-testid="offices-table" aria-busy={offices.loading}>
+        <caption className="visually-hidden">{t('offices.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('offices.number')}</th>
+            <th scope="col">{t('offices.name')}</th>
+            <th scope="col">{t('offices.kind')}</th>
+            <th scope="col">{t('common.prefecture')}</th>
+            <th scope="col">{t('offices.district')}</th>
+            <th scope="col">{t('offices.state')}</th>
+            <th scope="col">{t('offices.createdAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((o) => (
+            <OfficeRow key={o.officeNumber} o={o} />
+          ))}
+          {offices.data && shown.length === 0 ? (
+            <tr>
+              <td colSpan={7} className="muted">
+                {t('common.noRows')}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <Pager nextCursor={offices.data?.nextCursor} />
+      <RegisterOffice onRegistered={offices.reload} />
+    </Page>
+  );
+}
+
+function OfficeRow({ o }: { o: Office }) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid={`office-row-${o.officeNumber}`}>
+      <td>
+        <Link to={`/offices/${o.officeNumber}`}>
+          <Mono>{o.officeNumber}</Mono>
+        </Link>
+      </td>
+      <td>{o.name}</td>
+      <td>{o.kind}</td>
+      <td>
+        <Prefecture code={o.prefecture} />
+      </td>
+      <td>
+        <Mono>{o.district}</Mono>
+      </td>
+      <td>
+        <span className={`badge ${o.active ? 'badge-ok' : 'badge-muted'}`}>
+          {o.active ? t('offices.active') : t('offices.inactive')}
+        </span>{' '}
+        {o.listed ? <span className="badge badge-muted">{t('offices.listed')}</span> : null}
+      </td>
+      <td>
+        <Instant value={o.createdAt} />
+      </td>
+    </tr>
+  );
+}
+
+function OfficeFilters({ fixedPrefecture }: { fixedPrefecture: string | null }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [f, setF] = useState(readFilters(params, FILTERS));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setParams(filterParams(params, f));
+  };
+  return (
+    <form
+      role="search"
+      className="filters"
+      onSubmit={submit}
+      aria-label={t('common.filters')}
+      data-testid="office-filters"
+    >
+      <div className="field">
+        <label htmlFor="offices-prefecture">{t('common.prefecture')}</label>
+        <PrefectureSelect
+          id="offices-prefecture"
+          value={f.prefecture}
+          fixed={fixedPrefecture}
+          onChange={(prefecture) => setF({ ...f, prefecture })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="offices-district">{t('offices.district')}</label>
+        <input
+          id="offices-district"
+          className="mono short"
+          inputMode="numeric"
+          maxLength={2}
+          value={f.district}
+          onChange={(e) => setF({ ...f, district: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="offices-name">{t('offices.name')}</label>
+        <input id="offices-name" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
+      </div>
+      <button type="submit" data-testid="office-filters-apply">
+        {t('common.apply')}
+      </button>
+      <p className="hint">{t('offices.filterHint')}</p>
+    </form>
+  );
+}
+
+function GoToOffice() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [no, setNo] = useState('');
+  const state = officeNumberState(no);
+  return (
+    <form
+      className="filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (state === 'valid') void navigate(`/offices/${normalizeOfficeNumber(no)}`);
+      }}
+      data-testid="office-go"
+    >
+      <div className="field">
+        <label htmlFor="offices-go">{t('offices.goTo')}</label>
+        <input
+          id="offices-go"
+          className="mono"
+          maxLength={10}
+          value={no}
+          aria-describedby="offices-go-state"
+          aria-invalid={state === 'check-digit' || state === 'malformed'}
+          onChange={(e) => setNo(e.target.value)}
+        />
+        <OfficeNumberHint id="offices-go-state" state={state} />
+      </div>
+      <button type="submit" className="button-secondary" disabled={state !== 'valid'}>
+        {t('offices.open')}
+      </button>
+    </form>
+  );
+}
+
+export function OfficeNumberHint({ id, state }: { id: string; state: ReturnType<typeof officeNumberState> }) {
+  const { t } = useTranslation();
+  const text =
+    state === 'valid'
+      ? t('officeNumber.valid')
+      : state === 'check-digit'
+        ? t('officeNumber.checkDigit')
+        : state === 'malformed'
+          ? t('officeNumber.malformed')
+          : t('officeNumber.hint');
+  const bad = state === 'check-digit' || state === 'malformed';
+  return (
+    <p
+      id={id}
+      className={bad ? 'hint hint-error' : state === 'valid' ? 'hint hint-ok' : 'hint'}
+      aria-live="polite"
+      data-testid={`${id}`}
+      data-state={state}
+    >
+      {text}
+    </p>
+  );
+}
+
+function RegisterOffice({ onRegistered }: { onRegistered: () => void }) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const formId = useId();
+  const [form, setForm] = useState({ officeNumber: '', name: '', kind: '' });
+  const state = officeNumberState(form.officeNumber);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (state !== 'valid') return;
+    const created = await action.run(
+      () =>
+        unwrap(
+          api.POST('/ops/v1/offices', {
+            body: { ...form, officeNumber: normalizeOfficeNumber(form.officeNumber) },
+          }),
+        ),
+      (o) => t('offices.registered', { number: o.officeNumber, name: o.name }),
+    );
+    if (created) {
+      setForm({ officeNumber: '', name: '', kind: '' });
+      onRegistered();
+    }
+  };
+  return (
+    <section aria-labelledby={`${formId}-title`} className="panel">
+      <h2 id={`${formId}-title`}>{t('offices.register')}</h2>
+      <ActionFeedback action={action} />
+      <form className="form" onSubmit={(e) => void submit(e)} data-testid="office-register-form">
+        <div className="field">
+          <label htmlFor="register-number">{t('offices.number')}</label>
+          <input
+            id="register-number"
+            className="mono"
+            required
+            maxLength={10}
+            autoComplete="off"
+            value={form.officeNumber}
+            aria-describedby="register-number-state"
+            aria-invalid={state === 'check-digit' || state === 'malformed'}
+            onChange={(e) => setForm({ ...form, officeNumber: e.target.value })}
+          />
+          <OfficeNumberHint id="register-number-state" state={state} />
+        </div>
+        <div className="field">
+          <label htmlFor="register-name">{t('offices.name')}</label>
+          <input
+            id="register-name"
+            required
+            maxLength={200}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="register-kind">{t('offices.kind')}</label>
+          <input
+            id="register-kind"
+            required
+            maxLength={50}
+            list="office-kinds"
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.target.value })}
+          />
+          <datalist id="office-kinds">
+            <option value="居宅介護支援" />
+            <option value="訪問介護" />
+            <option value="通所介護" />
+            <option value="訪問看護" />
+            <option value="福祉用具貸与" />
+          </datalist>
+        </div>
+        <button
+          type="submit"
+          disabled={action.busy || state !== 'valid'}
+          data-testid="office-register-submit"
+        >
+          {action.busy ? t('common.working') : t('offices.registerSubmit')}
+        </button>
+      </form>
+    </section>
+  );
+}

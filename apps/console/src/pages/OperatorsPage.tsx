@@ -1,0 +1,352 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { pendingApi } from '../api/pending';
+import { OnceSecret } from '../components/CopyButton';
+import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Page } from '../components/Page';
+import { PrefectureSelect } from '../components/PrefectureSelect';
+import { Instant, Prefecture } from '../components/Values';
+import { useAction, useLoad } from '../lib/hooks';
+import { filterParams, readFilters } from '../lib/paging';
+import { useSignedIn } from '../session/session';
+
+type Operator = Schemas['OperatorDto'];
+type Role = Operator['role'];
+const FILTERS = ['q', 'role', 'state'] as const;
+
+/** Central administrators manage operators: create (a one-time set-up link), change scope, reset, revoke. */
+export function OperatorsPage() {
+  const { t } = useTranslation();
+  const { operator: me } = useSignedIn();
+  if (me.role !== 'central')
+    return (
+      <Page title={t('operators.title')}>
+        <p className="alert alert-info" data-testid="operators-central-only">
+          {t('operators.centralOnly')}
+        </p>
+      </Page>
+    );
+  return <Operators myId={me.id} />;
+}
+
+function Operators({ myId }: { myId: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const f = readFilters(params, FILTERS);
+  const list = useLoad('operators', () => unwrap(api.GET('/ops/v1/operators')));
+  const action = useAction();
+  const [link, setLink] = useState<{ name: string; setupUrl: string; token?: string } | null>(null);
+  const q = f.q.toLowerCase();
+  const shown = (list.data ?? []).filter(
+    (o) =>
+      (!q || o.name.toLowerCase().includes(q)) &&
+      (!f.role || o.role === f.role) &&
+      (!f.state || (f.state === 'revoked') === (o.revokedAt !== null)),
+  );
+
+  const reset = async (o: Operator) => {
+    if (!window.confirm(t('operators.resetConfirm', { name: o.name }))) return;
+    setLink(null);
+    const r = await action.run(
+      () =>
+        unwrap(
+          pendingApi.POST('/ops/v1/operators/{id}/reset-second-factor', { params: { path: { id: o.id } } }),
+        ),
+      () => t('operators.resetDone', { name: o.name }),
+    );
+    if (r) setLink({ name: o.name, setupUrl: r.setupUrl });
+  };
+  const revoke = async (o: Operator) => {
+    if (!window.confirm(t('operators.revokeConfirm', { name: o.name }))) return;
+    const r = await action.run(
+      () => unwrap(api.POST('/ops/v1/operators/{id}/revoke', { params: { path: { id: o.id } } })),
+      () => t('operators.revoked', { name: o.name }),
+    );
+    if (r) list.reload();
+  };
+
+  return (
+    <Page title={t('operators.title')}>
+      <OperatorFilters key={params.toString()} />
+      <ProblemAlert problem={list.problem} />
+      <ActionFeedback action={action} />
+      {link ? (
+        <div className="panel" data-testid="operator-setup-link">
+          <p>{t('operators.setupFor', { name: link.name })}</p>
+          <OnceSecret label={t('operators.setupUrl')} value={link.setupUrl} testId="setup-url" />
+          {link.token ? (
+            <OnceSecret label={t('operators.token')} value={link.token} testId="operator-token" />
+          ) : null}
+        </div>
+      ) : null}
+      <Loading when={list.loading} />
+      <table data-testid="operators-table">
+        <caption className="visually-hidden">{t('operators.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('operators.name')}</th>
+            <th scope="col">{t('operators.scope')}</th>
+            <th scope="col">{t('operators.createdAt')}</th>
+            <th scope="col">{t('operators.state')}</th>
+            <th scope="col">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((o) => (
+            <tr key={o.id} data-testid={`operator-row-${o.name}`}>
+              <td>{o.name}</td>
+              <td>
+                {o.revokedAt ? (
+                  <>
+                    {t(`operators.roles.${o.role}`)}
+                    {o.prefecture ? (
+                      <>
+                        {' '}
+                        · <Prefecture code={o.prefecture} />
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  <ScopeEditor o={o} disabled={o.id === myId} onSaved={list.reload} />
+                )}
+              </td>
+              <td>
+                <Instant value={o.createdAt} />
+              </td>
+              <td>
+                {o.revokedAt ? (
+                  <>
+                    {t('operators.revokedAt')} <Instant value={o.revokedAt} />
+                  </>
+                ) : (
+                  <span className="badge badge-ok">{t('operators.active')}</span>
+                )}
+              </td>
+              <td className="actions">
+                {o.revokedAt ? null : (
+                  <>
+                    <button
+                      type="button"
+                      className="button-secondary small"
+                      disabled={action.busy}
+                      onClick={() => void reset(o)}
+                      data-testid={`operator-reset-${o.name}`}
+                    >
+                      {t('operators.reset')}
+                    </button>
+                    {o.id === myId ? null : (
+                      <button
+                        type="button"
+                        className="button-danger small"
+                        disabled={action.busy}
+                        onClick={() => void revoke(o)}
+                        data-testid={`operator-revoke-${o.name}`}
+                      >
+                        {t('operators.revoke')}
+                      </button>
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+          {list.data && shown.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="muted">
+                {t('common.noRows')}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <CreateOperator
+        onCreated={(o) => {
+          setLink({ name: o.name, setupUrl: o.setupUrl, token: o.token });
+          list.reload();
+        }}
+      />
+    </Page>
+  );
+}
+
+function OperatorFilters() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [f, setF] = useState(readFilters(params, FILTERS));
+  return (
+    <form
+      role="search"
+      className="filters"
+      aria-label={t('common.filters')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setParams(filterParams(params, f));
+      }}
+      data-testid="operator-filters"
+    >
+      <div className="field">
+        <label htmlFor="operators-q">{t('operators.name')}</label>
+        <input
+          id="operators-q"
+          type="search"
+          value={f.q}
+          onChange={(e) => setF({ ...f, q: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="operators-role">{t('operators.role')}</label>
+        <select id="operators-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          <option value="central">{t('operators.roles.central')}</option>
+          <option value="prefecture">{t('operators.roles.prefecture')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="operators-state">{t('operators.state')}</label>
+        <select id="operators-state" value={f.state} onChange={(e) => setF({ ...f, state: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          <option value="active">{t('operators.active')}</option>
+          <option value="revoked">{t('operators.revokedState')}</option>
+        </select>
+      </div>
+      <button type="submit">{t('common.apply')}</button>
+    </form>
+  );
+}
+
+function RoleFields({
+  idPrefix,
+  role,
+  prefecture,
+  onChange,
+  disabled,
+}: {
+  idPrefix: string;
+  role: Role;
+  prefecture: string;
+  onChange: (v: { role: Role; prefecture: string }) => void;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-role`}>{t('operators.role')}</label>
+        <select
+          id={`${idPrefix}-role`}
+          value={role}
+          disabled={disabled}
+          onChange={(e) => onChange({ role: e.target.value as Role, prefecture })}
+        >
+          <option value="prefecture">{t('operators.roles.prefecture')}</option>
+          <option value="central">{t('operators.roles.central')}</option>
+        </select>
+      </div>
+      {role === 'prefecture' ? (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-prefecture`}>{t('common.prefecture')}</label>
+          <PrefectureSelect
+            id={`${idPrefix}-prefecture`}
+            value={prefecture}
+            fixed={null}
+            allowAll={false}
+            required
+            onChange={(p) => onChange({ role, prefecture: p })}
+            testId={`${idPrefix}-prefecture`}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function ScopeEditor({ o, disabled, onSaved }: { o: Operator; disabled: boolean; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const [v, setV] = useState({ role: o.role, prefecture: o.prefecture ?? '' });
+  const changed = v.role !== o.role || (v.role === 'prefecture' && v.prefecture !== (o.prefecture ?? ''));
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = v.role === 'central' ? { role: v.role } : { role: v.role, prefecture: v.prefecture };
+    const r = await action.run(
+      () => unwrap(pendingApi.PATCH('/ops/v1/operators/{id}', { params: { path: { id: o.id } }, body })),
+      () => t('operators.saved', { name: o.name }),
+    );
+    if (r) onSaved();
+  };
+  return (
+    <form
+      className="form inline compact"
+      onSubmit={(e) => void save(e)}
+      data-testid={`operator-scope-${o.name}`}
+    >
+      <RoleFields
+        idPrefix={`scope-${o.id}`}
+        role={v.role}
+        prefecture={v.prefecture}
+        onChange={setV}
+        disabled={disabled}
+      />
+      {disabled ? null : (
+        <button type="submit" className="button-secondary small" disabled={action.busy || !changed}>
+          {t('common.save')}
+        </button>
+      )}
+      <ActionFeedback action={action} />
+    </form>
+  );
+}
+
+function CreateOperator({
+  onCreated,
+}: {
+  onCreated: (o: { name: string; setupUrl: string; token: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const action = useAction();
+  const [form, setForm] = useState({ name: '', role: 'prefecture' as Role, prefecture: '' });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body =
+      form.role === 'central'
+        ? { name: form.name, role: form.role }
+        : { name: form.name, role: form.role, prefecture: form.prefecture };
+    const created = await action.run(
+      () => unwrap(pendingApi.POST('/ops/v1/operators', { body })),
+      (o) => t('operators.created', { name: o.name }),
+    );
+    if (created) {
+      setForm({ name: '', role: 'prefecture', prefecture: '' });
+      onCreated(created);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="operator-create-title">
+      <h2 id="operator-create-title">{t('operators.create')}</h2>
+      <ActionFeedback action={action} />
+      <form className="form" onSubmit={(e) => void submit(e)} data-testid="operator-create-form">
+        <div className="field">
+          <label htmlFor="operator-name">{t('operators.name')}</label>
+          <input
+            id="operator-name"
+            required
+            autoComplete="off"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+        </div>
+        <RoleFields
+          idPrefix="operator-new"
+          role={form.role}
+          prefecture={form.prefecture}
+          onChange={(v) => setForm({ ...form, ...v })}
+        />
+        <button type="submit" disabled={action.busy} data-testid="operator-create-submit">
+          {action.busy ? t('common.working') : t('operators.createSubmit')}
+        </button>
+      </form>
+    </section>
+  );
+}
