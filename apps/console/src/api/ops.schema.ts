@@ -368,6 +368,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ops/v1/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Today's submissions, failures, deliveries, dead letters and the services' health — 概況 */
+    get: operations['OpsOverviewController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -944,6 +961,126 @@ export interface components {
       replayed: number;
       /** @description the ids replayed */
       ids: string[];
+    };
+    SubmissionStatusCountsDto: {
+      /** @description sent, not yet validated */
+      accepted: number;
+      /** @description validated, not yet delivered */
+      validated: number;
+      /** @description refused by the validator */
+      rejected: number;
+      /** @description in the receiver's inbox */
+      delivered: number;
+      /** @description downloaded by the receiver */
+      downloaded: number;
+      /** @description acknowledged by the receiver */
+      acknowledged: number;
+    };
+    TodaySubmissionsDto: {
+      /** @description submissions sent today (Japan day) by offices of the scope */
+      total: number;
+      /** @description of them, by the step each has reached now */
+      byStatus: components['schemas']['SubmissionStatusCountsDto'];
+    };
+    ValidationFailureDto: {
+      /**
+       * @description the error code of the validation report
+       * @example FILE_NAME_CHECK_DIGIT
+       */
+      code: string;
+      /** @description rejected submissions whose report has an error of this code */
+      submissions: number;
+      /** @description errors of this code in those reports (a report keeps the first ones of each file) */
+      issues: number;
+    };
+    DeliveryChannelsDto: {
+      /** @description deliveries no webhook push announced to the receiver: it finds them by polling its inbox */
+      pull: number;
+      /** @description deliveries a webhook push (delivery.delivered) reached the receiver's endpoint with */
+      webhook: number;
+    };
+    KafkaDlqCountsDto: {
+      /** @description messages the `.dlq` topics hold */
+      messages: number;
+      /** @description of them, never replayed */
+      notReplayed: number;
+    };
+    ServiceMetricsDto: {
+      /** @description process_resident_memory_bytes */
+      residentMemoryBytes: number | null;
+      /** @description since process_start_time_seconds */
+      uptimeSeconds: number | null;
+      /** @description careplan_outbox_backlog: events not yet published */
+      outboxBacklog: number | null;
+      /** @description careplan_kafka_consumer_lag summed over its consumers and partitions */
+      consumerLag: number | null;
+    };
+    ServiceHealthDto: {
+      /** @enum {string} */
+      service: 'gateway' | 'validator' | 'router' | 'archive';
+      /**
+       * @description up: ready; degraded: ready, a non-critical dependency down; down: not ready, or no answer within 1 s
+       * @enum {string}
+       */
+      status: 'up' | 'degraded' | 'down';
+      /**
+       * @description why it is down
+       * @example no answer within 1000 ms
+       */
+      detail: string | null;
+      /**
+       * @description dependencies its readiness reports down
+       * @example [
+       *       "kafka"
+       *     ]
+       */
+      failing: string[];
+      /** @description time /health/ready took to answer */
+      responseMs: number | null;
+      /** @description null: /metrics did not answer */
+      metrics: components['schemas']['ServiceMetricsDto'] | null;
+    };
+    HourBucketDto: {
+      /**
+       * Format: date-time
+       * @description start of the hour
+       */
+      hour: string;
+      /** @description submissions sent in the hour */
+      submitted: number;
+      /** @description submissions delivered in the hour */
+      delivered: number;
+      /** @description submissions rejected by the validator in the hour */
+      failed: number;
+    };
+    OverviewDto: {
+      /**
+       * @description null: every prefecture
+       * @example 13
+       */
+      prefecture: string | null;
+      /** Format: date-time */
+      asOf: string;
+      /**
+       * @description the Japan (Asia/Tokyo) day of the day figures
+       * @example 2026-04-01
+       */
+      day: string;
+      submissions: components['schemas']['TodaySubmissionsDto'];
+      /** @description today's rejections by error code, most submissions first (at most 20 codes) */
+      validationFailures: components['schemas']['ValidationFailureDto'][];
+      /** @description today's deliveries to offices of the scope by channel (the router's); null: the router did not answer */
+      deliveries: components['schemas']['DeliveryChannelsDto'] | null;
+      /** @description webhook dead letters of offices of the scope waiting for a replay; null: the router did not answer */
+      webhookDeadLetters: number | null;
+      /** @description null for prefecture operators (Kafka dead letters are for central administrators), or Kafka did not answer */
+      kafkaDlq: components['schemas']['KafkaDlqCountsDto'] | null;
+      /** @description consumer lag of every service that answered, summed; null: none did */
+      consumerLag: number | null;
+      /** @description gateway, validator, router, archive */
+      services: components['schemas']['ServiceHealthDto'][];
+      /** @description the last 24 hours, oldest first; the last is the current hour */
+      last24h: components['schemas']['HourBucketDto'][];
     };
   };
   responses: never;
@@ -3113,6 +3250,72 @@ export interface operations {
         };
       };
       /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  OpsOverviewController_figures: {
+    parameters: {
+      query?: {
+        prefecture?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverviewDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPS_SCOPE` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
       503: {
         headers: {
           [name: string]: unknown;
