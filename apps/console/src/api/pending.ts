@@ -1,4 +1,4 @@
-// The console contract's endpoints that openapi/ops.json does not list yet (sign-in, set-up, overview, and what
+// The console contract's endpoints that openapi/ops.json does not list yet (sign-in, set-up and what
 // operator management gains): their call sites are written here, against temporary types named Pending…, with the
 // same client options and middleware as the generated client. Once the archive serves them, `npm run openapi`
 // generates their types into ops.schema.ts, these call sites move to `api` and this file goes.
@@ -40,24 +40,6 @@ export type PendingUpdateOperatorBody = Partial<Pick<Schemas['CreateOperatorDto'
 
 export interface PendingResetSecondFactorDto {
   setupUrl: string;
-}
-
-export type PendingServiceName = 'gateway' | 'validator' | 'router' | 'archive';
-
-export interface PendingOverviewDto {
-  /** The operator's prefecture; null: every prefecture (central). */
-  prefecture: string | null;
-  generatedAt: string;
-  /** Today in Japan ("2026-06-01"). */
-  today: string;
-  submissionsToday: { total: number; byStatus: Record<string, number> };
-  validationFailures: { code: string; count: number }[];
-  deliveriesByChannel: { pull: number; webhook: number };
-  webhookDeadLetters: number;
-  kafkaDlq: number;
-  consumerLag: { group: string; topic: string; lag: number }[];
-  services: { name: PendingServiceName; status: 'up' | 'down'; metrics: Record<string, number> }[];
-  last24h: { hour: string; submitted: number; delivered: number; failed: number }[];
 }
 
 // openapi-typescript's shape of the same operations, so openapi-fetch types these call sites as it will the
@@ -124,10 +106,6 @@ export interface PendingPaths {
       PendingSetupBody,
       { 200: Json<PendingSessionDto> }
     >;
-  };
-  '/ops/v1/overview': {
-    parameters: NoParameters;
-    get: Operation<NoParameters, { 200: Json<PendingOverviewDto> }>;
   };
   '/ops/v1/operators': {
     parameters: NoParameters;

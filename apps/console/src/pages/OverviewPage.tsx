@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { unwrap } from '../api/client';
-import { pendingApi, type PendingOverviewDto } from '../api/pending';
+import { api, unwrap, type Schemas } from '../api/client';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { Page } from '../components/Page';
 import { Count, Instant, Prefecture } from '../components/Values';
@@ -16,7 +15,7 @@ const REFRESH_MS = 10_000;
 /** Today at a glance, within the operator's prefecture; refreshed every 10 s. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  const overview = useLoad('overview', () => unwrap(pendingApi.GET('/ops/v1/overview')));
+  const overview = useLoad('overview', () => unwrap(api.GET('/ops/v1/overview')));
   useInterval(overview.reload, REFRESH_MS);
   const o = overview.data;
   return (
@@ -24,7 +23,7 @@ export function OverviewPage() {
       <p className="intro" aria-live="off">
         {o ? (
           <>
-            <Prefecture code={o.prefecture} /> · {t('overview.asOf')} <Instant value={o.generatedAt} /> ·{' '}
+            <Prefecture code={o.prefecture} /> · {t('overview.asOf')} <Instant value={o.asOf} /> ·{' '}
             {t('overview.refresh')}
           </>
         ) : (
@@ -78,59 +77,68 @@ function Breakdown({ rows, empty }: { rows: [string, number][]; empty: string })
   );
 }
 
-function OverviewCards({ o }: { o: PendingOverviewDto }) {
+type Overview = Schemas['OverviewDto'];
+
+function OverviewCards({ o }: { o: Overview }) {
   const { t } = useTranslation();
-  const lag = o.consumerLag.reduce((sum, c) => sum + c.lag, 0);
   return (
     <div className="cards">
       <Card title={t('overview.submissions')} testId="submissions">
-        <Figure value={o.submissionsToday.total} />
-        <Breakdown rows={Object.entries(o.submissionsToday.byStatus)} empty={t('overview.none')} />
-      </Card>
-      <Card title={t('overview.validationFailures')} testId="validation-failures">
-        <Figure value={o.validationFailures.reduce((s, v) => s + v.count, 0)} />
-        <Breakdown rows={o.validationFailures.map((v) => [v.code, v.count])} empty={t('overview.none')} />
-      </Card>
-      <Card title={t('overview.deliveries')} testId="deliveries">
+        <Figure value={o.submissions.total} />
         <Breakdown
-          rows={[
-            [t('overview.pull'), o.deliveriesByChannel.pull],
-            [t('overview.webhook'), o.deliveriesByChannel.webhook],
-          ]}
+          rows={Object.entries(o.submissions.byStatus).filter(([, n]) => n > 0)}
           empty={t('overview.none')}
         />
       </Card>
+      <Card title={t('overview.validationFailures')} testId="validation-failures">
+        <Figure value={o.validationFailures.reduce((s, v) => s + v.submissions, 0)} />
+        <Breakdown
+          rows={o.validationFailures.map((v) => [v.code, v.submissions])}
+          empty={t('overview.none')}
+        />
+      </Card>
+      <Card title={t('overview.deliveries')} testId="deliveries">
+        {o.deliveries ? (
+          <Breakdown
+            rows={[
+              [t('overview.pull'), o.deliveries.pull],
+              [t('overview.webhook'), o.deliveries.webhook],
+            ]}
+            empty={t('overview.none')}
+          />
+        ) : (
+          <Unavailable />
+        )}
+      </Card>
       <Card title={t('overview.webhookDeadLetters')} testId="webhook-dead-letters">
-        <Figure value={o.webhookDeadLetters} />
+        {o.webhookDeadLetters === null ? <Unavailable /> : <Figure value={o.webhookDeadLetters} />}
         <Link to="/dead-letters?tab=webhook">{t('overview.toDeadLetters')}</Link>
       </Card>
       <Card title={t('overview.kafkaDlq')} testId="kafka-dlq">
-        <Figure value={o.kafkaDlq} />
+        {o.kafkaDlq ? (
+          <Figure value={o.kafkaDlq.notReplayed} label={t('overview.notReplayed')} />
+        ) : (
+          <Unavailable />
+        )}
         <Link to="/dead-letters?tab=kafka">{t('overview.toDeadLetters')}</Link>
       </Card>
       <Card title={t('overview.consumerLag')} testId="consumer-lag">
-        <Figure value={lag} label={t('overview.messages')} />
-        <Breakdown
-          rows={o.consumerLag.map((c) => [`${c.group} · ${c.topic}`, c.lag])}
-          empty={t('overview.none')}
-        />
+        {o.consumerLag === null ? (
+          <Unavailable />
+        ) : (
+          <Figure value={o.consumerLag} label={t('overview.messages')} />
+        )}
       </Card>
       <Card title={t('overview.services')} testId="services">
         <ul className="services">
           {o.services.map((s) => (
-            <li key={s.name} data-testid={`service-${s.name}`} data-status={s.status}>
+            <li key={s.service} data-testid={`service-${s.service}`} data-status={s.status}>
               <span className={`badge ${s.status === 'up' ? 'badge-ok' : 'badge-bad'}`}>
-                {s.status === 'up' ? t('overview.up') : t('overview.down')}
+                {t(`overview.${s.status}`)}
               </span>{' '}
-              <strong>{s.name}</strong>
-              {Object.keys(s.metrics).length > 0 ? (
-                <span className="muted">
-                  {' '}
-                  {Object.entries(s.metrics)
-                    .map(([k, v]) => `${k} ${v}`)
-                    .join(' · ')}
-                </span>
-              ) : null}
+              <strong>{s.service}</strong>
+              <ServiceFigures metrics={s.metrics} />
+              {s.detail ? <span className="muted"> {s.detail}</span> : null}
             </li>
           ))}
         </ul>
@@ -139,7 +147,24 @@ function OverviewCards({ o }: { o: PendingOverviewDto }) {
   );
 }
 
-function Last24h({ rows }: { rows: PendingOverviewDto['last24h'] }) {
+/** A figure the overview could not get (its service did not answer). */
+function Unavailable() {
+  const { t } = useTranslation();
+  return <p className="muted">{t('overview.unavailable')}</p>;
+}
+
+function ServiceFigures({ metrics }: { metrics: Schemas['ServiceMetricsDto'] | null }) {
+  const { t } = useTranslation();
+  if (!metrics) return null;
+  const parts: string[] = [];
+  if (metrics.residentMemoryBytes !== null)
+    parts.push(`${t('overview.memory')} ${Math.round(metrics.residentMemoryBytes / 1048576)} MB`);
+  if (metrics.outboxBacklog !== null) parts.push(`${t('overview.outbox')} ${metrics.outboxBacklog}`);
+  if (metrics.consumerLag !== null) parts.push(`${t('overview.consumerLag')} ${metrics.consumerLag}`);
+  return parts.length > 0 ? <span className="muted"> {parts.join(' · ')}</span> : null;
+}
+
+function Last24h({ rows }: { rows: Overview['last24h'] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const data = rows.map((r) => ({ ...r, label: formatHour(r.hour, lang) }));
