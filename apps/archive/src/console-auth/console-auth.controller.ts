@@ -24,6 +24,7 @@ export class ConsoleAuthController {
 
   @ApiOperation({
     summary: 'Sign in to the console — コンソールへのログイン',
+    security: [],
     description:
       'Sets the session cookie `cpx_console`. Five failures in a row with one name lock it for CONSOLE_LOCK_MINUTES.',
   })
@@ -64,7 +65,7 @@ export class ConsoleAuthController {
     await this.sessions.end(req, reply);
   }
 
-  @ApiOperation({ summary: 'A set-up link: the authenticator to enrol — 初期設定リンクの確認' })
+  @ApiOperation({ summary: 'A set-up link: the authenticator to enrol — 初期設定リンクの確認', security: [] })
   @ApiProblems(Problems.CONSOLE_SETUP_INVALID)
   @PublicRoute()
   @Get('setup/:token')
@@ -75,6 +76,7 @@ export class ConsoleAuthController {
 
   @ApiOperation({
     summary: 'Choose the password and enrol the authenticator — 初期設定（パスワードと認証アプリ）',
+    security: [],
     description: 'Uses the link up and signs in: sets the session cookie `cpx_console`.',
   })
   @ApiProblems(
