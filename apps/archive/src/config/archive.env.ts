@@ -26,7 +26,10 @@ export class ArchiveEnv extends CommonEnv {
   @IsString()
   @MinLength(32)
   CONSOLE_SESSION_SECRET = '';
-  /** The cookie's Secure attribute: `auto` sets it on requests that came over https (see TRUST_PROXY_HOPS). */
+  /**
+   * The cookie's Secure attribute: `auto` sets it on requests that came over https (behind a proxy, with
+   * TRUST_PROXY_HOPS); `true` always (no session cookie is then set over plain http); `false` never.
+   */
   @IsIn(CONSOLE_COOKIE_SECURE_MODES) CONSOLE_COOKIE_SECURE: (typeof CONSOLE_COOKIE_SECURE_MODES)[number] =
     'auto';
   /** A console session ends after this many minutes without a request… */

@@ -434,6 +434,24 @@ describe('console sign-in (real PostgreSQL, the HTTP app)', () => {
     ]);
   });
 
+  it('keeps names of operators who sign in unique: a second one with the name cannot enrol (409)', async () => {
+    const first = await enrol(await createOperator('長野県国保連', '20'));
+    const second = await createOperator('長野県国保連', '20');
+    const shown = await call({ method: 'GET', url: `/ops/v1/setup/${tokenOf(second)}` });
+    const op = { totp: URI.parse(shown.json<{ otpauthUri: string }>().otpauthUri) as TOTP, step: 0 };
+    const taken = await call({
+      method: 'POST',
+      url: `/ops/v1/setup/${tokenOf(second)}`,
+      headers: JSON_TYPE,
+      payload: { password: PASSWORD, code: freshCode(op) },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'CONSOLE_NAME_TAKEN' });
+    // The link still works once the name is free (the first operator revoked).
+    await ds.manager.update(OperatorEntity, { id: first.id }, { revokedAt: new Date() });
+    expect((await enrol(second)).id).not.toBe(first.id);
+  });
+
   it('signs out with the CSRF header only: 204, the cookie cleared, the session gone, audited', async () => {
     const op = await enrol(await createOperator('宮城県国保連', '04'));
     const res = await signIn(op.name, PASSWORD, freshCode(op));
