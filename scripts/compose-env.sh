@@ -10,4 +10,6 @@ console.log(`INTERNAL_TOKEN=${c.randomBytes(32).toString("hex")}`);
 console.log(`WEBHOOK_SECRET_KEY=${c.randomBytes(32).toString("base64")}`);
 // Single quotes: compose takes the value as written, and the archive reads \n as a line break.
 console.log(`RECEIPT_SIGNING_KEY=${q}${pem.trim().split("\n").join("\\n")}${q}`);
+console.log(`CONSOLE_SESSION_SECRET=${c.randomBytes(32).toString("base64url")}`);
+console.log(`CONSOLE_TOTP_KEY=${c.randomBytes(32).toString("base64")}`);
 '

@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { BillingModule } from './billing/billing.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ArchiveConfigModule } from './config/archive-config.module';
+import { ConsoleAuthModule } from './console-auth/console-auth.module';
 import { ArchiveEnv } from './config/archive.env';
 import { archiveDatabase } from './database/archive.database';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ReceiptsModule,
         DirectoryModule,
         OperatorsModule,
+        ConsoleAuthModule,
         AuditModule,
         RegistryModule,
         LicensesModule,

@@ -1,6 +1,6 @@
 // The archive's command line (`npm run --silent ops -- …`): what operators need without a running service,
 // through the archive's own services and its configuration (the same variables as the service).
-//   create-admin NAME         a central administrator of the operations API; prints {"name", "token"} once
+//   create-admin NAME         a central administrator of the operations API; prints {"name", "token", "setupUrl"} once
 //   dlq list|replay …         Kafka dead letters (see kafka-dlq/kafka-dlq.cli.ts)
 import 'reflect-metadata';
 import { loadEnv, runCommand } from '@careplan/platform';

@@ -368,10 +368,60 @@ export const ServiceProblems = defineProblems({
     ja: '自分自身のトークンは失効できません。別の中央管理者が行ってください。',
     en: 'An operator cannot revoke its own token; another central administrator can.',
   },
+  OPERATOR_REVOKED: {
+    status: 409,
+    ja: '運用者 {id} は失効しています。',
+    en: 'Operator {id} has been revoked.',
+  },
   OPERATOR_PREFECTURE: {
     status: 422,
     ja: '都道府県の運用者には prefecture が必要で、中央管理者には指定できません。',
     en: 'A prefecture operator needs a prefecture; a central administrator has none.',
+  },
+
+  // --- Operations console: staff sign-in (archive) ---
+  // One answer for an unknown name, a wrong password or code, a revoked or not yet enrolled operator: a
+  // failed sign-in tells nobody which names exist.
+  CONSOLE_SIGN_IN_FAILED: {
+    status: 401,
+    ja: 'ログインできませんでした。名前・パスワード・確認コードを確かめてください。',
+    en: 'Sign-in failed. Check the name, the password and the code.',
+  },
+  CONSOLE_ACCOUNT_LOCKED: {
+    status: 423,
+    ja: 'ログインの失敗が続いたため、この名前でのログインを {minutes} 分間停止しています。',
+    en: 'Too many failed sign-ins: signing in with this name is locked for {minutes} minutes.',
+  },
+  CONSOLE_SESSION_MISSING: {
+    status: 401,
+    ja: 'ログインしていません。',
+    en: 'Not signed in.',
+  },
+  CONSOLE_SESSION_EXPIRED: {
+    status: 401,
+    ja: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+    en: 'The session has expired. Sign in again.',
+  },
+  CONSOLE_CSRF: {
+    status: 403,
+    ja: '画面の情報が古くなっています。再読み込みしてからもう一度操作してください。',
+    en: 'The X-CSRF-Token header is missing or does not match the session. Reload and try again.',
+  },
+  CONSOLE_SETUP_INVALID: {
+    status: 404,
+    ja: 'この設定用リンクは無効です（使用済み・期限切れ・誤り）。中央管理者に新しいリンクを依頼してください。',
+    en: 'This set-up link is not valid (used, expired or wrong). Ask a central administrator for a new one.',
+  },
+  CONSOLE_SETUP_CODE: {
+    status: 422,
+    ja: '確認コードが一致しません。認証アプリにQRコードを読み込み、表示された6桁のコードを入力してください。',
+    en: 'The code does not match. Scan the QR code with the authenticator app and enter the 6 digits it shows.',
+  },
+  // Sign-in finds the operator by name: two operators who sign in cannot share one.
+  CONSOLE_NAME_TAKEN: {
+    status: 409,
+    ja: '同じ名前「{name}」の運用者がすでにコンソールを利用しています。中央管理者に連絡してください。',
+    en: 'Another operator named {name} already signs in to the console; ask a central administrator.',
   },
 
   // --- Operations API: registry, licenses, campaigns (archive) ---
@@ -480,6 +530,15 @@ export const ProblemGroups = {
   page: [Problems.BAD_REQUEST, Problems.CURSOR_INVALID],
   /** The vendor API's ApiKeyGuard. */
   vendorKey: [Problems.API_KEY_MISSING, Problems.API_KEY_INVALID, Problems.API_KEY_REVOKED],
-  /** The operations API's OperatorGuard. */
-  operatorToken: [Problems.OPS_TOKEN_MISSING, Problems.OPS_TOKEN_INVALID, Problems.OPS_TOKEN_REVOKED],
+  /**
+   * The operations API's OperatorGuard: a bearer token, or the console's session cookie (whose unsafe requests
+   * need the X-CSRF-Token header).
+   */
+  operatorToken: [
+    Problems.OPS_TOKEN_MISSING,
+    Problems.OPS_TOKEN_INVALID,
+    Problems.OPS_TOKEN_REVOKED,
+    Problems.CONSOLE_SESSION_EXPIRED,
+    Problems.CONSOLE_CSRF,
+  ],
 } as const;

@@ -21,12 +21,15 @@ describe('request logging', () => {
             'x-api-key': 'cpx_office-secret',
             [INTERNAL_TOKEN_HEADER]: 'internal-secret',
             'user-agent': 'vendor/1.0',
+            cookie: 'cpx_console=session-secret',
+            'x-csrf-token': 'csrf-secret',
           },
         },
+        res: { headers: { 'set-cookie': 'cpx_console=new-session-secret; Path=/; HttpOnly' } },
       },
       'request completed',
     );
     expect(line).toContain('vendor/1.0');
-    expect(line).not.toMatch(/operator-secret|office-secret|internal-secret/);
+    expect(line).not.toMatch(/operator-secret|office-secret|internal-secret|session-secret|csrf-secret/);
   });
 });

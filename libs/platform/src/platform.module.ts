@@ -21,6 +21,10 @@ export const REDACTED_HEADERS = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
   'req.headers["x-internal-token"]',
+  // The archive's console session: its cookie, its CSRF token, and the cookie set at sign-in.
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
 ];
 
 /**

@@ -8,6 +8,7 @@ import { OperatorRevocation1764000005600 } from './migrations/1764000005600-oper
 import { ArchiveConsumerInflight1764900001400 } from './migrations/1764900001400-archive-consumer-inflight';
 import { KafkaDlqReplays1764900002000 } from './migrations/1764900002000-kafka-dlq-replays';
 import { DropOfficeKeys1764900002100 } from './migrations/1764900002100-drop-office-keys';
+import { ConsoleSignIn1764900002200 } from './migrations/1764900002200-console-sign-in';
 import { HistoryOverview1764900011100 } from './migrations/1764900011100-history-overview';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
@@ -24,6 +25,7 @@ export const archiveDatabase: ServiceDatabase = {
     ArchiveConsumerInflight1764900001400,
     KafkaDlqReplays1764900002000,
     DropOfficeKeys1764900002100,
+    ConsoleSignIn1764900002200,
     HistoryOverview1764900011100,
   ],
 };

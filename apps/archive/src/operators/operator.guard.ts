@@ -1,21 +1,31 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { limitFailedAuthentication, limitPrincipal } from '@careplan/platform';
+import { ConsoleSessions } from '../console-auth/console-sessions';
 import type { OperatorContext } from './operator-scope';
 import { OperatorsService } from './operators.service';
 
-type OperatorRequest = FastifyRequest & { operator?: OperatorContext };
+export type OperatorRequest = FastifyRequest & { operator?: OperatorContext };
 
-/** Every /ops/v1 route acts for the operator of the bearer token, within its role and prefecture. */
+/**
+ * Every /ops/v1 route acts for the operator of the bearer token (scripts) or of the console's session cookie,
+ * within its role and prefecture. A bearer token wins when both come.
+ */
 @Injectable()
 export class OperatorGuard implements CanActivate {
-  constructor(private readonly operators: OperatorsService) {}
+  constructor(
+    private readonly operators: OperatorsService,
+    private readonly sessions: ConsoleSessions,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<OperatorRequest>();
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     try {
-      req.operator = await this.operators.authenticate(match?.[1]);
+      req.operator =
+        bearer === undefined && this.sessions.hasCookie(req)
+          ? await this.sessions.authenticate(req)
+          : await this.operators.authenticate(bearer);
     } catch (e) {
       // Guessing tokens counts against the caller's address like any unauthenticated request.
       await limitFailedAuthentication(req, e);

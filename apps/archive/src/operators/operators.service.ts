@@ -6,7 +6,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Problems } from '@careplan/contracts';
 import { problem } from '@careplan/platform';
 import { COMMAND_LINE, recordAudit } from '../audit/audit';
-import { CreatedOperatorDto, CreateOperatorDto, OperatorDto } from './dto/operator.dto';
+import { ConsoleCredentials } from '../console-auth/console-credentials';
+import {
+  CreatedOperatorDto,
+  CreateOperatorDto,
+  OperatorDto,
+  SetupLinkDto,
+  UpdateOperatorDto,
+} from './dto/operator.dto';
 import { OperatorEntity, OperatorRole } from './operator.entity';
 import { OperatorRepository } from './operator.repository';
 import { OperatorContext, requireCentral } from './operator-scope';
@@ -22,14 +29,19 @@ export const OperatorErrors = {
   notFound: (id: string) => problem(Problems.OPERATOR_NOT_FOUND, { id }),
   selfRevoke: () => problem(Problems.OPERATOR_SELF_REVOKE),
   prefecture: () => problem(Problems.OPERATOR_PREFECTURE),
+  revoked: (id: string) => problem(Problems.OPERATOR_REVOKED, { id }),
 };
 
-/** Operator accounts: random tokens, stored as sha256 (192 random bits need no slow hash). */
+/**
+ * Operator accounts: random tokens, stored as sha256 (192 random bits need no slow hash), and a one-time link
+ * to set up console sign-in (console-auth).
+ */
 @Injectable()
 export class OperatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly operators: OperatorRepository,
+    private readonly consoleCredentials: ConsoleCredentials,
   ) {}
 
   async authenticate(token: string | undefined): Promise<OperatorContext> {
@@ -37,7 +49,7 @@ export class OperatorsService {
     const op = await this.operators.findByTokenHash(hashToken(token));
     if (!op) throw OperatorErrors.tokenInvalid();
     if (op.revokedAt) throw OperatorErrors.tokenRevoked();
-    return { id: op.id, name: op.name, role: op.role, prefecture: op.prefecture };
+    return toOperatorContext(op);
   }
 
   async create(actor: OperatorContext, dto: CreateOperatorDto): Promise<CreatedOperatorDto> {
@@ -53,7 +65,68 @@ export class OperatorsService {
     return (await this.operators.listByCreation()).map(toOperatorDto);
   }
 
-  /** Revokes an operator's token for good (central only, audited); revoking twice keeps the first time. */
+  /**
+   * Changes an operator's role or prefecture (central only, audited when something changed): it applies from
+   * the operator's next request, with its token or its console session.
+   */
+  async update(actor: OperatorContext, id: string, dto: UpdateOperatorDto): Promise<OperatorDto> {
+    requireCentral(actor);
+    if (!isUUID(id)) throw OperatorErrors.notFound(id);
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.operators.findForUpdate(m, id);
+      if (!row) throw OperatorErrors.notFound(id);
+      const role = dto.role ?? row.role;
+      // A role that changes takes the prefecture given with it (none for a central administrator).
+      const prefecture = dto.prefecture ?? (role === row.role ? row.prefecture : null);
+      if ((role === 'prefecture') !== (prefecture !== null)) throw OperatorErrors.prefecture();
+      if (role !== row.role || prefecture !== row.prefecture) {
+        const from = { role: row.role, prefecture: row.prefecture };
+        row.role = role;
+        row.prefecture = prefecture;
+        await this.operators.save(m, row);
+        await recordAudit(
+          m,
+          actor,
+          'operator.update',
+          row.id,
+          { name: row.name, from, to: { role, prefecture } },
+          prefecture ?? from.prefecture,
+        );
+      }
+      return toOperatorDto(row);
+    });
+  }
+
+  /**
+   * Clears an operator's console password and authenticator (central only, audited): its sessions end, and
+   * the new set-up link is the only way back in.
+   */
+  async resetSecondFactor(actor: OperatorContext, id: string): Promise<SetupLinkDto> {
+    requireCentral(actor);
+    if (!isUUID(id)) throw OperatorErrors.notFound(id);
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.operators.findForUpdate(m, id);
+      if (!row) throw OperatorErrors.notFound(id);
+      if (row.revokedAt) throw OperatorErrors.revoked(id);
+      await this.operators.clearCredentials(m, row.id);
+      await this.consoleCredentials.endAccess(m, row.id);
+      const setupUrl = await this.consoleCredentials.issueSetupLink(m, row.id);
+      await recordAudit(
+        m,
+        actor,
+        'operator.reset_second_factor',
+        row.id,
+        { name: row.name, wasEnrolled: row.passwordHash !== null },
+        row.prefecture,
+      );
+      return { setupUrl };
+    });
+  }
+
+  /**
+   * Revokes an operator's token for good (central only, audited); revoking twice keeps the first time. Its
+   * console sessions end at once.
+   */
   async revoke(actor: OperatorContext, id: string): Promise<OperatorDto> {
     requireCentral(actor);
     if (!isUUID(id)) throw OperatorErrors.notFound(id);
@@ -63,6 +136,7 @@ export class OperatorsService {
       if (!row) throw OperatorErrors.notFound(id);
       if (!row.revokedAt) {
         await this.operators.markRevoked(m, row, new Date());
+        await this.consoleCredentials.endAccess(m, row.id);
         await recordAudit(
           m,
           actor,
@@ -96,9 +170,14 @@ export class OperatorsService {
       prefecture,
       tokenHash: hashToken(token),
     });
+    const setupUrl = await this.consoleCredentials.issueSetupLink(m, row.id);
     await recordAudit(m, actor, 'operator.create', row.id, { name, role, prefecture }, prefecture);
-    return { ...toOperatorDto(row), token };
+    return { ...toOperatorDto(row), token, setupUrl };
   }
+}
+
+export function toOperatorContext(o: OperatorEntity): OperatorContext {
+  return { id: o.id, name: o.name, role: o.role, prefecture: o.prefecture };
 }
 
 function toOperatorDto(o: OperatorEntity): OperatorDto {
@@ -109,5 +188,6 @@ function toOperatorDto(o: OperatorEntity): OperatorDto {
     prefecture: o.prefecture,
     createdAt: o.createdAt.toISOString(),
     revokedAt: o.revokedAt?.toISOString() ?? null,
+    consoleEnrolled: Boolean(o.passwordHash),
   };
 }

@@ -18,12 +18,16 @@ import { PlatformModule } from '../platform.module';
 import { createHttpApp } from './bootstrap';
 import { limitFailedAuthentication, limitPrincipal, PublicRoute, RateLimitSettings } from './rate-limit';
 
-/** Stands for the apps' key guards: `x-api-key: office:<n>` authenticates, anything else is refused. */
+/**
+ * Stands for the apps' key guards: `x-api-key: office:<n>` (or the cookie `session=office:<n>`, as the archive's
+ * console session) authenticates, anything else is refused.
+ */
 @Injectable()
 class TestKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
-    const key = String(req.headers['x-api-key'] ?? '');
+    const cookie = /(?:^|;\s*)session=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+    const key = String(req.headers['x-api-key'] ?? cookie ?? '');
     if (!key.startsWith('office:')) {
       const refused = problem({ code: 'API_KEY_INVALID', status: 401, ja: '無効', en: 'invalid' });
       await limitFailedAuthentication(req, refused);
@@ -162,6 +166,31 @@ describe('rate limits in memory, with a limit turned off', () => {
       );
     await app.close();
     expect(codes).toEqual([200, 200, 429, ...Array<number>(10).fill(200)]);
+  });
+
+  it('counts requests with a credential cookie per principal, and refused ones per address', async () => {
+    const app = await createHttpApp(TestModule, {
+      port: 0,
+      host: '127.0.0.1',
+      internal: { port: 0, host: '127.0.0.1' },
+      rateLimit: settings({ redisUrl: null, perMinute: 3, publicPerMinute: 1, credentialCookie: 'session' }),
+    });
+    const fastify = app.getHttpAdapter().getInstance();
+    const codes = async (n: number, cookie: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++)
+        out.push(
+          (await fastify.inject({ url: '/private', remoteAddress: '10.1.1.1', headers: { cookie } }))
+            .statusCode,
+        );
+      return out;
+    };
+    // Past the address's one request a minute: the cookie is counted as the office's.
+    expect(await codes(4, 'lang=ja; session=office:7')).toEqual([200, 200, 200, 429]);
+    expect(await codes(2, 'session=guess')).toEqual([401, 429]);
+    // Another cookie is no credential: counted against the address at the door.
+    expect(await codes(1, 'sessionx=office:8')).toEqual([429]);
+    await app.close();
   });
 
   it('lets requests through when Redis cannot be reached (fails open)', async () => {

@@ -17,6 +17,11 @@ export interface RateLimitSettings {
   redisUrl: string | null;
   /** Prefix of the counters' Redis keys (with the service's name), so environments sharing Redis stay apart. */
   keyPrefix: string;
+  /**
+   * A cookie that carries credentials like a header does (the archive's console session): a request with it
+   * is counted against its principal once a guard authenticated it, not against its address at the door.
+   */
+  credentialCookie?: string;
 }
 
 export function rateLimitSettings(env: CommonEnv, service: string): RateLimitSettings {
@@ -40,6 +45,7 @@ interface Limits {
   limit: Limiter;
   perMinute: number;
   publicPerMinute: number;
+  credentialCookie: RegExp | null;
 }
 
 declare module 'fastify' {
@@ -91,6 +97,7 @@ export async function installRateLimits(
     limit: fastify.createRateLimit(),
     perMinute: settings.perMinute,
     publicPerMinute: settings.publicPerMinute,
+    credentialCookie: settings.credentialCookie ? cookiePattern(settings.credentialCookie) : null,
   });
   fastify.addHook('onRequest', async (req) => {
     if (UNLIMITED.test(req.url)) return;
@@ -133,7 +140,14 @@ async function enforce(limiter: Limiter, req: FastifyRequest): Promise<void> {
 }
 
 function hasCredentials(req: FastifyRequest): boolean {
-  return req.headers['x-api-key'] !== undefined || req.headers.authorization !== undefined;
+  if (req.headers['x-api-key'] !== undefined || req.headers.authorization !== undefined) return true;
+  const cookie = req.server.careplanRateLimits?.credentialCookie;
+  return cookie !== null && cookie !== undefined && cookie.test(req.headers.cookie ?? '');
+}
+
+/** The cookie's name at the start of the Cookie header or after a `;` (read before any cookie parser runs). */
+function cookiePattern(name: string): RegExp {
+  return new RegExp(`(?:^|;)\\s*${name.replace(/[^\w-]/g, '\\$&')}=`);
 }
 
 /**
