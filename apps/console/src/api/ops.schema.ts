@@ -31,7 +31,10 @@ export interface paths {
     /** List operators — オペレーター一覧 */
     get: operations['OpsOperatorsController_listOperators'];
     put?: never;
-    /** Create an operator (central administrators) — オペレーターの作成 */
+    /**
+     * Create an operator (central administrators) — オペレーターの作成
+     * @description Answers the bearer token and a one-time link (72 hours) to set up console sign-in.
+     */
     post: operations['OpsOperatorsController_createOperator'];
     delete?: never;
     options?: never;
@@ -50,6 +53,92 @@ export interface paths {
     put?: never;
     /** Revoke an operator — オペレーターの失効 */
     post: operations['OpsOperatorsController_revokeOperator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ops/v1/operators/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an operator's role or prefecture — オペレーターの権限変更
+     * @description Applies from the operator’s next request, with its token or its console session.
+     */
+    patch: operations['OpsOperatorsController_updateOperator'];
+    trace?: never;
+  };
+  '/ops/v1/operators/{id}/reset-second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reset an operator's console password and authenticator — 二要素認証のリセット
+     * @description Clears the password and the TOTP secret, ends the sessions and answers a new set-up link.
+     */
+    post: operations['OpsOperatorsController_resetSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ops/v1/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The console session — ログイン状態 */
+    get: operations['ConsoleAuthController_session'];
+    put?: never;
+    /**
+     * Sign in to the console — コンソールへのログイン
+     * @description Sets the session cookie `cpx_console`. Five failures in a row with one name lock it for CONSOLE_LOCK_MINUTES.
+     */
+    post: operations['ConsoleAuthController_signIn'];
+    /**
+     * Sign out — ログアウト
+     * @description Needs the X-CSRF-Token header.
+     */
+    delete: operations['ConsoleAuthController_signOut'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ops/v1/setup/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A set-up link: the authenticator to enrol — 初期設定リンクの確認 */
+    get: operations['ConsoleAuthController_setup'];
+    put?: never;
+    /**
+     * Choose the password and enrol the authenticator — 初期設定（パスワードと認証アプリ）
+     * @description Uses the link up and signs in: sets the session cookie `cpx_console`.
+     */
+    post: operations['ConsoleAuthController_completeSetup'];
     delete?: never;
     options?: never;
     head?: never;
@@ -469,8 +558,15 @@ export interface components {
        * @description when a central administrator revoked the operator's token; null while it works
        */
       revokedAt: string | null;
+      /** @description whether the operator has set up console sign-in (password and authenticator app) */
+      consoleEnrolled: boolean;
       /** @description the bearer token, shown only in this answer */
       token: string;
+      /**
+       * @description the one-time link (72 hours) where the operator sets up console sign-in
+       * @example http://127.0.0.1:3003/console/setup/Xk3…
+       */
+      setupUrl: string;
     };
     OperatorDto: {
       /** Format: uuid */
@@ -490,6 +586,70 @@ export interface components {
        * @description when a central administrator revoked the operator's token; null while it works
        */
       revokedAt: string | null;
+      /** @description whether the operator has set up console sign-in (password and authenticator app) */
+      consoleEnrolled: boolean;
+    };
+    UpdateOperatorDto: {
+      /** @enum {string} */
+      role?: 'central' | 'prefecture';
+      /**
+       * @description required when the role becomes prefecture
+       * @example 13
+       */
+      prefecture?: string;
+    };
+    SetupLinkDto: {
+      /**
+       * @description give it to the operator only
+       * @example http://127.0.0.1:3003/console/setup/Xk3…
+       */
+      setupUrl: string;
+    };
+    SignInDto: {
+      /** @example 沖縄県国保連 */
+      name: string;
+      /** Format: password */
+      password: string;
+      /**
+       * @description the 6-digit code of the authenticator app (TOTP)
+       * @example 123456
+       */
+      code: string;
+    };
+    SessionDto: {
+      operator: components['schemas']['OperatorContextDto'];
+      /** @description send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE with the cookie */
+      csrfToken: string;
+      /**
+       * Format: date-time
+       * @description when the session ends unless another request comes
+       */
+      idleExpiresAt: string;
+      /**
+       * Format: date-time
+       * @description when the session ends at the latest (sign in again)
+       */
+      expiresAt: string;
+    };
+    SetupDto: {
+      /** @description the operator's name (signs in with it) */
+      name: string;
+      /** @example otpauth://totp/careplan-exchange:%E6%B2%96%E7%B8%84?issuer=careplan-exchange&secret=… */
+      otpauthUri: string;
+      /**
+       * @description the otpauth URI as a QR code: a data: URL of a PNG
+       * @example data:image/png;base64,…
+       */
+      qrDataUrl: string;
+    };
+    CompleteSetupDto: {
+      /** Format: password */
+      password: string;
+      /**
+       * @description a current code of the enrolled authenticator app
+       * @example 123456
+       */
+      code: string;
     };
     AuditEntryDto: {
       /**
@@ -1108,7 +1268,7 @@ export interface operations {
           'application/json': components['schemas']['OperatorContextDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1154,7 +1314,7 @@ export interface operations {
           'application/json': components['schemas']['OperatorDto'][];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1222,7 +1382,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1231,7 +1391,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_ROLE` */
+      /** @description Problem: `OPS_ROLE`, `CONSOLE_CSRF` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1306,7 +1466,7 @@ export interface operations {
           'application/json': components['schemas']['OperatorDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1315,7 +1475,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_ROLE` */
+      /** @description Problem: `OPS_ROLE`, `CONSOLE_CSRF` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1362,6 +1522,517 @@ export interface operations {
       };
     };
   };
+  OpsOperatorsController_updateOperator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOperatorDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperatorDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPS_ROLE`, `CONSOLE_CSRF` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPERATOR_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPERATOR_PREFECTURE` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  OpsOperatorsController_resetSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupLinkDto'];
+        };
+      };
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPS_ROLE`, `CONSOLE_CSRF` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPERATOR_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OPERATOR_REVOKED` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ConsoleAuthController_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_SESSION_MISSING`, `CONSOLE_SESSION_EXPIRED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ConsoleAuthController_signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_SIGN_IN_FAILED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_ACCOUNT_LOCKED` */
+      423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ConsoleAuthController_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem: `CONSOLE_SESSION_MISSING`, `CONSOLE_SESSION_EXPIRED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ConsoleAuthController_setup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_SETUP_INVALID` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  ConsoleAuthController_completeSetup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteSetupDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_SETUP_INVALID` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_NAME_TAKEN` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_SETUP_CODE` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   OpsAuditController_auditLog: {
     parameters: {
       query?: {
@@ -1392,7 +2063,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1452,7 +2123,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1520,7 +2191,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1529,7 +2200,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_SCOPE` */
+      /** @description Problem: `OPS_SCOPE`, `CONSOLE_CSRF` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1613,7 +2284,7 @@ export interface operations {
           'application/json': components['schemas']['OfficeDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1692,8 +2363,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1776,8 +2456,17 @@ export interface operations {
           'application/json': components['schemas']['OfficeDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1843,7 +2532,7 @@ export interface operations {
           'application/json': components['schemas']['OfficeKeyDto'][];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1923,8 +2612,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2027,8 +2725,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2093,7 +2800,7 @@ export interface operations {
           'application/json': components['schemas']['LicenseDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2172,8 +2879,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2278,8 +2994,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2371,8 +3096,17 @@ export interface operations {
           'application/json': components['schemas']['LicenseDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2446,8 +3180,17 @@ export interface operations {
           'application/json': components['schemas']['LicenseDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2521,8 +3264,17 @@ export interface operations {
           'application/json': components['schemas']['LicenseDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `CONSOLE_CSRF` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2594,7 +3346,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignDto'][];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2653,7 +3405,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2662,7 +3414,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_ROLE` */
+      /** @description Problem: `OPS_ROLE`, `CONSOLE_CSRF` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2761,7 +3513,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2829,7 +3581,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2895,7 +3647,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2964,7 +3716,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3032,7 +3784,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3041,7 +3793,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_SCOPE` */
+      /** @description Problem: `CONSOLE_CSRF`, `OPS_SCOPE` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3118,7 +3870,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3186,7 +3938,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3195,7 +3947,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_ROLE` */
+      /** @description Problem: `CONSOLE_CSRF`, `OPS_ROLE` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3288,7 +4040,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED` */
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
       401: {
         headers: {
           [name: string]: unknown;

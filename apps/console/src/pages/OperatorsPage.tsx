@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { pendingApi } from '../api/pending';
 import { OnceSecret } from '../components/CopyButton';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { Page } from '../components/Page';
@@ -51,9 +50,7 @@ function Operators({ myId }: { myId: string }) {
     setLink(null);
     const r = await action.run(
       () =>
-        unwrap(
-          pendingApi.POST('/ops/v1/operators/{id}/reset-second-factor', { params: { path: { id: o.id } } }),
-        ),
+        unwrap(api.POST('/ops/v1/operators/{id}/reset-second-factor', { params: { path: { id: o.id } } })),
       () => t('operators.resetDone', { name: o.name }),
     );
     if (r) setLink({ name: o.name, setupUrl: r.setupUrl });
@@ -271,7 +268,7 @@ function ScopeEditor({ o, disabled, onSaved }: { o: Operator; disabled: boolean;
     e.preventDefault();
     const body = v.role === 'central' ? { role: v.role } : { role: v.role, prefecture: v.prefecture };
     const r = await action.run(
-      () => unwrap(pendingApi.PATCH('/ops/v1/operators/{id}', { params: { path: { id: o.id } }, body })),
+      () => unwrap(api.PATCH('/ops/v1/operators/{id}', { params: { path: { id: o.id } }, body })),
       () => t('operators.saved', { name: o.name }),
     );
     if (r) onSaved();
@@ -314,7 +311,7 @@ function CreateOperator({
         ? { name: form.name, role: form.role }
         : { name: form.name, role: form.role, prefecture: form.prefecture };
     const created = await action.run(
-      () => unwrap(pendingApi.POST('/ops/v1/operators', { body })),
+      () => unwrap(api.POST('/ops/v1/operators', { body })),
       (o) => t('operators.created', { name: o.name }),
     );
     if (created) {

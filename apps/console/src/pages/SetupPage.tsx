@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { problemFrom, unwrap, type ShownProblem } from '../api/client';
-import { pendingApi } from '../api/pending';
+import { api, problemFrom, unwrap, type ShownProblem } from '../api/client';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
@@ -18,7 +17,7 @@ export function SetupPage() {
   const navigate = useNavigate();
   const { signedIn } = useSession();
   const info = useLoad(token, () =>
-    unwrap(pendingApi.GET('/ops/v1/setup/{token}', { params: { path: { token } } })),
+    unwrap(api.GET('/ops/v1/setup/{token}', { params: { path: { token } } })),
   );
   const [form, setForm] = useState({ password: '', again: '', code: '' });
   const [busy, setBusy] = useState(false);
@@ -33,7 +32,7 @@ export function SetupPage() {
     setProblem(null);
     try {
       const session = await unwrap(
-        pendingApi.POST('/ops/v1/setup/{token}', {
+        api.POST('/ops/v1/setup/{token}', {
           params: { path: { token } },
           body: { password: form.password, code: form.code },
         }),

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { problemFrom, unwrap, type ShownProblem } from '../api/client';
-import { pendingApi } from '../api/pending';
+import { api, problemFrom, unwrap, type ShownProblem } from '../api/client';
 import { ProblemAlert } from '../components/Feedback';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Page } from '../components/Page';
@@ -25,7 +24,7 @@ export function SignInPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const session = await unwrap(pendingApi.POST('/ops/v1/session', { body: form }));
+      const session = await unwrap(api.POST('/ops/v1/session', { body: form }));
       signedIn(session);
       void navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {

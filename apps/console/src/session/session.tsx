@@ -4,22 +4,21 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { setCsrfToken, setSessionLostHandler, unwrap } from '../api/client';
-import { pendingApi, type PendingSessionDto } from '../api/pending';
+import { api, setCsrfToken, setSessionLostHandler, unwrap, type Schemas } from '../api/client';
 import { signInPath } from './next';
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
 
 interface SessionState {
   status: Status;
-  session: PendingSessionDto | null;
+  session: Schemas['SessionDto'] | null;
   /** Signed out because the session expired (the sign-in page says so). */
   expired: boolean;
 }
 
 interface SessionContextValue extends SessionState {
   /** After sign-in or set-up: the session the API answered with. */
-  signedIn: (session: PendingSessionDto) => void;
+  signedIn: (session: Schemas['SessionDto']) => void;
   signOut: () => Promise<void>;
 }
 
@@ -29,14 +28,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const [state, setState] = useState<SessionState>({ status: 'checking', session: null, expired: false });
 
-  const signedIn = useCallback((session: PendingSessionDto) => {
+  const signedIn = useCallback((session: Schemas['SessionDto']) => {
     setCsrfToken(session.csrfToken);
     setState({ status: 'signed-in', session, expired: false });
   }, []);
 
   useEffect(() => {
     let live = true;
-    unwrap(pendingApi.GET('/ops/v1/session')).then(
+    unwrap(api.GET('/ops/v1/session')).then(
       (session) => {
         if (live) signedIn(session);
       },
@@ -61,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await unwrap(pendingApi.DELETE('/ops/v1/session'));
+      await unwrap(api.DELETE('/ops/v1/session'));
     } finally {
       setCsrfToken(null);
       setState({ status: 'signed-out', session: null, expired: false });
@@ -80,7 +79,7 @@ export function useSession(): SessionContextValue {
 }
 
 /** The signed-in operator's session; only inside RequireSession. */
-export function useSignedIn(): PendingSessionDto {
+export function useSignedIn(): Schemas['SessionDto'] {
   const { session } = useSession();
   if (!session) throw new Error('useSignedIn outside RequireSession');
   return session;
