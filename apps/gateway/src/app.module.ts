@@ -5,6 +5,7 @@ import { PlatformModule } from '@careplan/platform';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayEnv } from './config/gateway.env';
 import { gatewayDatabase } from './database/gateway.database';
+import { AuthModule } from './auth/auth.module';
 import { DirectoryModule } from './directory/directory.module';
 import { EventsModule } from './events/events.module';
 import { HistoryModule } from './history/history.module';
@@ -38,6 +39,7 @@ export class AppModule {
         HistoryModule,
         ReceiptsModule,
         OfficesModule,
+        AuthModule,
         WebhooksModule,
         DirectoryModule,
         RegistryModule,

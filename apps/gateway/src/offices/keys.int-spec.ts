@@ -16,7 +16,8 @@ import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
 import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
-import { officesServiceOn } from './offices.testing';
+import { accessTokensOn, officesServiceOn } from './offices.testing';
+import { AccessTokensService } from '../auth/access-tokens.service';
 
 const TOKEN = 'it-internal-token-of-32-characters!';
 const SEEDED = withOfficeCheckDigit('131298001');
@@ -103,6 +104,7 @@ describe('API keys: one owner in the gateway for the office and its operators (P
       controllers: [KeysController, InternalKeysController],
       providers: [
         { provide: OfficesService, useValue: offices },
+        { provide: AccessTokensService, useValue: accessTokensOn(ds) },
         {
           provide: KeysService,
           useValue: new KeysService(

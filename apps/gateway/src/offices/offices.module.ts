@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TokensModule } from '../auth/tokens.module';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysRepository } from './api-keys.repository';
 import { InternalKeysController } from './internal-keys.controller';
@@ -11,11 +12,12 @@ import { OfficesService } from './offices.service';
  * Offices and their API keys. The gateway owns the keys: the office's /v1/keys and the operators'
  * /internal/v1/offices/:no/keys serve the same rows. Exports the guard with the service it injects: a feature
  * whose controllers use @UseGuards(ApiKeyGuard) imports this module, since Nest builds the guard in the
- * controller's module.
+ * controller's module (the guard verifies access tokens too: the tokens module comes along).
  */
 @Module({
+  imports: [TokensModule],
   controllers: [KeysController, InternalKeysController],
   providers: [OfficesService, ApiKeyGuard, KeysService, OfficesRepository, ApiKeysRepository],
-  exports: [OfficesService, ApiKeyGuard, OfficesRepository],
+  exports: [OfficesService, ApiKeyGuard, OfficesRepository, TokensModule],
 })
 export class OfficesModule {}
