@@ -1,4 +1,5 @@
-import { KEY_ROLES, type KeyRole } from '@careplan/contracts';
+import { KEY_ROLES, Problems, type KeyRole } from '@careplan/contracts';
+import { problem } from '@careplan/platform';
 import { AuthErrors } from './auth.errors';
 
 /** A client-credentials request, read: the key, and what it asks for. */
@@ -42,6 +43,8 @@ export function readTokenRequest(body: unknown, headers: Headers): TokenRequest 
 
 function parametersOf(body: unknown): Record<string, string | undefined> {
   if (body === undefined || body === null) return {};
+  // Fastify reads text/plain as a string: a token request is a form or JSON.
+  if (typeof body === 'string') throw problem(Problems.UNSUPPORTED_MEDIA_TYPE);
   if (typeof body !== 'object' || Array.isArray(body))
     throw AuthErrors.requestInvalid('the body is not a set of parameters');
   const params: Record<string, string | undefined> = {};
