@@ -329,6 +329,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange an API key for an access token (OAuth 2.0 client credentials) — アクセストークンの発行
+     * @description grant_type=client_credentials; the key as HTTP Basic password (client_id: the key id or the office number, or empty), as client_secret, or in X-API-Key: one of them. The token is valid 60 minutes, until its key is revoked.
+     */
+    post: operations['AuthController_token'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The keys that verify access tokens (JWK Set) — アクセストークン検証用の公開鍵 */
+    get: operations['AuthController_jwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the credential is: office, key and role — 認証情報の確認 */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhook': {
     parameters: {
       query?: never;
@@ -641,6 +695,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       label: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
       /**
        * @description first characters of the key, to tell keys apart
        * @example cpx_AbCdEfGh
@@ -660,11 +716,19 @@ export interface components {
        * @example 事務所PC-2 (請求ソフト)
        */
       label: string;
+      /**
+       * @description admin: manages keys, webhook and directory listing; member: sends, receives and reads
+       * @default member
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
     };
     CreatedApiKeyDto: {
       /** Format: uuid */
       id: string;
       label: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
       /**
        * @description first characters of the key, to tell keys apart
        * @example cpx_AbCdEfGh
@@ -676,6 +740,65 @@ export interface components {
       revokedAt?: string | null;
       /** @description the key itself, shown this once only: store it now */
       key: string;
+    };
+    TokenRequestBody: {
+      /** @enum {string} */
+      grant_type: 'client_credentials';
+      /** @description the API key, unless it comes as HTTP Basic password or X-API-Key */
+      client_secret?: string;
+      /** @description optional: the key's id or its office number; checked when given */
+      client_id?: string;
+      /**
+       * @description the role the token carries: the key's own (default), or member for an admin key
+       * @enum {string}
+       */
+      scope?: 'admin' | 'member';
+    };
+    AccessTokenDto: {
+      /** @description a JWT; send it as Authorization: Bearer <access_token> */
+      access_token: string;
+      /** @enum {string} */
+      token_type: 'Bearer';
+      /**
+       * @description seconds until the token expires (3600)
+       * @example 3600
+       */
+      expires_in: number;
+      /**
+       * @description the role the token carries
+       * @enum {string}
+       */
+      scope: 'admin' | 'member';
+    };
+    JwkDto: {
+      /** @example OKP */
+      kty: string;
+      /** @example Ed25519 */
+      crv: string;
+      /** @description the public key, base64url */
+      x: string;
+      /** @description the JWT header's kid of tokens it verifies */
+      kid: string;
+      /** @example EdDSA */
+      alg: string;
+      /** @example sig */
+      use: string;
+    };
+    JwkSetDto: {
+      keys: components['schemas']['JwkDto'][];
+    };
+    CallerDto: {
+      officeNumber: string;
+      officeName: string;
+      /**
+       * Format: uuid
+       * @description the API key, or the key the access token was issued for
+       */
+      keyId: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      /** @enum {string} */
+      credential: 'apiKey' | 'accessToken';
     };
     PutWebhookBody: {
       /** @example https://vendor.example.jp/careplan/webhook */
@@ -807,7 +930,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -885,7 +1008,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -987,7 +1110,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1060,7 +1183,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1236,7 +1359,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1293,7 +1416,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1366,7 +1489,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1434,7 +1557,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1510,7 +1633,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1576,7 +1699,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1657,7 +1780,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1728,7 +1851,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1794,7 +1917,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1861,7 +1984,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2031,8 +2154,17 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyListDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2091,8 +2223,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2176,8 +2317,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2187,6 +2337,15 @@ export interface operations {
       };
       /** @description Problem: `API_KEY_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_LAST_ADMIN` */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2214,6 +2373,176 @@ export interface operations {
       };
     };
   };
+  AuthController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['TokenRequestBody'];
+        'application/json': components['schemas']['TokenRequestBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `TOKEN_REQUEST_INVALID`, `TOKEN_GRANT_UNSUPPORTED`, `TOKEN_SCOPE_INVALID` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OFFICE_NOT_REGISTERED` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_jwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JwkSetDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallerDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   WebhooksController_get: {
     parameters: {
       query?: never;
@@ -2231,7 +2560,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2300,8 +2629,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2380,8 +2718,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2446,7 +2793,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2495,7 +2842,7 @@ export interface operations {
           'application/json': components['schemas']['DirectoryEntryDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2573,8 +2920,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
