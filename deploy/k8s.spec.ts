@@ -31,6 +31,7 @@ const SECRET_SAMPLES: Record<string, string> = {
   INTERNAL_TOKEN: 'a-real-secret-of-32-characters!!',
   RECEIPT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEI…\\n-----END PRIVATE KEY-----',
   WEBHOOK_SECRET_KEY: 'q1hX0mN3v6yB9sE2uW5zC8fJ1lO4rT7aD0gK3pS6iV8=',
+  TOKEN_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEI…\\n-----END PRIVATE KEY-----',
 };
 
 /** Schema problems of every object, from kubernetes-models (ES modules: validated in a child process). */
