@@ -14,6 +14,7 @@ import { OfficesModule } from './offices/offices.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RegistryModule } from './registry/registry.module';
 import { SpecModule } from './spec/spec.module';
+import { StaffModule } from './staff/staff.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { ValidateModule } from './validate/validate.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ReceiptsModule,
         OfficesModule,
         AuthModule,
+        StaffModule,
         WebhooksModule,
         DirectoryModule,
         RegistryModule,

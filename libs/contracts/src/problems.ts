@@ -58,13 +58,56 @@ export const ServiceProblems = defineProblems({
   },
   TOKEN_GRANT_UNSUPPORTED: {
     status: 400,
-    ja: 'grant_type「{grantType}」には対応していません。client_credentials を指定してください。',
-    en: 'grant_type "{grantType}" is not supported: use client_credentials.',
+    ja: 'grant_type「{grantType}」には対応していません。client_credentials または refresh_token を指定してください。',
+    en: 'grant_type "{grantType}" is not supported: use client_credentials or refresh_token.',
   },
   TOKEN_SCOPE_INVALID: {
     status: 400,
     ja: 'scope「{scope}」は要求できません。このキーで要求できるのは {allowed} です。',
     en: 'scope "{scope}" cannot be granted: this key may ask for {allowed}.',
+  },
+  // --- Staff users and their sessions (gateway: /v1/staff, /v1/auth/sign-in, refresh_token grant) ---
+  SIGN_IN_FAILED: {
+    status: 401,
+    ja: '事業所番号・ログインID・パスワードのいずれかが正しくありません。',
+    en: 'The office number, login id or password is not right.',
+  },
+  STAFF_SIGN_IN_LOCKED: {
+    status: 423,
+    ja: 'サインインの失敗が続いたため、このログインIDは {lockedUntil} までロックされています。',
+    en: 'Too many failed sign-ins: this login id is locked until {lockedUntil}.',
+  },
+  STAFF_SUSPENDED: {
+    status: 403,
+    ja: 'このスタッフは利用停止中です。事業所の管理者に連絡してください。',
+    en: 'This staff user is suspended. Ask an administrator of your office.',
+  },
+  STAFF_NOT_FOUND: { status: 404, ja: 'スタッフが見つかりません。', en: 'No such staff user.' },
+  STAFF_LOGIN_ID_TAKEN: {
+    status: 409,
+    ja: 'ログインID「{loginId}」はこの事業所で使われています。',
+    en: 'Login id "{loginId}" is already used in this office.',
+  },
+  REFRESH_TOKEN_INVALID: {
+    status: 400,
+    ja: 'リフレッシュトークンが正しくありません。サインインし直してください。',
+    en: 'The refresh token is not valid. Sign in again.',
+  },
+  REFRESH_TOKEN_EXPIRED: {
+    status: 400,
+    ja: 'サインインの有効期限（8時間）が切れています。サインインし直してください。',
+    en: 'The session (8 hours) has expired. Sign in again.',
+  },
+  // A refresh token used a second time: stolen, or a client that lost the answer; the whole session ends.
+  REFRESH_TOKEN_REUSED: {
+    status: 400,
+    ja: 'このリフレッシュトークンは使用済みです。安全のためこのサインインを無効にしました。サインインし直してください。',
+    en: 'This refresh token was already used: the session has been ended for safety. Sign in again.',
+  },
+  REFRESH_TOKEN_REVOKED: {
+    status: 400,
+    ja: 'このサインインは終了しています（サインアウト、またはスタッフの停止・削除）。',
+    en: 'This session has ended (signed out, or the staff user was suspended or removed).',
   },
   API_KEY_LIMIT_REACHED: {
     status: 409,

@@ -9,18 +9,18 @@ import { TOKEN_ALGORITHM, TokenKeysService } from './token-keys.service';
 /** The JWT `typ` of access tokens (RFC 9068): a token of another kind signed by the same key is no access token. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 const KEY_SUBJECT = 'key:';
+const STAFF_SUBJECT = 'staff:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the gateway needs of now; a fake clock in specs. */
 export const TOKEN_CLOCK = Symbol('TOKEN_CLOCK');
 export type Clock = () => Date;
 
-/** The key a token is issued for. */
-export interface TokenSubject {
-  keyId: string;
+/** Whom a token is issued for: a key (client credentials), or a staff user's session (sign-in). */
+export type TokenSubject = {
   officeNumber: string;
   role: KeyRole;
-}
+} & ({ keyId: string } | { staffUserId: string; sessionId: string });
 
 export interface IssuedAccessToken {
   token: string;
@@ -29,10 +29,10 @@ export interface IssuedAccessToken {
 }
 
 /** A verified token: whose it is, and until when. */
-export interface AccessTokenClaims extends TokenSubject {
+export type AccessTokenClaims = TokenSubject & {
   tokenId: string;
   expiresAt: Date;
-}
+};
 
 /**
  * Short-lived access tokens for keys (OAuth 2.0 client credentials): JWTs signed with the gateway's Ed25519 key
@@ -57,15 +57,15 @@ export class AccessTokensService {
   async issue(subject: TokenSubject): Promise<IssuedAccessToken> {
     const key = await this.keys.signingKey();
     const now = Math.floor(this.clock().getTime() / 1000);
-    const token = await new SignJWT({
-      client_id: subject.keyId,
-      office: subject.officeNumber,
-      role: subject.role,
-    })
+    const [sub, claims] =
+      'keyId' in subject
+        ? [`${KEY_SUBJECT}${subject.keyId}`, { client_id: subject.keyId }]
+        : [`${STAFF_SUBJECT}${subject.staffUserId}`, { sid: subject.sessionId }];
+    const token = await new SignJWT({ ...claims, office: subject.officeNumber, role: subject.role })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.keyId })
       .setIssuer(this.issuer)
       .setAudience(this.issuer)
-      .setSubject(`${KEY_SUBJECT}${subject.keyId}`)
+      .setSubject(sub)
       .setIssuedAt(now)
       .setExpirationTime(now + this.ttlSeconds)
       .setJti(randomUUID())
@@ -104,22 +104,31 @@ export class AccessTokensService {
 }
 
 function claimsOf(payload: JWTPayload): AccessTokenClaims {
-  const { sub, office, role, jti, exp } = payload;
+  const { sub, office, role, jti, exp, sid } = payload;
   if (
     typeof sub !== 'string' ||
-    !sub.startsWith(KEY_SUBJECT) ||
-    !UUID.test(sub.slice(KEY_SUBJECT.length)) ||
     typeof office !== 'string' ||
     !KEY_ROLES.includes(role as KeyRole) ||
     typeof jti !== 'string' ||
     typeof exp !== 'number'
   )
     throw AuthErrors.tokenInvalid();
-  return {
-    keyId: sub.slice(KEY_SUBJECT.length),
+  const common = {
     officeNumber: office,
     role: role as KeyRole,
     tokenId: jti,
     expiresAt: new Date(exp * 1000),
   };
+  const keyId = idAfter(sub, KEY_SUBJECT);
+  if (keyId) return { ...common, keyId };
+  const staffUserId = idAfter(sub, STAFF_SUBJECT);
+  if (staffUserId && typeof sid === 'string' && UUID.test(sid))
+    return { ...common, staffUserId, sessionId: sid };
+  throw AuthErrors.tokenInvalid();
+}
+
+/** The uuid of `<prefix><uuid>`, or null. */
+function idAfter(sub: string, prefix: string): string | null {
+  const id = sub.startsWith(prefix) ? sub.slice(prefix.length) : '';
+  return UUID.test(id) ? id : null;
 }

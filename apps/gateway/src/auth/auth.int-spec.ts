@@ -18,6 +18,8 @@ import { OfficesRepository } from '../offices/offices.repository';
 import { OfficesService } from '../offices/offices.service';
 import { officesServiceOn } from '../offices/offices.testing';
 import { registeredOffice } from '../registry/registry.testing';
+import { SessionsService } from '../staff/sessions.service';
+import { StaffUsersRepository } from '../staff/staff-users.repository';
 import { AccessTokensService } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -111,6 +113,10 @@ describe('roles on keys and access tokens for them (PostgreSQL)', () => {
         { provide: TokenKeysService, useValue: tokenKeys },
         { provide: AuthService, useValue: new AuthService(offices, tokens) },
         {
+          provide: SessionsService,
+          useValue: new SessionsService(ds, new StaffUsersRepository(ds), new OfficesRepository(ds), tokens),
+        },
+        {
           provide: KeysService,
           useValue: new KeysService(
             ds,
@@ -168,6 +174,7 @@ describe('roles on keys and access tokens for them (PostgreSQL)', () => {
       officeNumber: OFFICE,
       officeName: '東京居宅',
       keyId: member.id,
+      staff: null,
       role: 'member',
       credential: 'apiKey',
     });
@@ -378,10 +385,9 @@ describe('the key roles migration (PostgreSQL)', () => {
   it('makes every existing key admin, and keys stored later member unless they say', async () => {
     const db = await createTestDatabase();
     try {
-      const before = {
-        ...gatewayDatabase,
-        migrations: (gatewayDatabase.migrations as unknown[]).slice(0, -1),
-      };
+      const all = gatewayDatabase.migrations as { name: string }[];
+      const roles = all.findIndex((m) => m.name === 'GatewayKeyRoles1765000000100');
+      const before = { ...gatewayDatabase, migrations: all.slice(0, roles) };
       await migrateService(db.url, before as typeof gatewayDatabase);
       const ds = await migratedDataSource(db.url, [storageDatabase]);
       const insert = (id: string) =>
@@ -394,10 +400,10 @@ describe('the key roles migration (PostgreSQL)', () => {
       await migrateService(db.url, gatewayDatabase);
       const later = randomUUID();
       await insert(later);
-      const roles = await ds.query<{ id: string; role: string }[]>(
+      const stored = await ds.query<{ id: string; role: string }[]>(
         `SELECT "id", "role" FROM "gateway"."api_keys"`,
       );
-      expect(Object.fromEntries(roles.map((r) => [r.id, r.role]))).toEqual({
+      expect(Object.fromEntries(stored.map((r) => [r.id, r.role]))).toEqual({
         [old]: 'admin',
         [later]: 'member',
       });

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Problems } from '@careplan/contracts';
 import { AppException, problem } from '@careplan/platform';
-import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
+import { AuthenticatedOffice, KeyAuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { roleAllows } from '../offices/require-role';
 import { AccessTokensService } from './access-tokens.service';
 import { AuthErrors } from './auth.errors';
 import { AccessTokenDto, CallerDto } from './dto/token.dto';
-import type { TokenRequest } from './token-request';
+import type { ClientCredentialsRequest } from './token-request';
 
 /**
  * Key → access token (OAuth 2.0 client credentials): vendor software that would rather not send its long-lived
@@ -20,7 +20,7 @@ export class AuthService {
     private readonly tokens: AccessTokensService,
   ) {}
 
-  async exchange(request: TokenRequest): Promise<AccessTokenDto> {
+  async exchange(request: ClientCredentialsRequest): Promise<AccessTokenDto> {
     const office = await this.client(request);
     const role = request.scope ?? office.role;
     if (!roleAllows(office.role, role))
@@ -38,14 +38,15 @@ export class AuthService {
       officeNumber: office.officeNumber,
       officeName: office.name,
       keyId: office.apiKeyId,
+      staff: office.staff ?? null,
       role: office.role,
       credential: office.credential,
     };
   }
 
   /** The key's own problems (API_KEY_MISSING, …), with RFC 6749's `error` for OAuth client libraries. */
-  private async client(request: TokenRequest): Promise<AuthenticatedOffice> {
-    let office: AuthenticatedOffice;
+  private async client(request: ClientCredentialsRequest): Promise<KeyAuthenticatedOffice> {
+    let office: KeyAuthenticatedOffice;
     try {
       office = await this.offices.authenticate(request.secret);
     } catch (e) {

@@ -19,29 +19,43 @@ describe('readTokenRequest: a client-credentials request (RFC 6749 4.4, 2.3.1)',
 
   it('takes the key as client_secret, as HTTP Basic password, or in X-API-Key', () => {
     expect(readTokenRequest({ ...grant, client_secret: KEY }, {})).toEqual({
+      grant: 'client_credentials',
       secret: KEY,
       clientId: undefined,
       basic: false,
       scope: undefined,
     });
     expect(readTokenRequest(grant, { authorization: basic(ID, KEY) })).toEqual({
+      grant: 'client_credentials',
       secret: KEY,
       clientId: ID,
       basic: true,
       scope: undefined,
     });
-    expect(readTokenRequest(grant, { authorization: basic('', KEY) }).clientId).toBeUndefined();
+    expect(readTokenRequest(grant, { authorization: basic('', KEY) })).toMatchObject({ clientId: undefined });
     expect(readTokenRequest({ ...grant, scope: 'member' }, { 'x-api-key': KEY })).toMatchObject({
       secret: KEY,
       scope: 'member',
     });
   });
 
+  it('reads a refresh_token grant, which needs its token', () => {
+    expect(readTokenRequest({ grant_type: 'refresh_token', refresh_token: 'cpr_x' }, {})).toEqual({
+      grant: 'refresh_token',
+      refreshToken: 'cpr_x',
+    });
+    expect(refusal({ grant_type: 'refresh_token' })).toBe('TOKEN_REQUEST_INVALID invalid_request');
+  });
+
   it('reads a request without a key, for the key check to refuse (API_KEY_MISSING)', () => {
-    expect(readTokenRequest(grant, {}).secret).toBeUndefined();
-    expect(readTokenRequest({ ...grant, client_secret: '' }, {}).secret).toBeUndefined();
+    const secretOf = (body: unknown, headers = {}) => {
+      const read = readTokenRequest(body, headers);
+      return read.grant === 'client_credentials' ? read.secret : 'not client credentials';
+    };
+    expect(secretOf(grant)).toBeUndefined();
+    expect(secretOf({ ...grant, client_secret: '' })).toBeUndefined();
     // A bearer token is no client authentication.
-    expect(readTokenRequest(grant, { authorization: 'Bearer abc' }).secret).toBeUndefined();
+    expect(secretOf(grant, { authorization: 'Bearer abc' })).toBeUndefined();
   });
 
   it('refuses a missing or another grant type, with the OAuth error', () => {
@@ -73,7 +87,7 @@ describe('readTokenRequest: a client-credentials request (RFC 6749 4.4, 2.3.1)',
   });
 
   it('takes one role as scope and refuses anything else', () => {
-    expect(readTokenRequest({ ...grant, scope: 'admin' }, {}).scope).toBe('admin');
+    expect(readTokenRequest({ ...grant, scope: 'admin' }, {})).toMatchObject({ scope: 'admin' });
     for (const scope of ['admin member', 'read', 'ADMIN'])
       expect(refusal({ ...grant, client_secret: KEY, scope })).toBe('TOKEN_SCOPE_INVALID invalid_scope');
   });

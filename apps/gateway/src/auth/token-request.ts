@@ -3,7 +3,8 @@ import { problem } from '@careplan/platform';
 import { AuthErrors } from './auth.errors';
 
 /** A client-credentials request, read: the key, and what it asks for. */
-export interface TokenRequest {
+export interface ClientCredentialsRequest {
+  grant: 'client_credentials';
   /** The API key; undefined when the request carries none (401 API_KEY_MISSING). */
   secret: string | undefined;
   clientId: string | undefined;
@@ -12,10 +13,18 @@ export interface TokenRequest {
   scope: KeyRole | undefined;
 }
 
+/** A staff session's next access token (RFC 6749 6): the refresh token is the credential, and it rotates. */
+export interface RefreshTokenRequest {
+  grant: 'refresh_token';
+  refreshToken: string;
+}
+
+export type TokenRequest = ClientCredentialsRequest | RefreshTokenRequest;
+
 type Headers = Record<string, string | string[] | undefined>;
 
 /**
- * Reads POST /v1/auth/token (RFC 6749 4.4.2) from its form or JSON body and headers. Parameters without a value
+ * Reads POST /v1/auth/token (RFC 6749 4.4.2, 6) from its form or JSON body and headers. Parameters without a value
  * count as omitted, a repeated one is refused (3.1), and the client uses one authentication method (2.3): HTTP
  * Basic, client_secret in the body, or the vendor API's X-API-Key.
  */
@@ -23,6 +32,10 @@ export function readTokenRequest(body: unknown, headers: Headers): TokenRequest 
   const params = parametersOf(body);
   const grantType = params.grant_type;
   if (grantType === undefined) throw AuthErrors.requestInvalid('grant_type is missing');
+  if (grantType === 'refresh_token') {
+    if (params.refresh_token === undefined) throw AuthErrors.requestInvalid('refresh_token is missing');
+    return { grant: 'refresh_token', refreshToken: params.refresh_token };
+  }
   if (grantType !== 'client_credentials') throw AuthErrors.grantUnsupported(grantType);
 
   const basic = basicCredentialsOf(headers.authorization);
@@ -34,6 +47,7 @@ export function readTokenRequest(body: unknown, headers: Headers): TokenRequest 
     throw AuthErrors.requestInvalid('client_id differs from the HTTP Basic user name');
 
   return {
+    grant: 'client_credentials',
     secret: basic?.secret ?? params.client_secret ?? header,
     clientId: basic ? basic.id || undefined : params.client_id,
     basic: basic !== undefined,

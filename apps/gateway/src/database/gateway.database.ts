@@ -12,6 +12,8 @@ import { GatewayConsumerInflight1764900001100 } from './migrations/1764900001100
 import { GatewayReconcile1764900001110 } from './migrations/1764900001110-gateway-reconcile';
 import { GatewayKeysOwn1764900002110 } from './migrations/1764900002110-gateway-keys-own';
 import { GatewayKeyRoles1765000000100 } from './migrations/1765000000100-gateway-key-roles';
+import { GatewayStaff1765000000200 } from './migrations/1765000000200-gateway-staff';
+import { RefreshTokenEntity, StaffUserEntity } from '../staff/staff-user.entity';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
@@ -24,6 +26,8 @@ export const gatewayDatabase: ServiceDatabase = {
     SubmissionFileEntity,
     InboxEntryEntity,
     WebhookEntity,
+    StaffUserEntity,
+    RefreshTokenEntity,
   ],
   migrations: [
     GatewayInit1764000000100,
@@ -34,5 +38,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayReconcile1764900001110,
     GatewayKeysOwn1764900002110,
     GatewayKeyRoles1765000000100,
+    GatewayStaff1765000000200,
   ],
 };

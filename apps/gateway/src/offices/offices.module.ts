@@ -7,6 +7,7 @@ import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
 import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
+import { StaffUsersRepository } from '../staff/staff-users.repository';
 
 /**
  * Offices and their API keys. The gateway owns the keys: the office's /v1/keys and the operators'
@@ -17,7 +18,14 @@ import { OfficesService } from './offices.service';
 @Module({
   imports: [TokensModule],
   controllers: [KeysController, InternalKeysController],
-  providers: [OfficesService, ApiKeyGuard, KeysService, OfficesRepository, ApiKeysRepository],
-  exports: [OfficesService, ApiKeyGuard, OfficesRepository, TokensModule],
+  providers: [
+    OfficesService,
+    ApiKeyGuard,
+    KeysService,
+    OfficesRepository,
+    ApiKeysRepository,
+    StaffUsersRepository,
+  ],
+  exports: [OfficesService, ApiKeyGuard, OfficesRepository, StaffUsersRepository, TokensModule],
 })
 export class OfficesModule {}

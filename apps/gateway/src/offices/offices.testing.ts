@@ -4,13 +4,18 @@ import { AccessTokensService, Clock } from '../auth/access-tokens.service';
 import { TokenKeyRepository } from '../auth/token-key.repository';
 import { TokenKeysService } from '../auth/token-keys.service';
 import { GatewayEnv } from '../config/gateway.env';
+import { StaffUsersRepository } from '../staff/staff-users.repository';
 import { ApiKeysRepository } from './api-keys.repository';
 import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
 
 /** For integration specs that build services by hand: the offices service over a data source. */
 export function officesServiceOn(ds: DataSource): OfficesService {
-  return new OfficesService(new OfficesRepository(ds), new ApiKeysRepository(ds));
+  return new OfficesService(
+    new OfficesRepository(ds),
+    new ApiKeysRepository(ds),
+    new StaffUsersRepository(ds),
+  );
 }
 
 /** What a member key's request authenticates as, for specs that call services with a made-up office. */

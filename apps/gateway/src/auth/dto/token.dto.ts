@@ -7,7 +7,9 @@ import { KEY_ROLES, type KeyRole } from '@careplan/contracts';
  * here, or the X-API-Key header; exactly one of them.
  */
 export class TokenRequestBody {
-  @ApiProperty({ enum: ['client_credentials'] }) grant_type!: string;
+  @ApiProperty({ enum: ['client_credentials', 'refresh_token'] }) grant_type!: string;
+  @ApiPropertyOptional({ description: "grant_type=refresh_token: the staff session's refresh token" })
+  refresh_token?: string;
   @ApiPropertyOptional({ description: 'the API key, unless it comes as HTTP Basic password or X-API-Key' })
   client_secret?: string;
   @ApiPropertyOptional({ description: "optional: the key's id or its office number; checked when given" })
@@ -42,12 +44,29 @@ export class JwkSetDto {
   @ApiProperty({ type: [JwkDto] }) keys!: JwkDto[];
 }
 
-/** Who a credential is: its office, its key, its role. */
+export class StaffIdentityDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() loginId!: string;
+  @ApiProperty() displayName!: string;
+}
+
+/** Who a credential is: its office, its key or staff user, its role. */
 export class CallerDto {
   @ApiProperty() officeNumber!: string;
   @ApiProperty() officeName!: string;
-  @ApiProperty({ format: 'uuid', description: 'the API key, or the key the access token was issued for' })
-  keyId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "the API key, or the key the access token was issued for; null for a staff user's token",
+  })
+  keyId!: string | null;
+  @ApiProperty({
+    type: () => StaffIdentityDto,
+    nullable: true,
+    description: "the staff user of a staff session's token",
+  })
+  staff!: StaffIdentityDto | null;
   @ApiProperty({ enum: KEY_ROLES }) role!: KeyRole;
   @ApiProperty({ enum: ['apiKey', 'accessToken'] }) credential!: 'apiKey' | 'accessToken';
 }
