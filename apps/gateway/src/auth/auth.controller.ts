@@ -22,7 +22,7 @@ import { TokenKeysService } from './token-keys.service';
 import { readTokenRequest } from './token-request';
 
 @ApiTags('auth')
-@ApiExtraModels(SessionTokensDto)
+@ApiExtraModels(AccessTokenDto, SessionTokensDto)
 @ApiProblems(...ProblemGroups.any)
 @Controller()
 export class AuthController {
