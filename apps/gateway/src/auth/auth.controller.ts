@@ -66,7 +66,7 @@ export class AuthController {
   @Header('pragma', 'no-cache')
   @ApiOkResponse({
     description: 'client_credentials: AccessTokenDto; refresh_token: SessionTokensDto',
-    schema: { oneOf: [{ $ref: getSchemaPath(AccessTokenDto) }, { $ref: getSchemaPath(SessionTokensDto) }] },
+    schema: { anyOf: [{ $ref: getSchemaPath(AccessTokenDto) }, { $ref: getSchemaPath(SessionTokensDto) }] },
   })
   async token(
     @Body() body: unknown,
