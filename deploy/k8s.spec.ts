@@ -33,6 +33,7 @@ const SECRET_SAMPLES: Record<string, string> = {
   WEBHOOK_SECRET_KEY: 'q1hX0mN3v6yB9sE2uW5zC8fJ1lO4rT7aD0gK3pS6iV8=',
   CONSOLE_SESSION_SECRET: 'k2Vb7Qw9Zr4Tn1Yx6Lm3Pd8Hs5Jf0Ga2Ce7Ku4Wq9Rt1Ny6Mz3',
   CONSOLE_TOTP_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
+  TOKEN_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEI…\\n-----END PRIVATE KEY-----',
 };
 
 /** Schema problems of every object, from kubernetes-models (ES modules: validated in a child process). */

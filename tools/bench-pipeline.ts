@@ -24,8 +24,12 @@ import { latency, megabytes, rate, round } from './lib/bench-stats';
 import { OfficeSeeder } from './lib/seed-office';
 import { runTool, toolsEnv } from './lib/tools.env';
 
+/** Half the bundles go with the key, half with an access token for it: the guard's two paths, same run. */
+type Credential = 'apiKey' | 'accessToken';
+
 interface Sent {
   bundle: BenchBundle;
+  credential: Credential;
   status: number;
   /** HTTP status and problem code, or "network <reason>", for anything but 202. */
   error: string | null;
@@ -81,6 +85,13 @@ runTool('bench-pipeline', async () => {
     keys.set(p.receiver, (await seeder.seed(p.receiver, `ベンチ訪問介護${i + 1}`)).apiKey);
   }
   const key = (office: string) => keys.get(office) ?? '';
+  const tokens = new Map<string, string>();
+  for (const p of pairs) tokens.set(p.sender, await accessToken(gateway, key(p.sender)));
+  const credentialOf = (i: number): Credential => (i % 2 === 0 ? 'apiKey' : 'accessToken');
+  const headersFor = (office: string, credential: Credential): Record<string, string> =>
+    credential === 'apiKey'
+      ? { 'x-api-key': key(office) }
+      : { authorization: `Bearer ${tokens.get(office) ?? ''}` };
 
   // Built before the clock starts: the client's CSV encoding is not the system's time.
   const users = usersForRows(rows);
@@ -104,8 +115,11 @@ runTool('bench-pipeline', async () => {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < work.length) {
-        const bundle = work[next++];
-        sent.push(await send(gateway, key(pairs[bundle.pair].sender), pairs[bundle.pair].receiver, bundle));
+        const i = next++;
+        const bundle = work[i];
+        const { sender, receiver } = pairs[bundle.pair];
+        const credential = credentialOf(i);
+        sent.push(await send(gateway, headersFor(sender, credential), credential, receiver, bundle));
       }
     }),
   );
@@ -200,6 +214,11 @@ runTool('bench-pipeline', async () => {
       filesPerSec: rate(accepted.length * filesPerBundle, sendMs),
       mbPerSec: rate(megabytes(accepted.reduce((n, s) => n + s.bundle.bytes, 0)), sendMs, 2),
       latencyMs: latency(sent.map((s) => s.ms)),
+      // The same run's bundles, alternately with the key and with a token: what verifying a token costs.
+      latencyMsByCredential: {
+        apiKey: latency(sent.filter((s) => s.credential === 'apiKey').map((s) => s.ms)),
+        accessToken: latency(sent.filter((s) => s.credential === 'accessToken').map((s) => s.ms)),
+      },
     },
     endToEnd: {
       latencyMs: latency(e2e),
@@ -235,7 +254,26 @@ async function ready(urls: Record<string, string>): Promise<void> {
   }
 }
 
-async function send(gateway: string, apiKey: string, to: string, bundle: BenchBundle): Promise<Sent> {
+/** POST /v1/auth/token with the key: an access token for the token half of the run. */
+async function accessToken(gateway: string, apiKey: string): Promise<string> {
+  const res = await fetch(new URL('/v1/auth/token', gateway), {
+    method: 'POST',
+    headers: { 'x-api-key': apiKey, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  const body = (await res.json()) as Json;
+  if (res.status !== 200 || typeof body.access_token !== 'string')
+    throw new Error(`no access token: ${res.status} ${String(body.code)}`);
+  return body.access_token;
+}
+
+async function send(
+  gateway: string,
+  headers: Record<string, string>,
+  credential: Credential,
+  to: string,
+  bundle: BenchBundle,
+): Promise<Sent> {
   const form = new FormData();
   form.append('to', to);
   for (const f of bundle.files) form.append('files', new Blob([Buffer.from(f.bytes)]), f.name);
@@ -243,20 +281,37 @@ async function send(gateway: string, apiKey: string, to: string, bundle: BenchBu
   try {
     const res = await fetch(new URL('/v1/submissions', gateway), {
       method: 'POST',
-      headers: { 'x-api-key': apiKey },
+      headers,
       body: form,
     });
     const body = (await res.json().catch(() => ({}))) as Json;
     const ms = performance.now() - t;
     if (res.status !== 202) {
       const code = typeof body.code === 'string' ? ` ${body.code}` : '';
-      return { bundle, status: res.status, error: `${res.status}${code}`, ms, id: null, sequence: null };
+      return {
+        bundle,
+        credential,
+        status: res.status,
+        error: `${res.status}${code}`,
+        ms,
+        id: null,
+        sequence: null,
+      };
     }
-    return { bundle, status: 202, error: null, ms, id: String(body.id), sequence: Number(body.sequence) };
+    return {
+      bundle,
+      credential,
+      status: 202,
+      error: null,
+      ms,
+      id: String(body.id),
+      sequence: Number(body.sequence),
+    };
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
     return {
       bundle,
+      credential,
       status: 0,
       error: `network ${cause}`,
       ms: performance.now() - t,
@@ -364,7 +419,13 @@ function note(line: string): void {
 
 function printTable(
   r: {
-    accept: { bundlesPerSec: number; filesPerSec: number; mbPerSec: number; latencyMs: object };
+    accept: {
+      bundlesPerSec: number;
+      filesPerSec: number;
+      mbPerSec: number;
+      latencyMs: object;
+      latencyMsByCredential: { apiKey: object; accessToken: object };
+    };
     endToEnd: {
       latencyMs: object;
       acceptedToValidatedMs: object;
@@ -387,6 +448,8 @@ function printTable(
       `${r.accept.bundlesPerSec} bundles/s, ${r.accept.filesPerSec} files/s, ${r.accept.mbPerSec} MB/s`,
     ],
     ['accept latency (202)', ms(r.accept.latencyMs)],
+    ['  with the API key', ms(r.accept.latencyMsByCredential.apiKey)],
+    ['  with an access token', ms(r.accept.latencyMsByCredential.accessToken)],
     ['accepted → delivered', ms(r.endToEnd.latencyMs)],
     ['  accepted → validated', ms(r.endToEnd.acceptedToValidatedMs)],
     ['  validated → delivered', ms(r.endToEnd.validatedToDeliveredMs)],

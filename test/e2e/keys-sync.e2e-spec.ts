@@ -74,7 +74,10 @@ describe('API keys: one owner, the gateway, for office self-service and the oper
   });
 
   it("lets the operator revoke an office-created key: the office's next request with it answers 401", async () => {
-    const created = await call<VendorKey>(office.apiKey, 'POST', '/v1/keys', { label: '受付PC-同期' });
+    const created = await call<VendorKey>(office.apiKey, 'POST', '/v1/keys', {
+      label: '受付PC-同期',
+      role: 'admin',
+    });
     expect((await vendorKeys(created.body.key!)).status).toBe(200);
 
     const revoked = await ops<OpsKey>(

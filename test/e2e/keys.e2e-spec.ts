@@ -8,6 +8,7 @@ interface Key {
   label: string;
   prefix: string;
   createdAt: string;
+  role: 'admin' | 'member';
   lastUsedAt: string | null;
   revokedAt: string | null;
   key?: string;
@@ -17,7 +18,7 @@ interface Problem {
   message: { ja: string; en: string };
 }
 
-const KEY_FIELDS = ['createdAt', 'id', 'label', 'lastUsedAt', 'prefix', 'revokedAt'];
+const KEY_FIELDS = ['createdAt', 'id', 'label', 'lastUsedAt', 'prefix', 'revokedAt', 'role'];
 
 describe('API keys: self-service and revocation', () => {
   let office: Office;
@@ -29,8 +30,8 @@ describe('API keys: self-service and revocation', () => {
   });
 
   const keys = (apiKey: string) => call<{ items: Key[] }>(apiKey, 'GET', '/v1/keys');
-  const create = (apiKey: string, label: unknown) =>
-    call<Key & Problem>(apiKey, 'POST', '/v1/keys', { label });
+  const create = (apiKey: string, label: unknown, role?: 'admin' | 'member') =>
+    call<Key & Problem>(apiKey, 'POST', '/v1/keys', { label, ...(role ? { role } : {}) });
   const revoke = (apiKey: string, id: string) => call<Key & Problem>(apiKey, 'DELETE', `/v1/keys/${id}`);
 
   it('lists the office keys with label, prefix and last use, never a hash or the key', async () => {
@@ -40,17 +41,23 @@ describe('API keys: self-service and revocation', () => {
     const [seed] = res.body.items;
     expect(Object.keys(seed).sort()).toEqual(KEY_FIELDS);
     expect(seed.label).toBe('seed');
+    expect(seed.role).toBe('admin');
     expect(office.apiKey.startsWith(seed.prefix)).toBe(true);
     expect(seed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(res.body)).not.toContain(office.apiKey);
   });
 
   it('issues a key shown once, which works at once and is listed without its secret', async () => {
-    const created = await create(office.apiKey, '受付PC（請求ソフト）');
+    const created = await create(office.apiKey, '受付PC（請求ソフト）', 'admin');
     expect(created.status).toBe(201);
     expect(created.body.key).toMatch(/^cpx_/);
     expect(created.body.key?.startsWith(created.body.prefix)).toBe(true);
-    expect(created.body).toMatchObject({ label: '受付PC（請求ソフト）', revokedAt: null, lastUsedAt: null });
+    expect(created.body).toMatchObject({
+      label: '受付PC（請求ソフト）',
+      role: 'admin',
+      revokedAt: null,
+      lastUsedAt: null,
+    });
 
     const listed = await keys(created.body.key!);
     expect(listed.status).toBe(200);
@@ -92,7 +99,7 @@ describe('API keys: self-service and revocation', () => {
   });
 
   it('lets a key revoke itself; the revocation takes effect for the next request', async () => {
-    const created = await create(office.apiKey, 'PC-4（廃棄予定）');
+    const created = await create(office.apiKey, 'PC-4（廃棄予定）', 'admin');
     const self = await revoke(created.body.key!, created.body.id);
     expect(self.status).toBe(200);
     const next = await keys(created.body.key!);

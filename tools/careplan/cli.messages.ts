@@ -53,6 +53,7 @@ const en = {
   keysList: 'list the keys',
   keysCreate: 'create a key (shown once)',
   keysLabel: 'what the key is for',
+  keysRole: 'admin (manages keys, webhook, directory listing) or member (sends, receives, reads)',
   keysRevoke: 'revoke a key',
   keyCreated: 'new key (store it now, it is not shown again):',
   noConfig:
@@ -82,6 +83,7 @@ const en = {
     submission: 'submission',
     label: 'label',
     prefix: 'prefix',
+    keyRole: 'role',
     createdAt: 'created',
     lastUsedAt: 'last used',
     revokedAt: 'revoked',
@@ -137,6 +139,7 @@ const ja: Messages = {
   keysList: 'キーを一覧',
   keysCreate: 'キーを発行 (表示は一度だけ)',
   keysLabel: 'キーの用途',
+  keysRole: 'admin (キー・Webhook・ディレクトリ掲載を管理) または member (送信・受信・閲覧)',
   keysRevoke: 'キーを失効',
   keyCreated: '新しいキー (今すぐ保管してください。再表示できません):',
   noConfig:
@@ -166,6 +169,7 @@ const ja: Messages = {
     submission: '送信',
     label: '用途',
     prefix: '先頭',
+    keyRole: '権限',
     createdAt: '発行日時',
     lastUsedAt: '最終利用',
     revokedAt: '失効日時',

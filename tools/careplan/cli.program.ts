@@ -92,6 +92,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
   keyCmd('list', m.keysList).action(run(() => import('./commands/keys.command'), 'keysListCommand'));
   keyCmd('create', m.keysCreate)
     .option('--label <label>', m.keysLabel, 'careplan CLI')
+    .addOption(new Option('--role <role>', m.keysRole).choices(['admin', 'member']).default('member'))
     .action(run(() => import('./commands/keys.command'), 'keysCreateCommand'));
   keyCmd('revoke', m.keysRevoke)
     .argument('<id>')

@@ -5,6 +5,7 @@ import { PlatformModule } from '@careplan/platform';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayEnv } from './config/gateway.env';
 import { gatewayDatabase } from './database/gateway.database';
+import { AuthModule } from './auth/auth.module';
 import { DirectoryModule } from './directory/directory.module';
 import { EventsModule } from './events/events.module';
 import { HistoryModule } from './history/history.module';
@@ -13,6 +14,7 @@ import { OfficesModule } from './offices/offices.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RegistryModule } from './registry/registry.module';
 import { SpecModule } from './spec/spec.module';
+import { StaffModule } from './staff/staff.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { ValidateModule } from './validate/validate.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -38,6 +40,8 @@ export class AppModule {
         HistoryModule,
         ReceiptsModule,
         OfficesModule,
+        AuthModule,
+        StaffModule,
         WebhooksModule,
         DirectoryModule,
         RegistryModule,

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createHttpApp, listenersOf, loadEnv, rateLimitSettings, runOrExit } from '@careplan/platform';
 import { AppModule } from './app.module';
+import { useTokenRequestForms } from './auth/token-form.parser';
 import { GatewayEnv } from './config/gateway.env';
 import { raiseJsonBundleBodyLimit } from './submissions/json-bundle-limit';
 import { gatewayOpenApi } from './openapi/gateway.openapi';
@@ -15,6 +16,7 @@ runOrExit('gateway', async () => {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     configure: async (app) => {
       raiseJsonBundleBodyLimit(app.getHttpAdapter().getInstance(), env.MAX_BUNDLE_BYTES);
+      useTokenRequestForms(app);
       await app.register(multipart, {
         limits: { fileSize: env.MAX_FILE_BYTES, files: env.MAX_FILES, fieldSize: 1024, fields: 20 },
       });

@@ -10,15 +10,16 @@ export interface GatewayClientOptions {
   /** e.g. https://exchange.example.jp (no /v1: the paths carry it). */
   baseUrl: string;
   apiKey?: string;
+  /** An access token from POST /v1/auth/token, sent as Authorization: Bearer (instead of the key). */
+  accessToken?: string;
   fetch?: typeof fetch;
 }
 
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
-  return createClient<paths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    headers: options.apiKey === undefined ? {} : { 'x-api-key': options.apiKey },
-    fetch: options.fetch,
-  });
+  const headers: Record<string, string> = {};
+  if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
+  if (options.accessToken !== undefined) headers.authorization = `Bearer ${options.accessToken}`;
+  return createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ''), headers, fetch: options.fetch });
 }
 
 /** A refused request: the HTTP status and the problem+json body the gateway answered. */

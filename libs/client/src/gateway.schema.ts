@@ -329,6 +329,130 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An access token for a key, or a staff session's next one (OAuth 2.0) — アクセストークンの発行
+     * @description grant_type=client_credentials: the key as HTTP Basic password (client_id: the key id or the office number, or empty), as client_secret, or in X-API-Key: one of them; the token is valid 60 minutes, until its key is revoked. grant_type=refresh_token: a staff session's refresh token, used once: the answer has the next one.
+     */
+    post: operations['AuthController_token'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign a staff user in: an access token and a refresh token (8 h) — スタッフのサインイン */
+    post: operations['AuthController_signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a staff user's session (its refresh token) — サインアウト */
+    post: operations['AuthController_signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The keys that verify access tokens (JWK Set) — アクセストークン検証用の公開鍵 */
+    get: operations['AuthController_jwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the credential is: office, key and role — 認証情報の確認 */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the office's staff users — スタッフ一覧 */
+    get: operations['StaffController_list'];
+    put?: never;
+    /** Create a staff user — スタッフの登録 */
+    post: operations['StaffController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/staff/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a staff user (its sessions end at once) — スタッフの削除 */
+    delete: operations['StaffController_remove'];
+    options?: never;
+    head?: never;
+    /** Change, suspend or resume a staff user, or set its password — スタッフの変更・利用停止 */
+    patch: operations['StaffController_update'];
+    trace?: never;
+  };
   '/v1/webhook': {
     parameters: {
       query?: never;
@@ -641,6 +765,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       label: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
       /**
        * @description first characters of the key, to tell keys apart
        * @example cpx_AbCdEfGh
@@ -660,11 +786,19 @@ export interface components {
        * @example 事務所PC-2 (請求ソフト)
        */
       label: string;
+      /**
+       * @description admin: manages keys, webhook and directory listing; member: sends, receives and reads
+       * @default member
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
     };
     CreatedApiKeyDto: {
       /** Format: uuid */
       id: string;
       label: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
       /**
        * @description first characters of the key, to tell keys apart
        * @example cpx_AbCdEfGh
@@ -676,6 +810,144 @@ export interface components {
       revokedAt?: string | null;
       /** @description the key itself, shown this once only: store it now */
       key: string;
+    };
+    AccessTokenDto: {
+      /** @description a JWT; send it as Authorization: Bearer <access_token> */
+      access_token: string;
+      /** @enum {string} */
+      token_type: 'Bearer';
+      /**
+       * @description seconds until the token expires (3600)
+       * @example 3600
+       */
+      expires_in: number;
+      /**
+       * @description the role the token carries
+       * @enum {string}
+       */
+      scope: 'admin' | 'member';
+    };
+    SessionTokensDto: {
+      /** @description a JWT; send it as Authorization: Bearer <access_token> */
+      access_token: string;
+      /** @enum {string} */
+      token_type: 'Bearer';
+      /** @example 3600 */
+      expires_in: number;
+      /** @description use once, at POST /v1/auth/token grant_type=refresh_token; a new one comes back */
+      refresh_token: string;
+      /** @description seconds until the session (8 hours from sign-in) ends */
+      refresh_expires_in: number;
+      /** @enum {string} */
+      scope: 'admin' | 'member';
+    };
+    TokenRequestBody: {
+      /** @enum {string} */
+      grant_type: 'client_credentials' | 'refresh_token';
+      /** @description grant_type=refresh_token: the staff session's refresh token */
+      refresh_token?: string;
+      /** @description the API key, unless it comes as HTTP Basic password or X-API-Key */
+      client_secret?: string;
+      /** @description optional: the key's id or its office number; checked when given */
+      client_id?: string;
+      /**
+       * @description the role the token carries: the key's own (default), or member for an admin key
+       * @enum {string}
+       */
+      scope?: 'admin' | 'member';
+    };
+    SignInBody: {
+      /** @example 1312345678 */
+      officeNumber: string;
+      /** @example sato.h */
+      loginId: string;
+      password: string;
+    };
+    SignOutBody: {
+      /** @description the refresh token of the session to end */
+      refresh_token: string;
+    };
+    JwkDto: {
+      /** @example OKP */
+      kty: string;
+      /** @example Ed25519 */
+      crv: string;
+      /** @description the public key, base64url */
+      x: string;
+      /** @description the JWT header's kid of tokens it verifies */
+      kid: string;
+      /** @example EdDSA */
+      alg: string;
+      /** @example sig */
+      use: string;
+    };
+    JwkSetDto: {
+      keys: components['schemas']['JwkDto'][];
+    };
+    StaffIdentityDto: {
+      /** Format: uuid */
+      id: string;
+      loginId: string;
+      displayName: string;
+    };
+    CallerDto: {
+      officeNumber: string;
+      officeName: string;
+      /**
+       * Format: uuid
+       * @description the API key, or the key the access token was issued for; null for a staff user's token
+       */
+      keyId: string | null;
+      /** @description the staff user of a staff session's token */
+      staff: components['schemas']['StaffIdentityDto'] | null;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      /** @enum {string} */
+      credential: 'apiKey' | 'accessToken';
+    };
+    StaffUserDto: {
+      /** Format: uuid */
+      id: string;
+      loginId: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      /**
+       * @description locked: too many failed sign-ins, for now
+       * @enum {string}
+       */
+      status: 'active' | 'suspended' | 'locked';
+      lockedUntil: string | null;
+      lastSignInAt: string | null;
+      createdAt: string;
+    };
+    StaffUserListDto: {
+      items: components['schemas']['StaffUserDto'][];
+    };
+    CreateStaffBody: {
+      /**
+       * @description unique in the office, whatever its case
+       * @example sato.h
+       */
+      loginId: string;
+      /** @example 佐藤 花子 */
+      displayName: string;
+      /**
+       * @description admin: manages keys, staff, webhook, directory; member: sends, receives
+       * @enum {string}
+       */
+      role: 'admin' | 'member';
+      /** @description the first password, 10 to 200 characters; give it to the user */
+      password: string;
+    };
+    UpdateStaffBody: {
+      displayName?: string;
+      /** @enum {string} */
+      role?: 'admin' | 'member';
+      /** @description true: suspends the user (its sessions end at once); false: lifts it */
+      suspended?: boolean;
+      /** @description a new password (its sessions end, a lock is lifted) */
+      password?: string;
     };
     PutWebhookBody: {
       /** @example https://vendor.example.jp/careplan/webhook */
@@ -807,7 +1079,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -885,7 +1157,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -987,7 +1259,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1060,7 +1332,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1236,7 +1508,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1293,7 +1565,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1366,7 +1638,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1434,7 +1706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1510,7 +1782,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1576,7 +1848,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1657,7 +1929,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1728,7 +2000,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1794,7 +2066,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1861,7 +2133,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2031,8 +2303,17 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyListDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2091,8 +2372,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2176,8 +2466,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2187,6 +2486,670 @@ export interface operations {
       };
       /** @description Problem: `API_KEY_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_LAST_ADMIN` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['TokenRequestBody'];
+        'application/json': components['schemas']['TokenRequestBody'];
+      };
+    };
+    responses: {
+      /** @description client_credentials: AccessTokenDto; refresh_token: SessionTokensDto */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['AccessTokenDto'] | components['schemas']['SessionTokensDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `TOKEN_REQUEST_INVALID`, `TOKEN_GRANT_UNSUPPORTED`, `TOKEN_SCOPE_INVALID`, `REFRESH_TOKEN_INVALID`, `REFRESH_TOKEN_EXPIRED`, `REFRESH_TOKEN_REUSED`, `REFRESH_TOKEN_REVOKED` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OFFICE_NOT_REGISTERED` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionTokensDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SIGN_IN_FAILED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `STAFF_SUSPENDED` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `STAFF_SIGN_IN_LOCKED` */
+      423: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignOutBody'];
+      };
+    };
+    responses: {
+      /** @description also for a token that is unknown or already ended */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_jwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JwkSetDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallerDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  StaffController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description oldest first; removed users are not listed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffUserListDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  StaffController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStaffBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffUserDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `STAFF_LOGIN_ID_TAKEN` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  StaffController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem: `BAD_REQUEST` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `STAFF_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  StaffController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateStaffBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffUserDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `JSON_TOO_DEEP`, `INVALID_CHARACTER` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `STAFF_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `PAYLOAD_TOO_LARGE` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `UNSUPPORTED_MEDIA_TYPE` */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2231,7 +3194,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2300,8 +3263,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2380,8 +3352,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2446,7 +3427,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2495,7 +3476,7 @@ export interface operations {
           'application/json': components['schemas']['DirectoryEntryDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2573,8 +3554,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED` */
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
         headers: {
           [name: string]: unknown;
         };

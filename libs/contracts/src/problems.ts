@@ -14,8 +14,8 @@ export const ServiceProblems = defineProblems({
   // --- Vendor authentication and API keys (gateway; API_KEY_NOT_FOUND and OFFICE_INACTIVE also ops) ---
   API_KEY_MISSING: {
     status: 401,
-    ja: 'APIキーがありません。X-API-Key ヘッダーに事業所のAPIキーを指定してください。',
-    en: 'No API key. Send your office API key in the X-API-Key header.',
+    ja: 'APIキーがありません。X-API-Key ヘッダーに事業所のAPIキーを、または Authorization: Bearer にアクセストークンを指定してください。',
+    en: 'No API key. Send your office API key in the X-API-Key header, or an access token as Authorization: Bearer.',
   },
   API_KEY_INVALID: { status: 401, ja: 'APIキーが正しくありません。', en: 'The API key is not valid.' },
   API_KEY_REVOKED: {
@@ -24,6 +24,91 @@ export const ServiceProblems = defineProblems({
     en: 'This API key has been revoked. Issue a new one with a valid key, or ask your federation.',
   },
   API_KEY_NOT_FOUND: { status: 404, ja: 'APIキーが見つかりません。', en: 'No such API key.' },
+  // The office would be left without a key that can manage its keys: only an operator could help it then.
+  API_KEY_LAST_ADMIN: {
+    status: 409,
+    ja: 'このキーは事業所で最後の有効な管理者キーのため失効できません。先に別の管理者キーを発行してください。',
+    en: "This is the office's last active admin key, so it cannot be revoked. Issue another admin key first.",
+  },
+  KEY_ROLE_FORBIDDEN: {
+    status: 403,
+    ja: 'この操作には役割「{role}」のキーが必要です。このキーでは行えません（事業所の管理者キーで行ってください）。',
+    en: 'This needs a key with the {role} role; the key used cannot do it (use an admin key of your office).',
+  },
+  // --- Access tokens (gateway: POST /v1/auth/token, and Authorization: Bearer on every vendor route) ---
+  ACCESS_TOKEN_EXPIRED: {
+    status: 401,
+    ja: 'アクセストークンの有効期限が切れています。APIキーで新しいトークンを取得してください。',
+    en: 'The access token has expired. Get a new one with your API key.',
+  },
+  ACCESS_TOKEN_INVALID: {
+    status: 401,
+    ja: 'アクセストークンが正しくありません。POST /v1/auth/token で取得したトークンをそのまま指定してください（APIキーは X-API-Key ヘッダーに指定します）。',
+    en: 'The access token is not valid. Send a token from POST /v1/auth/token as it was issued (API keys go in the X-API-Key header).',
+  },
+  ACCESS_TOKEN_REVOKED: {
+    status: 401,
+    ja: 'このアクセストークンを発行したAPIキーは失効しています。有効なキーでトークンを取得し直してください。',
+    en: 'The API key this access token was issued for has been revoked. Get a token with a valid key.',
+  },
+  TOKEN_REQUEST_INVALID: {
+    status: 400,
+    ja: 'トークン要求が正しくありません（{reason}）。',
+    en: 'The token request is not valid ({reason}).',
+  },
+  TOKEN_GRANT_UNSUPPORTED: {
+    status: 400,
+    ja: 'grant_type「{grantType}」には対応していません。client_credentials または refresh_token を指定してください。',
+    en: 'grant_type "{grantType}" is not supported: use client_credentials or refresh_token.',
+  },
+  TOKEN_SCOPE_INVALID: {
+    status: 400,
+    ja: 'scope「{scope}」は要求できません。このキーで要求できるのは {allowed} です。',
+    en: 'scope "{scope}" cannot be granted: this key may ask for {allowed}.',
+  },
+  // --- Staff users and their sessions (gateway: /v1/staff, /v1/auth/sign-in, refresh_token grant) ---
+  SIGN_IN_FAILED: {
+    status: 401,
+    ja: '事業所番号・ログインID・パスワードのいずれかが正しくありません。',
+    en: 'The office number, login id or password is not right.',
+  },
+  STAFF_SIGN_IN_LOCKED: {
+    status: 423,
+    ja: 'サインインの失敗が続いたため、このログインIDは {lockedUntil} までロックされています。',
+    en: 'Too many failed sign-ins: this login id is locked until {lockedUntil}.',
+  },
+  STAFF_SUSPENDED: {
+    status: 403,
+    ja: 'このスタッフは利用停止中です。事業所の管理者に連絡してください。',
+    en: 'This staff user is suspended. Ask an administrator of your office.',
+  },
+  STAFF_NOT_FOUND: { status: 404, ja: 'スタッフが見つかりません。', en: 'No such staff user.' },
+  STAFF_LOGIN_ID_TAKEN: {
+    status: 409,
+    ja: 'ログインID「{loginId}」はこの事業所で使われています。',
+    en: 'Login id "{loginId}" is already used in this office.',
+  },
+  REFRESH_TOKEN_INVALID: {
+    status: 400,
+    ja: 'リフレッシュトークンが正しくありません。サインインし直してください。',
+    en: 'The refresh token is not valid. Sign in again.',
+  },
+  REFRESH_TOKEN_EXPIRED: {
+    status: 400,
+    ja: 'サインインの有効期限（8時間）が切れています。サインインし直してください。',
+    en: 'The session (8 hours) has expired. Sign in again.',
+  },
+  // A refresh token used a second time: stolen, or a client that lost the answer; the whole session ends.
+  REFRESH_TOKEN_REUSED: {
+    status: 400,
+    ja: 'このリフレッシュトークンは使用済みです。安全のためこのサインインを無効にしました。サインインし直してください。',
+    en: 'This refresh token was already used: the session has been ended for safety. Sign in again.',
+  },
+  REFRESH_TOKEN_REVOKED: {
+    status: 400,
+    ja: 'このサインインは終了しています（サインアウト、またはスタッフの停止・削除）。',
+    en: 'This session has ended (signed out, or the staff user was suspended or removed).',
+  },
   API_KEY_LIMIT_REACHED: {
     status: 409,
     ja: '有効なAPIキーが上限（{limit}）に達しています。使っていないキーを失効させてください。',
@@ -528,8 +613,15 @@ export const ProblemGroups = {
   input: [Problems.BAD_REQUEST],
   /** A page of a list: its query, and a cursor that is not one this list gave. */
   page: [Problems.BAD_REQUEST, Problems.CURSOR_INVALID],
-  /** The vendor API's ApiKeyGuard. */
-  vendorKey: [Problems.API_KEY_MISSING, Problems.API_KEY_INVALID, Problems.API_KEY_REVOKED],
+  /** The vendor API's ApiKeyGuard: an API key (X-API-Key) or an access token (Authorization: Bearer). */
+  vendorKey: [
+    Problems.API_KEY_MISSING,
+    Problems.API_KEY_INVALID,
+    Problems.API_KEY_REVOKED,
+    Problems.ACCESS_TOKEN_EXPIRED,
+    Problems.ACCESS_TOKEN_INVALID,
+    Problems.ACCESS_TOKEN_REVOKED,
+  ],
   /**
    * The operations API's OperatorGuard: a bearer token, or the console's session cookie (whose unsafe requests
    * need the X-CSRF-Token header).

@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
 import { BaseEvent, OFFICE_NUMBER_PATTERN } from './events';
+import { KEY_ROLES, type KeyRole } from './http/keys.contract';
 import { Topics } from './topics';
 
 /**
@@ -52,6 +53,8 @@ export class ApiKeyIssuedEvent extends BaseEvent {
   @IsString() @MaxLength(200) label!: string;
   /** Absent in events older than office-issued keys: those were operator-issued. */
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
+  /** Absent in events older than key roles: those keys became admin. */
+  @IsOptional() @IsIn(KEY_ROLES) role?: KeyRole;
 }
 
 /** A key was revoked (first revocation only), published by the gateway in the transaction that revoked it. */

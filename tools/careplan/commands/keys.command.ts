@@ -9,15 +9,28 @@ export async function keysListCommand(ctx: CliContext): Promise<number> {
   const list = dataOf(await client.GET('/v1/keys'));
   emit(ctx, list, () => {
     const c = ctx.m.columns;
-    const rows = list.items.map((k) => [k.id, k.label, k.prefix, k.createdAt, k.lastUsedAt, k.revokedAt]);
-    return table([c.id, c.label, c.prefix, c.createdAt, c.lastUsedAt, c.revokedAt], rows);
+    const rows = list.items.map((k) => [
+      k.id,
+      k.label,
+      k.role,
+      k.prefix,
+      k.createdAt,
+      k.lastUsedAt,
+      k.revokedAt,
+    ]);
+    return table([c.id, c.label, c.keyRole, c.prefix, c.createdAt, c.lastUsedAt, c.revokedAt], rows);
   });
   return EXIT_OK;
 }
 
-export async function keysCreateCommand(ctx: CliContext, options: { label: string }): Promise<number> {
+export async function keysCreateCommand(
+  ctx: CliContext,
+  options: { label: string; role: 'admin' | 'member' },
+): Promise<number> {
   const client = gatewayClient(ctx);
-  const created = dataOf(await client.POST('/v1/keys', { body: { label: options.label } }));
+  const created = dataOf(
+    await client.POST('/v1/keys', { body: { label: options.label, role: options.role } }),
+  );
   emit(ctx, created, () => `${ctx.m.keyCreated}\n${created.key}\n`);
   return EXIT_OK;
 }

@@ -33,6 +33,7 @@ const key = (over: Partial<OfficeKeyDto> = {}): OfficeKeyDto => ({
   officeNumber: TOKYO_OFFICE,
   keyPrefix: 'cpx_AbCdEfGh',
   label: '受付PC',
+  role: 'admin',
   createdAt: '2026-12-01T00:00:00.000Z',
   lastUsedAt: null,
   revokedAt: null,

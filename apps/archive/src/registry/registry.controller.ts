@@ -103,7 +103,7 @@ export class OpsOfficesController {
     @Param('no', OfficeNumberPipe) no: string,
     @Body() dto: IssueKeyBody,
   ): Promise<IssuedOfficeKeyDto> {
-    return this.registry.issueKey(op, no, dto.label);
+    return this.registry.issueKey(op, no, dto.label, dto.role);
   }
 
   @ApiOperation({ summary: "List an office's API keys — APIキー一覧" })

@@ -2,7 +2,13 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { IssuedOfficeKeyDto, OfficeChangedEvent, OfficeKeyDto, pageLimit } from '@careplan/contracts';
+import {
+  IssuedOfficeKeyDto,
+  KeyRole,
+  OfficeChangedEvent,
+  OfficeKeyDto,
+  pageLimit,
+} from '@careplan/contracts';
 import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { officeNumberCheckDigitValid } from '@careplan/spec';
 import { advisoryLock } from '@careplan/persistence';
@@ -103,12 +109,23 @@ export class RegistryService {
    * between the check and the key, and audits it. Should this commit fail after the gateway answered, the
    * gateway's ApiKeyIssued event (source operator) still records the key.
    */
-  async issueKey(op: OperatorContext, officeNumber: string, label = ''): Promise<IssuedOfficeKeyDto> {
+  async issueKey(
+    op: OperatorContext,
+    officeNumber: string,
+    label = '',
+    role?: KeyRole,
+  ): Promise<IssuedOfficeKeyDto> {
     return this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
       if (!o.active) throw RegistryErrors.inactive(officeNumber);
-      const issued = await this.keys().issue(officeNumber, { label });
-      const details = { keyId: issued.id, keyPrefix: issued.keyPrefix, label: issued.label };
+      // No role: the gateway makes an operator's key admin (how an office starts, or gets back in).
+      const issued = await this.keys().issue(officeNumber, role ? { label, role } : { label });
+      const details = {
+        keyId: issued.id,
+        keyPrefix: issued.keyPrefix,
+        label: issued.label,
+        role: issued.role,
+      };
       await recordAudit(m, op, 'key.issue', officeNumber, details, o.prefecture);
       return issued;
     });

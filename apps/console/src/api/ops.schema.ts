@@ -731,6 +731,11 @@ export interface components {
     IssueKeyBody: {
       /** @description which PC or program the key is for */
       label?: string;
+      /**
+       * @description the key's role; an operator's key is admin unless told otherwise (it is how an office gets back in)
+       * @enum {string}
+       */
+      role?: 'admin' | 'member';
     };
     IssuedOfficeKeyDto: {
       /** Format: uuid */
@@ -742,6 +747,8 @@ export interface components {
        */
       keyPrefix: string;
       label: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
       createdAt: string;
       /** @description to the minute */
       lastUsedAt: string | null;
@@ -759,6 +766,8 @@ export interface components {
        */
       keyPrefix: string;
       label: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
       createdAt: string;
       /** @description to the minute */
       lastUsedAt: string | null;

@@ -21,3 +21,22 @@ describe('GatewayEnv: WEBHOOK_SECRET_KEY', () => {
     );
   });
 });
+
+describe('GatewayEnv: access tokens', () => {
+  it('signs 60-minute tokens with a database key by default, warning about it in production', () => {
+    const env = loadEnv(GatewayEnv, {});
+    expect([env.TOKEN_SIGNING_KEY, env.ACCESS_TOKEN_TTL_SECONDS]).toEqual(['', 3600]);
+    const production = loadEnv(GatewayEnv, {
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN: 'a-real-secret-of-32-characters!!',
+      WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+    });
+    expect(production.productionChecks().warnings.join('\n')).toMatch(/TOKEN_SIGNING_KEY is empty/);
+  });
+
+  it('refuses a token lifetime past 60 minutes', () => {
+    expect(() => loadEnv(GatewayEnv, { ACCESS_TOKEN_TTL_SECONDS: '7200' })).toThrow(
+      /ACCESS_TOKEN_TTL_SECONDS/,
+    );
+  });
+});

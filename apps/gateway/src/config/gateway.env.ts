@@ -1,5 +1,5 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { WebhookServiceEnv } from '@careplan/platform';
+import { IsInt, IsString, IsUrl, Length, Max, Min } from 'class-validator';
+import { ProductionChecks, WebhookServiceEnv } from '@careplan/platform';
 
 const MiB = 1024 * 1024;
 
@@ -27,4 +27,23 @@ export class GatewayEnv extends WebhookServiceEnv {
   @IsInt() @Min(1) RECONCILE_AFTER_SECONDS = 120;
   /** How often the reconciler looks for stuck submissions (default 30 s). */
   @IsInt() @Min(1) RECONCILE_INTERVAL_SECONDS = 30;
+
+  /**
+   * Ed25519 private key (PEM; "\n" escapes allowed) that signs access tokens (POST /v1/auth/token). Empty: a key
+   * is generated on first use and kept in gateway.token_keys, shared by every gateway instance.
+   */
+  @IsString() TOKEN_SIGNING_KEY = '';
+  /** The `iss` (and `aud`) of access tokens: tokens of another issuer are refused. */
+  @IsString() @Length(1, 200) TOKEN_ISSUER = 'careplan-exchange-gateway';
+  /** Lifetime of an access token in seconds (default and most 60 min). */
+  @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+  override productionChecks(): ProductionChecks {
+    const checks = super.productionChecks();
+    if (this.TOKEN_SIGNING_KEY === '')
+      checks.warnings.push(
+        'TOKEN_SIGNING_KEY is empty: access tokens are signed with a key generated and kept in the database (gateway.token_keys); configure one to hold it outside the database',
+      );
+    return checks;
+  }
 }

@@ -11,6 +11,9 @@ import { GatewayRegistryProjection1764300005100 } from './migrations/17643000051
 import { GatewayConsumerInflight1764900001100 } from './migrations/1764900001100-gateway-consumer-inflight';
 import { GatewayReconcile1764900001110 } from './migrations/1764900001110-gateway-reconcile';
 import { GatewayKeysOwn1764900002110 } from './migrations/1764900002110-gateway-keys-own';
+import { GatewayKeyRoles1765000000100 } from './migrations/1765000000100-gateway-key-roles';
+import { GatewayStaff1765000000200 } from './migrations/1765000000200-gateway-staff';
+import { RefreshTokenEntity, StaffUserEntity } from '../staff/staff-user.entity';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 
@@ -23,6 +26,8 @@ export const gatewayDatabase: ServiceDatabase = {
     SubmissionFileEntity,
     InboxEntryEntity,
     WebhookEntity,
+    StaffUserEntity,
+    RefreshTokenEntity,
   ],
   migrations: [
     GatewayInit1764000000100,
@@ -32,5 +37,7 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayConsumerInflight1764900001100,
     GatewayReconcile1764900001110,
     GatewayKeysOwn1764900002110,
+    GatewayKeyRoles1765000000100,
+    GatewayStaff1765000000200,
   ],
 };

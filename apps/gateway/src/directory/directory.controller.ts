@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@careplan/platform';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
+import { RequireRole } from '../offices/require-role';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import {
   DirectoryEntryDto,
@@ -17,8 +18,7 @@ import { DirectoryClient } from './directory.client';
 
 /** Which offices can receive through the exchange, so software can tell its user before sending. */
 @ApiTags('directory')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
 @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any, Problems.DIRECTORY_UNAVAILABLE)
 @Controller('v1/directory')
 export class DirectoryController {
@@ -49,6 +49,7 @@ export class DirectoryController {
   @ApiOperation({ summary: "List or unlist the caller's office in the directory — ディレクトリ掲載の設定" })
   @ApiProblems(...ProblemGroups.jsonBody, ...ProblemGroups.write)
   @Put('me')
+  @RequireRole('admin')
   @ApiOkResponse({
     type: ListingDto,
     description: "the calling office's choice to appear in the searchable list",

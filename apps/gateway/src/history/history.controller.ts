@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '@careplan/platform';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import {
   BINARY,
@@ -16,8 +16,7 @@ import { HistoryClient } from './history.client';
 
 /** The office's exchange history, shared by all its keys (PCs, programs); kept by the archive. */
 @ApiTags('history')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
 @ApiProblems(
   ...ProblemGroups.vendorKey,
   ...ProblemGroups.any,

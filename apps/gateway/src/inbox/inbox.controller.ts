@@ -1,18 +1,17 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BINARY } from '@careplan/contracts';
 import type { FastifyReply } from 'fastify';
 import { FILE_MEDIA_TYPES } from '../files/file-types';
 import { ApiProblems } from '@careplan/platform';
 import { ProblemGroups, Problems } from '@careplan/contracts';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { FileRecordsDto, InboxEntryDto, InboxFilterQuery, InboxPageDto } from './dto/inbox.dto';
 import { DownloadedFile, InboxService } from './inbox.service';
 
 @ApiTags('inbox')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
 @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/inbox')
 export class InboxController {

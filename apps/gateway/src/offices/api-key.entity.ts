@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { KeyRole } from '@careplan/contracts';
 import { GATEWAY_SCHEMA } from '../database/schema';
 
 /** One key per PC or program of an office; only its sha256 is kept. */
@@ -9,6 +10,7 @@ export class ApiKeyEntity {
   @Column({ name: 'key_hash', type: 'char', length: 64 }) keyHash!: string;
   @Column({ name: 'key_prefix', type: 'varchar', length: 16 }) keyPrefix!: string;
   @Column({ type: 'text', default: '' }) label!: string;
+  @Column({ type: 'varchar', length: 16, default: 'member' }) role!: KeyRole;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true }) lastUsedAt!: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;

@@ -12,6 +12,10 @@ export class ApiKeysRepository {
     return this.dataSource.manager.findOne(ApiKeyEntity, { where: { keyHash } });
   }
 
+  findById(id: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.manager.findOne(ApiKeyEntity, { where: { id } });
+  }
+
   /** An office's keys, oldest first, revoked ones too. */
   listForOffice(officeNumber: string): Promise<ApiKeyEntity[]> {
     return this.dataSource.manager.find(ApiKeyEntity, {
@@ -22,6 +26,10 @@ export class ApiKeysRepository {
 
   countActive(m: EntityManager, officeNumber: string): Promise<number> {
     return m.count(ApiKeyEntity, { where: { officeNumber, revokedAt: IsNull() } });
+  }
+
+  countActiveAdmins(m: EntityManager, officeNumber: string): Promise<number> {
+    return m.count(ApiKeyEntity, { where: { officeNumber, role: 'admin', revokedAt: IsNull() } });
   }
 
   async insert(m: EntityManager, key: ApiKeyEntity): Promise<void> {

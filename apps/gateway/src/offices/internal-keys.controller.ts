@@ -32,7 +32,7 @@ export class InternalKeysController {
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Body() body: IssueKeyBody,
   ): Promise<IssuedOfficeKeyDto> {
-    return this.keys.issueForOperator(officeNumber, body.label);
+    return this.keys.issueForOperator(officeNumber, body.label, body.role);
   }
 
   @ApiOperation({ summary: 'Revoke a key for an operator — APIキーの失効' })

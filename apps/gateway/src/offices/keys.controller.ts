@@ -1,26 +1,20 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@careplan/platform';
 import { ProblemGroups, Problems } from '@careplan/contracts';
-import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
+import { CurrentOffice, VendorAuth } from './api-key.guard';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { KeysService } from './keys.service';
 import type { AuthenticatedOffice } from './offices.service';
+import { RequireRole } from './require-role';
 
-/** An office manages its own keys, one per PC or program: the license covers any number of them. */
+/**
+ * An office manages its own keys, one per PC or program: the license covers any number of them. Its admin keys
+ * do; member keys send and receive.
+ */
 @ApiTags('keys')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
+@RequireRole('admin')
 @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/keys')
 export class KeysController {
@@ -49,11 +43,16 @@ export class KeysController {
     @CurrentOffice() office: AuthenticatedOffice,
     @Body() body: CreateApiKeyDto,
   ): Promise<CreatedApiKeyDto> {
-    return this.keys.create(office, body.label);
+    return this.keys.create(office, body.label, body.role);
   }
 
   @ApiOperation({ summary: 'Revoke an API key — APIキーの失効' })
-  @ApiProblems(...ProblemGroups.input, Problems.API_KEY_NOT_FOUND, ...ProblemGroups.write)
+  @ApiProblems(
+    ...ProblemGroups.input,
+    Problems.API_KEY_NOT_FOUND,
+    Problems.API_KEY_LAST_ADMIN,
+    ...ProblemGroups.write,
+  )
   @Delete(':id')
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyDto, description: 'the revoked key; it stops working with the next request' })

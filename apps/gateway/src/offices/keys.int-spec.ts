@@ -16,7 +16,8 @@ import { KeysController } from './keys.controller';
 import { KeysService } from './keys.service';
 import { OfficesRepository } from './offices.repository';
 import { OfficesService } from './offices.service';
-import { officesServiceOn } from './offices.testing';
+import { accessTokensOn, officesServiceOn } from './offices.testing';
+import { AccessTokensService } from '../auth/access-tokens.service';
 
 const TOKEN = 'it-internal-token-of-32-characters!';
 const SEEDED = withOfficeCheckDigit('131298001');
@@ -103,6 +104,7 @@ describe('API keys: one owner in the gateway for the office and its operators (P
       controllers: [KeysController, InternalKeysController],
       providers: [
         { provide: OfficesService, useValue: offices },
+        { provide: AccessTokensService, useValue: accessTokensOn(ds) },
         {
           provide: KeysService,
           useValue: new KeysService(
@@ -200,6 +202,33 @@ describe('API keys: one owner in the gateway for the office and its operators (P
       active: true,
     });
     expect((await vendor(issued.body.apiKey!, 'GET', '/v1/keys')).status).toBe(200);
+  });
+
+  it("issues an operator's key admin unless told member (the first one admin whatever is asked), and lets an operator revoke the last admin key", async () => {
+    const fresh = withOfficeCheckDigit('131298003');
+    await applyOfficeChanged(ds.manager, {
+      officeNumber: fresh,
+      name: '新設居宅',
+      kind: '居宅介護支援',
+      active: true,
+    });
+    const first = await operator<Key & { role: string }>('POST', `/${fresh}/keys`, {
+      label: '初回',
+      role: 'member',
+    });
+    expect([first.status, first.body.role]).toEqual([201, 'admin']);
+    const member = await operator<Key & { role: string }>('POST', `/${fresh}/keys`, { role: 'member' });
+    const admin = await operator<Key & { role: string }>('POST', `/${fresh}/keys`, {});
+    expect([member.body.role, admin.body.role]).toEqual(['member', 'admin']);
+    expect((await operator('POST', `/${fresh}/keys`, { role: 'owner' })).status).toBe(400);
+
+    for (const k of [first.body, admin.body])
+      expect((await operator('POST', `/${fresh}/keys/${k.id}/revoke`)).status).toBe(200);
+    const listed = await operator<{ items: (Key & { role: string })[] }>('GET', `/${fresh}/keys`);
+    expect(listed.body.items.filter((k) => !k.revokedAt).map((k) => k.role)).toEqual(['member']);
+    // Without an admin key the office gets one again with the next key, whatever is asked.
+    const back = await operator<Key & { role: string }>('POST', `/${fresh}/keys`, { role: 'member' });
+    expect(back.body.role).toBe('admin');
   });
 
   it('refuses a wrong token and malformed numbers and ids; serves nothing internal on the public port', async () => {

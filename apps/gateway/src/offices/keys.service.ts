@@ -9,6 +9,7 @@ import {
   EventClass,
   IssuedOfficeKeyDto,
   KeyRevocationDto,
+  KeyRole,
   KeySource,
   OfficeKeyDto,
   OfficeKeyListDto,
@@ -46,13 +47,23 @@ export class KeysService {
     return { items: (await this.keysOf(office.officeNumber)).map(toApiKeyDto) };
   }
 
-  /** Issues a key for the caller's office; the key itself is returned this once and never stored. */
-  async create(office: AuthenticatedOffice, label: string): Promise<CreatedApiKeyDto> {
-    const { row, key } = await this.issue(office.officeNumber, label.trim(), 'office');
+  /**
+   * Issues a key for the caller's office (an admin: @RequireRole), member unless asked otherwise; the key itself
+   * is returned this once and never stored.
+   */
+  async create(
+    office: AuthenticatedOffice,
+    label: string,
+    role: KeyRole = 'member',
+  ): Promise<CreatedApiKeyDto> {
+    const { row, key } = await this.issue(office.officeNumber, label.trim(), 'office', role);
     return { ...toApiKeyDto(row), key };
   }
 
-  /** Revokes one of the office's keys (also the calling one: it stops working with the next request). */
+  /**
+   * Revokes one of the office's keys (also the calling one: it stops working, and its tokens, with the next
+   * request), except its last active admin key: 409 API_KEY_LAST_ADMIN.
+   */
   async revoke(office: AuthenticatedOffice, id: string): Promise<ApiKeyDto> {
     return toApiKeyDto((await this.revokeOf(office.officeNumber, id, 'office')).row);
   }
@@ -64,12 +75,18 @@ export class KeysService {
   /**
    * An operator's key: the archive has checked the office in its registry (it exists and is active), which
    * the gateway's projection may not show yet; until it does, the key authenticates to 403 OFFICE_NOT_REGISTERED.
+   * Admin unless asked otherwise: an operator's key is how an office starts, or gets back in.
    */
-  async issueForOperator(officeNumber: string, label = ''): Promise<IssuedOfficeKeyDto> {
-    const { row, key } = await this.issue(officeNumber, label, 'operator');
+  async issueForOperator(
+    officeNumber: string,
+    label = '',
+    role: KeyRole = 'admin',
+  ): Promise<IssuedOfficeKeyDto> {
+    const { row, key } = await this.issue(officeNumber, label, 'operator', role);
     return { ...toOfficeKeyDto(row), apiKey: key };
   }
 
+  /** An operator may revoke any key, the last admin key too (a leaked one): it can issue the next. */
   async revokeForOperator(officeNumber: string, id: string): Promise<KeyRevocationDto> {
     const { row, revokedNow } = await this.revokeOf(officeNumber, id, 'operator');
     return { key: toOfficeKeyDto(row), revokedNow };
@@ -83,6 +100,7 @@ export class KeysService {
     officeNumber: string,
     label: string,
     source: KeySource,
+    requested: KeyRole,
   ): Promise<{ row: ApiKeyEntity; key: string }> {
     return inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
@@ -94,6 +112,8 @@ export class KeysService {
       }
       const active = await this.keys.countActive(m, officeNumber);
       if (active >= MAX_ACTIVE_KEYS_PER_OFFICE) throw OfficeErrors.keyLimit(MAX_ACTIVE_KEYS_PER_OFFICE);
+      // The first key, and any key while the office has no admin key, is admin: someone must manage the keys.
+      const role = (await this.keys.countActiveAdmins(m, officeNumber)) === 0 ? 'admin' : requested;
       const { key, hash, prefix } = newApiKey();
       const row = m.create(ApiKeyEntity, {
         id: randomUUID(),
@@ -101,6 +121,7 @@ export class KeysService {
         keyHash: hash,
         keyPrefix: prefix,
         label,
+        role,
         createdAt: new Date(),
         lastUsedAt: null,
         revokedAt: null,
@@ -113,6 +134,7 @@ export class KeysService {
         keyPrefix: prefix,
         label,
         source,
+        role,
       });
       return { row, key };
     });
@@ -124,6 +146,7 @@ export class KeysService {
     source: KeySource,
   ): Promise<{ row: ApiKeyEntity; revokedNow: boolean }> {
     const { row, revokedNow } = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
+      if (source === 'office') await this.keepAnAdmin(m, officeNumber, id);
       // Revoking twice keeps the first revocation time, and publishes only the first one.
       const at = new Date();
       const now = await this.keys.revokeOnce(m, officeNumber, id, at);
@@ -132,6 +155,14 @@ export class KeysService {
     });
     if (!row) throw OfficeErrors.keyNotFound(id);
     return { row, revokedNow };
+  }
+
+  /** An office keeps one active admin key: the lock is issuing's, so two revocations cannot pass each other. */
+  private async keepAnAdmin(m: EntityManager, officeNumber: string, id: string): Promise<void> {
+    await advisoryLock(m, `api-keys:${officeNumber}`);
+    const key = await this.keys.find(m, officeNumber, id);
+    if (key?.role !== 'admin' || key.revokedAt) return;
+    if ((await this.keys.countActiveAdmins(m, officeNumber)) <= 1) throw OfficeErrors.lastAdminKey(id);
   }
 }
 
@@ -149,6 +180,7 @@ export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {
   return {
     id: k.id,
     label: k.label,
+    role: k.role,
     prefix: k.keyPrefix,
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
@@ -162,6 +194,7 @@ export function toOfficeKeyDto(k: ApiKeyEntity): OfficeKeyDto {
     officeNumber: k.officeNumber,
     keyPrefix: k.keyPrefix,
     label: k.label,
+    role: k.role,
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,

@@ -11,5 +11,7 @@ export const OfficeErrors = {
   keyLimit: (limit: number) => problem(Problems.API_KEY_LIMIT_REACHED, { limit }, { limit }),
   officeInactive: (officeNumber: string) =>
     problem(Problems.OFFICE_INACTIVE, { officeNumber }, { officeNumber }),
+  lastAdminKey: (keyId: string) => problem(Problems.API_KEY_LAST_ADMIN, {}, { keyId }),
+  roleForbidden: (role: string) => problem(Problems.KEY_ROLE_FORBIDDEN, { role }, { requiredRole: role }),
   officeNumberInvalid: (value: string) => problem(Problems.OFFICE_NUMBER_INVALID, { value }, { value }),
 };

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import type { KeyRole } from '@careplan/contracts';
+import type { AccessTokenClaims } from '../auth/access-tokens.service';
+import { AuthErrors } from '../auth/auth.errors';
 import { hashApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';
 import { OfficeEntity } from './office.entity';
 import { OfficeErrors } from './offices.errors';
 import { OfficesRepository } from './offices.repository';
+import { StaffUsersRepository } from '../staff/staff-users.repository';
 
 /** The office that an authenticated request acts for. */
 export interface AuthenticatedOffice {
   officeNumber: string;
   name: string;
   licenseActive: boolean;
-  apiKeyId: string;
+  /** The API key, or the key an access token was issued for; null for a staff user's token. */
+  apiKeyId: string | null;
+  /** The staff user who signed in, for a token of a staff session. */
+  staff?: { id: string; loginId: string; displayName: string } | null;
+  /** The key's role, or the token's (a token may carry less than its key: scope=member). */
+  role: KeyRole;
+  /** How the request proved it: the key itself (X-API-Key) or an access token issued for it (Bearer). */
+  credential: 'apiKey' | 'accessToken';
 }
+
+/** An office authenticated by one of its keys (itself, or a token of it). */
+export type KeyAuthenticatedOffice = AuthenticatedOffice & { apiKeyId: string };
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -21,13 +35,61 @@ export class OfficesService {
   constructor(
     private readonly offices: OfficesRepository,
     private readonly keys: ApiKeysRepository,
+    private readonly staff: StaffUsersRepository,
   ) {}
 
-  async authenticate(key: string | undefined): Promise<AuthenticatedOffice> {
+  async authenticate(key: string | undefined): Promise<KeyAuthenticatedOffice> {
     if (!key) throw OfficeErrors.keyMissing();
     const apiKey = await this.keys.findByHash(hashApiKey(key));
     if (!apiKey) throw OfficeErrors.keyInvalid();
     if (apiKey.revokedAt) throw OfficeErrors.keyRevoked();
+    return this.officeOf(apiKey, apiKey.role, 'apiKey');
+  }
+
+  /**
+   * The office of a verified access token, as long as the key it was issued for is active: revoking a key stops
+   * its tokens at the next request (one primary-key read, as a key's own check is one read by its hash).
+   */
+  async authenticateToken(claims: AccessTokenClaims): Promise<AuthenticatedOffice> {
+    if (!('keyId' in claims)) return this.authenticateStaff(claims);
+    const apiKey = await this.keys.findById(claims.keyId);
+    if (!apiKey || apiKey.officeNumber !== claims.officeNumber) throw AuthErrors.tokenInvalid();
+    if (apiKey.revokedAt) throw AuthErrors.tokenRevoked();
+    return this.officeOf(apiKey, claims.role, 'accessToken');
+  }
+
+  /**
+   * A staff session's token holds while its user is neither suspended nor removed and the session is on (not
+   * signed out, not ended by a reused refresh token): checked on every request, so it stops at once. Its role is
+   * never more than the user's now.
+   */
+  private async authenticateStaff(
+    claims: Extract<AccessTokenClaims, { staffUserId: string }>,
+  ): Promise<AuthenticatedOffice> {
+    const [user, sessionOn] = await Promise.all([
+      this.staff.findById(claims.staffUserId),
+      this.staff.sessionActive(claims.sessionId),
+    ]);
+    if (!user || user.officeNumber !== claims.officeNumber) throw AuthErrors.tokenInvalid();
+    if (user.removedAt || user.suspendedAt || !sessionOn) throw AuthErrors.tokenRevoked();
+    const office = await this.offices.find(user.officeNumber);
+    if (!office) throw OfficeErrors.officeNotRegistered();
+    return {
+      officeNumber: office.officeNumber,
+      name: office.name,
+      licenseActive: office.licenseActive,
+      apiKeyId: null,
+      staff: { id: user.id, loginId: user.loginId, displayName: user.displayName },
+      role: claims.role === 'admin' && user.role === 'admin' ? 'admin' : 'member',
+      credential: 'accessToken',
+    };
+  }
+
+  private async officeOf(
+    apiKey: ApiKeyEntity,
+    role: KeyRole,
+    credential: AuthenticatedOffice['credential'],
+  ): Promise<KeyAuthenticatedOffice> {
     const office = await this.offices.find(apiKey.officeNumber);
     if (!office) throw OfficeErrors.officeNotRegistered();
     await this.touch(apiKey);
@@ -36,6 +98,8 @@ export class OfficesService {
       name: office.name,
       licenseActive: office.licenseActive,
       apiKeyId: apiKey.id,
+      role,
+      credential,
     };
   }
 

@@ -11,7 +11,8 @@ import { SpecController } from '../spec/spec.controller';
 import { ApiKeyGuard, CurrentOffice } from './api-key.guard';
 import { registeredOffice } from '../registry/registry.testing';
 import { AuthenticatedOffice, OfficesService } from './offices.service';
-import { officesServiceOn } from './offices.testing';
+import { accessTokensOn, officesServiceOn } from './offices.testing';
+import { AccessTokensService } from '../auth/access-tokens.service';
 
 @Controller('v1/whoami')
 @UseGuards(ApiKeyGuard)
@@ -53,7 +54,11 @@ describe('gateway rate limits: per office behind its keys, per address on public
     @Module({
       imports: [PlatformModule.forRoot({ serviceName: 'it-gateway', logLevel: 'silent' })],
       controllers: [WhoAmIController, SpecController],
-      providers: [{ provide: OfficesService, useValue: offices }, ApiKeyGuard],
+      providers: [
+        { provide: OfficesService, useValue: offices },
+        { provide: AccessTokensService, useValue: accessTokensOn(ds) },
+        ApiKeyGuard,
+      ],
     })
     class TestModule {}
     app = await createHttpApp(TestModule, {

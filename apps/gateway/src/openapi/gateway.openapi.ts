@@ -14,7 +14,28 @@ export function gatewayOpenApi(app: INestApplication): OpenAPIObject {
       .setLicense('MIT', 'https://opensource.org/licenses/MIT')
       // Relative: the document is served by the API it describes, wherever that is deployed.
       .addServer('/')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+      .addApiKey(
+        { type: 'apiKey', in: 'header', name: 'X-API-Key', description: "the office's API key" },
+        'apiKey',
+      )
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'an access token from POST /v1/auth/token (60 minutes; keys at /.well-known/jwks.json)',
+        },
+        'accessToken',
+      )
+      .addBasicAuth(
+        {
+          type: 'http',
+          scheme: 'basic',
+          description: 'POST /v1/auth/token only: client_id (or empty) and the API key as password',
+        },
+        'clientBasic',
+      )
       .build(),
     { extraModels: [JsonBundleBody] },
   );

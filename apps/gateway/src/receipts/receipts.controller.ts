@@ -1,16 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   BINARY,
@@ -22,7 +11,7 @@ import {
   VerifyReceiptBody,
 } from '@careplan/contracts';
 import { ApiProblems, PublicRoute } from '@careplan/platform';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { ReceiptsClient } from './receipts.client';
 
@@ -36,8 +25,7 @@ export class ReceiptsController {
   @ApiOperation({ summary: 'Signed proof of exchange of a submission — 送受信の証明（署名付き）' })
   @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.input, Problems.RECEIPT_NOT_FOUND)
   @Get('submissions/:id/receipt')
-  @ApiSecurity('apiKey')
-  @UseGuards(ApiKeyGuard)
+  @VendorAuth()
   @ApiOkResponse({ type: SignedReceiptDto })
   receipt(
     @CurrentOffice() office: AuthenticatedOffice,
@@ -49,8 +37,7 @@ export class ReceiptsController {
   @ApiOperation({ summary: 'The proof of exchange as a PDF — 送受信の証明（PDF）' })
   @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.input, Problems.RECEIPT_NOT_FOUND)
   @Get('submissions/:id/receipt.pdf')
-  @ApiSecurity('apiKey')
-  @UseGuards(ApiKeyGuard)
+  @VendorAuth()
   @ApiOkResponse({
     description: 'the proof of exchange as a PDF, with the signed JSON receipt attached (receipt.json)',
     content: { 'application/pdf': { schema: BINARY } },

@@ -8,7 +8,7 @@ import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@care
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { GatewayEnv } from '../config/gateway.env';
 import { gatewayDatabase } from '../database/gateway.database';
-import { officesServiceOn } from '../offices/offices.testing';
+import { MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
 import { SubmissionReconciler } from './submission.reconciler';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
@@ -20,7 +20,13 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
   let service: SubmissionsService;
   let reconciler: SubmissionReconciler;
   let metrics: MetricsService;
-  const sender = { officeNumber: CARE_OFFICE, name: '居宅', licenseActive: true, apiKeyId: 'it' };
+  const sender = {
+    officeNumber: CARE_OFFICE,
+    name: '居宅',
+    licenseActive: true,
+    apiKeyId: 'it',
+    ...MEMBER_KEY,
+  };
   let serial = 0;
 
   beforeAll(async () => {

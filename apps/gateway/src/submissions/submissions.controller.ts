@@ -9,7 +9,6 @@ import {
   Query,
   Req,
   Res,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -18,13 +17,12 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '@careplan/platform';
 import { ProblemGroups, Problems } from '@careplan/contracts';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { SUBMISSION_BODY } from './dto/bundle-upload.body';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
@@ -36,8 +34,7 @@ import { SubmissionsService } from './submissions.service';
 import { UPLOAD_LIMITS } from './upload-limits';
 
 @ApiTags('submissions')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
 @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/submissions')
 export class SubmissionsController {

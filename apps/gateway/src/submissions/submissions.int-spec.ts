@@ -11,7 +11,7 @@ import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { registeredOffice } from '../registry/registry.testing';
-import { officesServiceOn } from '../offices/offices.testing';
+import { MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
 
 describe('accepting bundles of one pair concurrently, on the real PostgreSQL', () => {
   let db: TestDatabase;
@@ -49,7 +49,13 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
   });
 
   it('numbers them 1…n and queues their events in the same order', async () => {
-    const sender = { officeNumber: CARE_OFFICE, name: '居宅', licenseActive: true, apiKeyId: 'it' };
+    const sender = {
+      officeNumber: CARE_OFFICE,
+      name: '居宅',
+      licenseActive: true,
+      apiKeyId: 'it',
+      ...MEMBER_KEY,
+    };
     const bundle = (i: number) => ({
       to: HOME_HELP_OFFICE,
       files: [
@@ -72,7 +78,13 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
   });
 
   it("renders a JSON bundle sent again under its Idempotency-Key with the first one's serial, else with now", async () => {
-    const sender = { officeNumber: CARE_OFFICE, name: '居宅', licenseActive: true, apiKeyId: 'it' };
+    const sender = {
+      officeNumber: CARE_OFFICE,
+      name: '居宅',
+      licenseActive: true,
+      apiKeyId: 'it',
+      ...MEMBER_KEY,
+    };
     const serial = '20250425113000';
     const file = buildFile('UPPLAN', { parties: { ...DEFAULT_PARTIES, serial } });
     const key = `it-serial-${randomBytes(4).toString('hex')}`;

@@ -1,11 +1,11 @@
-import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationReportPayload } from '@careplan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { serialAt, type ValidationReport } from '@careplan/spec';
 import { ApiProblems } from '@careplan/platform';
 import { ProblemGroups, Problems } from '@careplan/contracts';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
 import { VALIDATE_BODY } from '../submissions/dto/bundle-upload.body';
 import { isJsonRequest, readJsonBundle } from '../submissions/json-request';
@@ -15,8 +15,7 @@ import { UPLOAD_LIMITS } from '../submissions/upload-limits';
 import { ValidateService } from './validate.service';
 
 @ApiTags('validation')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
 @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/validate')
 export class ValidateController {

@@ -1,15 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Put, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@careplan/platform';
 import { ProblemGroups, Problems } from '@careplan/contracts';
-import { ApiKeyGuard, CurrentOffice } from '../offices/api-key.guard';
+import { CurrentOffice, VendorAuth } from '../offices/api-key.guard';
 import type { AuthenticatedOffice } from '../offices/offices.service';
+import { RequireRole } from '../offices/require-role';
 import { ConfiguredWebhookDto, PutWebhookBody, WebhookDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhook')
-@ApiSecurity('apiKey')
-@UseGuards(ApiKeyGuard)
+@VendorAuth()
 @ApiProblems(...ProblemGroups.vendorKey, ...ProblemGroups.any)
 @Controller('v1/webhook')
 export class WebhooksController {
@@ -24,6 +24,7 @@ export class WebhooksController {
     ...ProblemGroups.write,
   )
   @Put()
+  @RequireRole('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: ConfiguredWebhookDto, description: 'the secret is shown only here' })
   configure(
@@ -44,6 +45,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Remove the webhook endpoint — Webhookの削除' })
   @ApiProblems(...ProblemGroups.write)
   @Delete()
+  @RequireRole('admin')
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@CurrentOffice() office: AuthenticatedOffice): Promise<void> {

@@ -28,6 +28,8 @@ describe('webhook configuration (real PostgreSQL)', () => {
     name: '事業所',
     licenseActive: true,
     apiKeyId: '00000000-0000-4000-8000-000000000000',
+    role: 'admin',
+    credential: 'apiKey',
   };
 
   const keyring = SecretKeyring.parse(randomBytes(32).toString('hex'));

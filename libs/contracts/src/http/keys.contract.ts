@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
 
 /**
@@ -8,6 +8,14 @@ import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
  * POST …/keys/:id/revoke. The archive's operations API (/ops/v1/offices/:no/keys) checks the operator's scope
  * and the registry, calls those routes and answers their bodies as they are.
  */
+/**
+ * What a key may do. `admin` manages the office's keys, webhook and directory listing; `member` sends, receives
+ * and reads (submissions, inbox, history, receipts, validation). An office's first key is admin, and an office
+ * always keeps one active admin key.
+ */
+export const KEY_ROLES = ['admin', 'member'] as const;
+export type KeyRole = (typeof KEY_ROLES)[number];
+
 export class IssueKeyBody {
   @ApiPropertyOptional({ description: 'which PC or program the key is for' })
   @OptionalNotNull()
@@ -15,6 +23,15 @@ export class IssueKeyBody {
   @NoControlCharacters()
   @MaxLength(200)
   label?: string;
+
+  @ApiPropertyOptional({
+    enum: KEY_ROLES,
+    description:
+      "the key's role; an operator's key is admin unless told otherwise (it is how an office gets back in)",
+  })
+  @OptionalNotNull()
+  @IsIn(KEY_ROLES)
+  role?: KeyRole;
 }
 
 /** A key as operators see it: never the key (except once, when issued), never its hash. */
@@ -24,6 +41,7 @@ export class OfficeKeyDto {
   @ApiProperty({ description: 'first characters of the key, to tell keys apart', example: 'cpx_AbCdEfGh' })
   keyPrefix!: string;
   @ApiProperty() label!: string;
+  @ApiProperty({ enum: KEY_ROLES }) role!: KeyRole;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'to the minute' }) lastUsedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;

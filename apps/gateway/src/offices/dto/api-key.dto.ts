@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { KEY_ROLES, type KeyRole } from '@careplan/contracts';
+import { OptionalNotNull } from '@careplan/platform';
 
 export class CreateApiKeyDto {
   @ApiProperty({
@@ -15,12 +17,22 @@ export class CreateApiKeyDto {
     message: 'label must contain visible characters and no control characters',
   })
   label!: string;
+
+  @ApiPropertyOptional({
+    enum: KEY_ROLES,
+    default: 'member',
+    description: 'admin: manages keys, webhook and directory listing; member: sends, receives and reads',
+  })
+  @OptionalNotNull()
+  @IsIn(KEY_ROLES)
+  role?: KeyRole;
 }
 
 /** A key as its office sees it: never its hash, never the key itself (except once, at creation). */
 export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() label!: string;
+  @ApiProperty({ enum: KEY_ROLES }) role!: KeyRole;
   @ApiProperty({ description: 'first characters of the key, to tell keys apart', example: 'cpx_AbCdEfGh' })
   prefix!: string;
   @ApiProperty() createdAt!: string;
