@@ -46,6 +46,8 @@ export default async function globalSetup(): Promise<void> {
       ARCHIVE_URL: internalUrls.archive,
       ROUTER_URL: internalUrls.router,
       GATEWAY_URL: internalUrls.gateway,
+      // Set-up links in the console point at this run's archive.
+      CONSOLE_URL: `${urls.archive}/console/`,
       // The archive's overview reads the others' /health/ready and /metrics, served on public listeners only.
       GATEWAY_PUBLIC_URL: urls.gateway,
       VALIDATOR_PUBLIC_URL: urls.validator,

@@ -113,6 +113,11 @@ export function tokyoMonth(now: Date): string {
   return `${get('year')}-${get('month')}`;
 }
 
+/** Today's date in Japan ("2026-06-01"), what date fields of new records start from. */
+export function tokyoDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TOKYO }).format(now);
+}
+
 /** The fiscal year (April to March) a Japan-time instant falls in. */
 export function tokyoFiscalYear(now: Date): number {
   const [year, month] = tokyoMonth(now).split('-').map(Number);

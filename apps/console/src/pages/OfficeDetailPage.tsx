@@ -7,6 +7,7 @@ import { OnceSecret } from '../components/CopyButton';
 import { Page } from '../components/Page';
 import { Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
+import { tokyoDate } from '../lib/format';
 import { useAction, useLoad } from '../lib/hooks';
 
 type License = Schemas['LicenseDto'];
@@ -326,9 +327,10 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
   const lang = useLang();
   const action = useAction();
   const campaigns = useLoad('campaigns', () => unwrap(api.GET('/ops/v1/campaigns')));
+  const today = tokyoDate(new Date());
   const [form, setForm] = useState<Schemas['ApplyLicenseDto']>({
-    startDate: '',
-    applicationDate: '',
+    startDate: today,
+    applicationDate: today,
     billingMethod: 'deduction',
     autoRenew: true,
     campaign: '',

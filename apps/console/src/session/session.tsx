@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken, setSessionLostHandler, unwrap, type Schemas } from '../api/client';
+import { api, ApiError, setCsrfToken, setSessionLostHandler, unwrap, type Schemas } from '../api/client';
 import { signInPath } from './next';
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
@@ -39,8 +39,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (session) => {
         if (live) signedIn(session);
       },
-      () => {
-        if (live) setState({ status: 'signed-out', session: null, expired: false });
+      (e: unknown) => {
+        // A cookie whose session ended (idle, absolute limit, revoked) says so on the sign-in page.
+        const expired = e instanceof ApiError && e.problem.code === 'CONSOLE_SESSION_EXPIRED';
+        if (live) setState({ status: 'signed-out', session: null, expired });
       },
     );
     return () => {
