@@ -76,14 +76,14 @@ describe("one office's webhook for the console (real PostgreSQL)", () => {
 
   it('shows the host only, the latest outcome (a dead letter after the last delivery) and the waiting dead letters', async () => {
     const status = await service.status(HOOKED);
+    const error = `connect ECONNREFUSED ${'x'.repeat(300)}`.slice(0, 200);
     expect(status).toEqual({
       configured: true,
       host: 'hooks.example.jp:8443',
       configuredAt: at(0).toISOString(),
-      lastDelivery: { status: 'failed', at: at(20).toISOString(), error: expect.any(String) },
+      lastDelivery: { status: 'failed', at: at(20).toISOString(), error },
       deadLetters: 2,
     });
-    expect(status.lastDelivery?.error).toHaveLength(200);
     expect(JSON.stringify(status)).not.toMatch(/s3cret|sealed|\/cb/);
   });
 
@@ -140,10 +140,9 @@ describe("one office's webhook for the console (real PostgreSQL)", () => {
       });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
-    expect(await get(RECOVERED)).toEqual({
-      status: 200,
-      body: expect.objectContaining({ configured: true, host: 'recovered.example.jp', deadLetters: 0 }),
-    });
+    const ok = await get(RECOVERED);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual(await service.status(RECOVERED));
     expect((await get(RECOVERED, 'x'.repeat(TOKEN.length))).status).toBe(401);
     expect((await get('12345')).status).toBe(422);
   });
