@@ -4,7 +4,8 @@
 // offices spread over the 47 prefectures, their licenses and days of history, starts the built archive on free
 // ports against it (Kafka from KAFKA_BROKERS, topics under a prefix of this run; the other services are not
 // started, so the overview shows them as down), and measures with bearer operator tokens:
-//   (a) GET /ops/v1/overview, /ops/v1/offices?prefecture=13 and /ops/v1/adoption: median and p95 of --calls each;
+//   (a) GET /ops/v1/overview, /ops/v1/offices (by prefecture, and searches), /ops/v1/audit?action= and
+//       /ops/v1/adoption: median and p95 of --calls each;
 //   (b) when dist/console exists and the archive signs staff in (POST /ops/v1/setup/:token), /console/ in
 //       Debian's chromium (playwright-core): time to load and to the overview's answer, over --page-loads.
 // Prints the figures as JSON on stdout and a small table on stderr, then stops the archive and drops the
@@ -129,6 +130,14 @@ runTool('bench-console', async () => {
       ['GET /ops/v1/overview (central)', '/ops/v1/overview', central],
       ['GET /ops/v1/overview (prefecture 13)', '/ops/v1/overview', tokyo.token],
       ['GET /ops/v1/offices?prefecture=13', '/ops/v1/offices?prefecture=13', central],
+      // A name that matches no office: the search reads every row of the registry.
+      [
+        'GET /ops/v1/offices?name=… (no match)',
+        `/ops/v1/offices?name=${encodeURIComponent('該当なし')}`,
+        central,
+      ],
+      ['GET /ops/v1/offices?number=13&district=05', '/ops/v1/offices?number=13&district=05', central],
+      ['GET /ops/v1/audit?action=office.', '/ops/v1/audit?action=office.', central],
       ['GET /ops/v1/adoption (central)', '/ops/v1/adoption', central],
       ['GET /ops/v1/adoption?prefecture=13', '/ops/v1/adoption?prefecture=13', central],
     ];

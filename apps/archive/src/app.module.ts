@@ -15,6 +15,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { HistoryModule } from './history/history.module';
 import { KafkaDlqModule } from './kafka-dlq/kafka-dlq.module';
 import { LicensesModule } from './licenses/licenses.module';
+import { OfficeActivityModule } from './office-activity/office-activity.module';
 import { OperatorsModule } from './operators/operators.module';
 import { OverviewModule } from './overview/overview.module';
 import { ReceiptsModule } from './receipts/receipts.module';
@@ -48,6 +49,7 @@ export class AppModule {
         DeadLettersModule,
         KafkaDlqModule,
         OverviewModule,
+        OfficeActivityModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import type {
   DeadLetterPageDto,
   DeadLetterQuery,
+  OfficeWebhookStatusDto,
   ReplayDeadLettersBody,
   ReplayResultDto,
   RouterOverviewDto,
@@ -11,7 +12,7 @@ import { InternalHttpClient, InternalHttpOptions, problem } from '@careplan/plat
 
 const unavailable = () => problem(Problems.DEAD_LETTERS_UNAVAILABLE);
 
-/** The router's internal API (dead letters, overview figures): the archive never reads the router's tables. */
+/** The router's internal API (dead letters, overview figures, an office's webhook): the archive never reads the router's tables. */
 export class RouterClient {
   private readonly router: InternalHttpClient;
 
@@ -30,5 +31,12 @@ export class RouterClient {
   /** The overview's figures; `timeoutMs` short, so that a router away does not hold the overview up. */
   overview(q: RouterOverviewQuery, timeoutMs: number): Promise<RouterOverviewDto> {
     return this.router.json('/internal/v1/overview', { query: { ...q }, timeoutMs });
+  }
+
+  /** One office's webhook as the router knows it (never its secret); `timeoutMs` short, like the overview's. */
+  officeWebhook(officeNumber: string, timeoutMs: number): Promise<OfficeWebhookStatusDto> {
+    return this.router.json(`/internal/v1/offices/${encodeURIComponent(officeNumber)}/webhook`, {
+      timeoutMs,
+    });
   }
 }

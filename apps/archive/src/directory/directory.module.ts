@@ -4,5 +4,9 @@ import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 
 /** The directory of connected offices, answered to the gateway over the internal listener. */
-@Module({ controllers: [DirectoryController], providers: [DirectoryService, DirectoryRepository] })
+@Module({
+  controllers: [DirectoryController],
+  providers: [DirectoryService, DirectoryRepository],
+  exports: [DirectoryRepository],
+})
 export class DirectoryModule {}

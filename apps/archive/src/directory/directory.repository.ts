@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { containsPattern } from '@careplan/persistence';
 import { keysetPage, Page } from '@careplan/platform';
 import { LicenseEntity } from '../licenses/license.entity';
 import { RegistryOfficeEntity } from '../registry/registry-office.entity';
@@ -44,8 +45,7 @@ export class DirectoryRepository {
     const qb = this.connected().andWhere('o.listed');
     if (filter.prefecture) qb.andWhere('o.prefecture = :prefecture', { prefecture: filter.prefecture });
     if (filter.district) qb.andWhere('o.district = :district', { district: filter.district });
-    if (filter.name)
-      qb.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: `%${filter.name.replace(/[\\%_]/g, '\\$&')}%` });
+    if (filter.name) qb.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: containsPattern(filter.name) });
     return keysetPage(
       qb,
       { ascending: 'officeNumber', valid: (n) => OFFICE_NUMBER_PATTERN.test(n) },

@@ -88,7 +88,7 @@ export class HistoryService {
     limit: number,
   ): Promise<Page<HistoryItemDto>> {
     const page = await this.history.pageForOffice(officeNumber, filter, cursor, limit);
-    return { ...page, items: page.items.map(toDto) };
+    return { ...page, items: page.items.map(historyItemDto) };
   }
 
   /**
@@ -115,7 +115,8 @@ function parseEncoding(raw: string | undefined): CsvEncoding {
 const exportTooLarge = () =>
   problem(Problems.HISTORY_EXPORT_TOO_LARGE, { maxRows: EXPORT_MAX_ROWS }, { maxRows: EXPORT_MAX_ROWS });
 
-function toDto(h: HistoryRecordEntity): HistoryItemDto {
+/** A history row as the wire shows it (the gateway's history, the console's office activity). */
+export function historyItemDto(h: HistoryRecordEntity): HistoryItemDto {
   return {
     id: h.id,
     event: h.event,

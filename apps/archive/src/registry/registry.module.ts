@@ -20,6 +20,6 @@ import { RegistryService } from './registry.service';
     RegistryService,
     RegistryOfficeRepository,
   ],
-  exports: [RegistryOfficeRepository],
+  exports: [RegistryOfficeRepository, RegistryService],
 })
 export class RegistryModule {}

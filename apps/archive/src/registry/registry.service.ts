@@ -98,8 +98,13 @@ export class RegistryService {
   }
 
   list(op: OperatorContext, query: ListOfficesQuery): Promise<OfficePageDto> {
-    const prefecture = prefectureFilter(op, query.prefecture);
-    return this.offices.page(this.dataSource.manager, prefecture, query.cursor, pageLimit(query), (rows) =>
+    const filter = {
+      prefecture: prefectureFilter(op, query.prefecture),
+      district: query.district,
+      numberPrefix: query.number?.toUpperCase(),
+      name: query.name,
+    };
+    return this.offices.page(this.dataSource.manager, filter, query.cursor, pageLimit(query), (rows) =>
       rows.map(toOfficeDto),
     );
   }

@@ -152,7 +152,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit log within the operator's scope — 監査ログ */
+    /**
+     * The audit log within the operator's scope, filtered — 監査ログ
+     * @description Newest first. Filters combine; a prefecture operator sees only entries about its prefecture (null-prefecture entries, such as operator changes, are for central administrators).
+     */
     get: operations['OpsAuditController_auditLog'];
     put?: never;
     post?: never;
@@ -466,6 +469,26 @@ export interface paths {
     };
     /** Today's submissions, failures, deliveries, dead letters and the services' health — 概況 */
     get: operations['OpsOverviewController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ops/v1/offices/{no}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An office's webhook, directory listing and recent history — 事業所の利用状況
+     * @description Scoped like GET /ops/v1/offices/{no}: another prefecture's office is not found. The webhook is the router's, shown as its host only (never the secret); null when the router does not answer.
+     */
+    get: operations['OpsOfficeActivityController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1250,6 +1273,90 @@ export interface components {
       services: components['schemas']['ServiceHealthDto'][];
       /** @description the last 24 hours, oldest first; the last is the current hour */
       last24h: components['schemas']['HourBucketDto'][];
+    };
+    WebhookLastDeliveryDto: {
+      /**
+       * @description delivered: the endpoint accepted it; failed: it was dead-lettered after the last attempt
+       * @enum {string}
+       */
+      status: 'delivered' | 'failed';
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description why it failed (the last attempt), shortened; null when delivered
+       * @example HTTP 503
+       */
+      error: string | null;
+    };
+    OfficeWebhookStatusDto: {
+      /** @description true when the office has a webhook URL and secret set up */
+      configured: boolean;
+      /**
+       * @description the URL's host (and port, when not the default); null when not configured
+       * @example hooks.example.jp
+       */
+      host: string | null;
+      /**
+       * Format: date-time
+       * @description when the office last set or removed its webhook; null when it never had one
+       */
+      configuredAt: string | null;
+      /** @description the latest push that was delivered or dead-lettered; null when none is on record */
+      lastDelivery: components['schemas']['WebhookLastDeliveryDto'] | null;
+      /** @description the office's dead letters waiting for an operator */
+      deadLetters: number;
+    };
+    OfficeDirectoryStatusDto: {
+      /** @description the office's own choice to appear in the searchable list (PUT /v1/directory/me) */
+      listed: boolean;
+      /** @description active with an active license: it can receive, and its exact number answers in the directory */
+      connected: boolean;
+      /**
+       * @description the day its license first started; null when not connected
+       * @example 2026-04-01
+       */
+      connectedSince: string | null;
+      /** @description listed and connected: other offices find it by name, prefecture or district */
+      searchable: boolean;
+    };
+    HistoryFileDto: {
+      name: string;
+      /** @enum {string} */
+      kind: 'csv' | 'attachment';
+      size: number;
+      sha256: string;
+    };
+    HistoryItemDto: {
+      id: string;
+      /** @example sent */
+      event: string;
+      /** @enum {string} */
+      role: 'sender' | 'receiver';
+      officeNumber: string;
+      counterpartOfficeNumber: string;
+      /** Format: uuid */
+      submissionId: string;
+      deliveryId: string | null;
+      files: components['schemas']['HistoryFileDto'][];
+      /**
+       * @example [
+       *       "UPPLAN"
+       *     ]
+       */
+      fileTypes: string[];
+      insuredNumbers: string[];
+      occurredAt: string;
+    };
+    OfficeActivityDto: {
+      /** @example 4712000012 */
+      officeNumber: string;
+      /** @description the office's webhook (the router's; never the secret); null: the router did not answer */
+      webhook: components['schemas']['OfficeWebhookStatusDto'] | null;
+      directory: components['schemas']['OfficeDirectoryStatusDto'];
+      /** @description the office's latest history entries (sent, received, …), newest first, at most 20 */
+      history: components['schemas']['HistoryItemDto'][];
+      /** @description true when the office has older history entries than those shown */
+      moreHistory: boolean;
     };
   };
   responses: never;
@@ -2048,6 +2155,16 @@ export interface operations {
         /** @description opaque cursor from a previous page (nextCursor) */
         cursor?: string;
         limit?: number;
+        /** @description the operator: an operator's id (uuid), or part of the name, regardless of case */
+        operator?: string;
+        /** @description the start of the action: `license.` for every license action, `license.end` for that one */
+        action?: string;
+        /** @description the office number the action concerned (an office's, key's or license's change) */
+        office?: string;
+        /** @description from this date (Japan time) or timestamp with its zone, inclusive */
+        from?: string;
+        /** @description up to this date (the whole day, Japan time) or timestamp with its zone, inclusive */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -2107,7 +2224,14 @@ export interface operations {
         /** @description opaque cursor from a previous page (nextCursor) */
         cursor?: string;
         limit?: number;
+        /** @description office-number digits 1–2; a prefecture operator's own one only (another: OPS_SCOPE) */
         prefecture?: string;
+        /** @description office-number digits 4–5 (郡市区番号) */
+        district?: string;
+        /** @description the start of the office number (1–10 characters, letters in either case) */
+        number?: string;
+        /** @description part of the name, matched literally regardless of case and of full- or half-width forms (NFKC: ＡＢＣ = abc, ｶﾅ = カナ) */
+        name?: string;
       };
       header?: never;
       path?: never;
@@ -4060,6 +4184,72 @@ export interface operations {
       };
       /** @description Problem: `OPS_SCOPE` */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  OpsOfficeActivityController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        no: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeActivityDto'];
+        };
+      };
+      /** @description Problem: `OPS_TOKEN_MISSING`, `OPS_TOKEN_INVALID`, `OPS_TOKEN_REVOKED`, `CONSOLE_SESSION_EXPIRED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OFFICE_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `OFFICE_NUMBER_INVALID` */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,14 +5,15 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { OnceSecret } from '../components/CopyButton';
 import { Page } from '../components/Page';
-import { Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
+import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
 import { tokyoDate } from '../lib/format';
 import { useAction, useLoad } from '../lib/hooks';
 
 type License = Schemas['LicenseDto'];
+type Activity = Schemas['OfficeActivityDto'];
 
-/** One office: its registration, license (and terms) and API keys. */
+/** One office: its registration, license (and terms), API keys, webhook, directory listing and recent history. */
 export function OfficeDetailPage() {
   const { t } = useTranslation();
   const { no = '' } = useParams();
@@ -30,10 +31,7 @@ export function OfficeDetailPage() {
           <OfficeSummary o={o} onChanged={office.reload} />
           <LicenseSection no={no} />
           <KeysSection no={no} active={o.active} />
-          <section className="panel" aria-labelledby="webhook-title">
-            <h2 id="webhook-title">{t('office.webhookTitle')}</h2>
-            <p className="muted">{t('office.webhookUnavailable')}</p>
-          </section>
+          <ActivitySections no={no} />
         </>
       ) : null}
     </Page>
@@ -539,4 +537,207 @@ function KeysSection({ no, active }: { no: string; active: boolean }) {
       ) : null}
     </section>
   );
+}
+
+/** GET /ops/v1/offices/:no/activity: one request for the three panels below the keys. */
+function ActivitySections({ no }: { no: string }) {
+  const activity = useLoad(`activity|${no}`, () =>
+    unwrap(api.GET('/ops/v1/offices/{no}/activity', { params: { path: { no } } })),
+  );
+  const a = activity.data;
+  return (
+    <>
+      <ProblemAlert problem={activity.problem} />
+      <WebhookSection webhook={a?.webhook} loading={activity.loading} />
+      <DirectorySection directory={a?.directory} loading={activity.loading} />
+      <HistorySection a={a} loading={activity.loading} />
+    </>
+  );
+}
+
+function WebhookSection({
+  webhook,
+  loading,
+}: {
+  webhook: Activity['webhook'] | undefined;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  const last = webhook?.lastDelivery;
+  return (
+    <section
+      className="panel"
+      aria-labelledby="webhook-title"
+      data-testid="office-webhook"
+      aria-busy={loading}
+    >
+      <h2 id="webhook-title">{t('office.webhookTitle')}</h2>
+      <Loading when={loading} />
+      {webhook === null ? (
+        <p className="muted" role="status" data-testid="office-webhook-unavailable">
+          {t('office.webhookRouterAway')}
+        </p>
+      ) : null}
+      {webhook ? (
+        <dl className="facts">
+          <dt>{t('office.webhookState')}</dt>
+          <dd data-testid="office-webhook-configured" data-configured={webhook.configured}>
+            <span className={`badge ${webhook.configured ? 'badge-ok' : 'badge-muted'}`}>
+              {webhook.configured ? t('office.webhookConfigured') : t('office.webhookNotConfigured')}
+            </span>
+          </dd>
+          <dt>{t('office.webhookHost')}</dt>
+          <dd>
+            <Mono testId="office-webhook-host">{webhook.host}</Mono>
+          </dd>
+          <dt>{t('office.webhookConfiguredAt')}</dt>
+          <dd>
+            <Instant value={webhook.configuredAt} />
+          </dd>
+          <dt>{t('office.webhookLast')}</dt>
+          <dd data-testid="office-webhook-last" data-status={last?.status ?? 'none'}>
+            {last ? (
+              <>
+                <span className={`badge ${last.status === 'delivered' ? 'badge-ok' : 'badge-bad'}`}>
+                  {last.status === 'delivered' ? t('office.webhookDelivered') : t('office.webhookFailed')}
+                </span>{' '}
+                <Instant value={last.at} />
+                {last.error ? <span className="mono"> {last.error}</span> : null}
+              </>
+            ) : (
+              t('office.webhookNoDelivery')
+            )}
+          </dd>
+          <dt>{t('office.webhookDeadLetters')}</dt>
+          <dd data-testid="office-webhook-dead-letters">
+            <Count value={webhook.deadLetters} />
+            {webhook.deadLetters > 0 ? (
+              <>
+                {' '}
+                <Link to="/dead-letters">{t('office.webhookDeadLettersLink')}</Link>
+              </>
+            ) : null}
+          </dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
+
+function DirectorySection({
+  directory,
+  loading,
+}: {
+  directory: Activity['directory'] | undefined;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  const yesNo = (v: boolean) => (v ? t('office.yes') : t('office.no'));
+  return (
+    <section
+      className="panel"
+      aria-labelledby="directory-title"
+      data-testid="office-directory"
+      aria-busy={loading}
+    >
+      <h2 id="directory-title">{t('office.directoryTitle')}</h2>
+      <Loading when={loading} />
+      {directory ? (
+        <>
+          <p data-testid="office-directory-searchable" data-searchable={directory.searchable}>
+            <span className={`badge ${directory.searchable ? 'badge-ok' : 'badge-muted'}`}>
+              {directory.searchable ? t('office.directorySearchable') : t('office.directoryNotSearchable')}
+            </span>
+          </p>
+          <dl className="facts">
+            <dt>{t('office.directoryListed')}</dt>
+            <dd data-testid="office-directory-listed">{yesNo(directory.listed)}</dd>
+            <dt>{t('office.directoryConnected')}</dt>
+            <dd data-testid="office-directory-connected">{yesNo(directory.connected)}</dd>
+            <dt>{t('license.connectedSince')}</dt>
+            <dd>
+              <Day value={directory.connectedSince} />
+            </dd>
+          </dl>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function HistorySection({ a, loading }: { a: Activity | undefined; loading: boolean }) {
+  const { t } = useTranslation();
+  const rows = a?.history ?? [];
+  return (
+    <section
+      className="panel"
+      aria-labelledby="history-title"
+      data-testid="office-history"
+      aria-busy={loading}
+    >
+      <h2 id="history-title">{t('office.historyTitle')}</h2>
+      <Loading when={loading} />
+      <table data-testid="office-history-table">
+        <caption className="visually-hidden">{t('office.historyTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('office.historyAt')}</th>
+            <th scope="col">{t('office.historyEvent')}</th>
+            <th scope="col">{t('office.historyCounterpart')}</th>
+            <th scope="col">{t('office.historyFiles')}</th>
+            <th scope="col">{t('office.historySubmission')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((h) => (
+            <tr key={h.id} data-testid={`office-history-row-${h.id}`}>
+              <td>
+                <Instant value={h.occurredAt} />
+              </td>
+              <td>
+                <span data-event={h.event}>{eventLabel(t, h.event)}</span>{' '}
+                <span className="muted">({t(`office.roles.${h.role}`)})</span>
+              </td>
+              <td>
+                <Mono>{h.counterpartOfficeNumber}</Mono>
+              </td>
+              <td>{h.files.length === 0 ? '—' : h.files.map((f) => f.name).join(', ')}</td>
+              <td>
+                <Mono>{h.submissionId}</Mono>
+              </td>
+            </tr>
+          ))}
+          {a && rows.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="muted">
+                {t('office.historyNone')}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {a?.moreHistory ? (
+        <p className="hint" data-testid="office-history-more">
+          {t('office.historyMore', { count: rows.length })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+const EVENTS = [
+  'sent',
+  'validated',
+  'rejected',
+  'delivered',
+  'received',
+  'downloaded',
+  'acknowledged',
+] as const;
+
+/** A history event in words; one this console does not know yet shows as its code. */
+function eventLabel(t: ReturnType<typeof useTranslation>['t'], event: string): string {
+  return (EVENTS as readonly string[]).includes(event)
+    ? t(`office.events.${event as (typeof EVENTS)[number]}`)
+    : event;
 }

@@ -13,11 +13,11 @@ import { filterParams, readFilters, readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Office = Schemas['OfficeDto'];
-const FILTERS = ['prefecture', 'name', 'district'] as const;
+const FILTERS = ['prefecture', 'number', 'name', 'district'] as const;
 
 /**
- * Offices of the operator's prefecture. The API filters by prefecture; name and district narrow the page shown
- * (GET /ops/v1/offices has no such parameters), and an office number opens that office directly.
+ * Offices of the operator's prefecture, searched by the server (GET /ops/v1/offices: number prefix, name in part,
+ * prefecture, district); an office number opens that office directly.
  */
 export function OfficesPage() {
   const { t } = useTranslation();
@@ -25,18 +25,16 @@ export function OfficesPage() {
   const { operator } = useSignedIn();
   const page = readPage(params);
   const f = readFilters(params, FILTERS);
-  const prefecture = operator.prefecture ?? (f.prefecture || undefined);
-  const offices = useLoad(params.toString(), () =>
-    unwrap(
-      api.GET('/ops/v1/offices', {
-        params: { query: { prefecture, cursor: page.cursor, limit: page.limit } },
-      }),
-    ),
-  );
-  const shown = (offices.data?.items ?? []).filter(
-    (o) =>
-      (!f.name || o.name.includes(f.name)) && (!f.district || o.district === f.district.padStart(2, '0')),
-  );
+  const query = {
+    prefecture: operator.prefecture ?? (f.prefecture || undefined),
+    number: f.number ? f.number.toUpperCase() : undefined,
+    name: f.name || undefined,
+    district: f.district ? f.district.padStart(2, '0') : undefined,
+    cursor: page.cursor,
+    limit: page.limit,
+  };
+  const offices = useLoad(params.toString(), () => unwrap(api.GET('/ops/v1/offices', { params: { query } })));
+  const shown = offices.data?.items ?? [];
 
   return (
     <Page title={t('offices.title')}>
@@ -132,6 +130,17 @@ function OfficeFilters({ fixedPrefecture }: { fixedPrefecture: string | null }) 
         />
       </div>
       <div className="field">
+        <label htmlFor="offices-number">{t('offices.numberPrefix')}</label>
+        <input
+          id="offices-number"
+          className="mono"
+          maxLength={10}
+          autoComplete="off"
+          value={f.number}
+          onChange={(e) => setF({ ...f, number: e.target.value })}
+        />
+      </div>
+      <div className="field">
         <label htmlFor="offices-district">{t('offices.district')}</label>
         <input
           id="offices-district"
@@ -144,12 +153,16 @@ function OfficeFilters({ fixedPrefecture }: { fixedPrefecture: string | null }) 
       </div>
       <div className="field">
         <label htmlFor="offices-name">{t('offices.name')}</label>
-        <input id="offices-name" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />
+        <input
+          id="offices-name"
+          maxLength={100}
+          value={f.name}
+          onChange={(e) => setF({ ...f, name: e.target.value })}
+        />
       </div>
       <button type="submit" data-testid="office-filters-apply">
         {t('common.apply')}
       </button>
-      <p className="hint">{t('offices.filterHint')}</p>
     </form>
   );
 }

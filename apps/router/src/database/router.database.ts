@@ -7,6 +7,7 @@ import { RouterDeliveryEvent1764900001310 } from './migrations/1764900001310-rou
 import { RouterSealedSecrets1764900007000 } from './migrations/1764900007000-router-sealed-secrets';
 import { RouterWebhookPushes1764900007100 } from './migrations/1764900007100-router-webhook-pushes';
 import { RouterDeliveriesCreated1764900011000 } from './migrations/1764900011000-router-deliveries-created';
+import { RouterOfficeWebhook1764900011300 } from './migrations/1764900011300-router-office-webhook';
 import { WebhookDeadLetterEntity } from '../dead-letters/webhook-dead-letter.entity';
 import { WebhookEndpointEntity } from '../webhooks/webhook-endpoint.entity';
 import { ROUTER_SCHEMA } from './schema';
@@ -22,5 +23,6 @@ export const routerDatabase: ServiceDatabase = {
     RouterSealedSecrets1764900007000,
     RouterWebhookPushes1764900007100,
     RouterDeliveriesCreated1764900011000,
+    RouterOfficeWebhook1764900011300,
   ],
 };
