@@ -31,12 +31,17 @@ else
 fi
 
 bash scripts/services.sh
-bash scripts/kafka-local.sh start >/dev/null
+# A broker named by KAFKA_BROKERS that answers is used as it is; otherwise the local one is started.
+if [ -z "${KAFKA_BROKERS:-}" ] || ! port_open "${KAFKA_BROKERS##*:}"; then
+  bash scripts/kafka-local.sh start >/dev/null
+fi
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 
 run="bench_$(date +%s)_$$"
 database="${BENCH_DATABASE:-careplan_bench}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$database"
+# The ceiling (tools/lib/bench-ceiling.ts) works in a database of its own, so each phase's statistics are its own.
+ceiling_db="${database}_ceiling"
 export KAFKA_TOPIC_PREFIX="$run." KAFKA_GROUP_PREFIX="$run" BULLMQ_PREFIX="$run" RATE_LIMIT_PREFIX="$run:rate-limit:"
 export GATEWAY_URL="http://127.0.0.1:$base"
 # The services call each other on their internal listeners (INTERNAL_PORT = PORT + 100 here).
@@ -47,14 +52,19 @@ export GATEWAY_PUBLIC_URL="http://127.0.0.1:$base" VALIDATOR_PUBLIC_URL="http://
 
 echo "bench: building" >&2
 node scripts/build.js
-echo "bench: database $database (dropped and created), prefix $run" >&2
+echo "bench: databases $database and $ceiling_db (dropped and created), prefix $run" >&2
 # shellcheck disable=SC2016 # JavaScript, not shell, in the quotes
-DB="$database" node -e '
+DBS="$database $ceiling_db" node -e '
   const { Client } = require("pg");
   const c = new Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+  const dbs = process.env.DBS.split(" ");
   c.connect()
-    .then(() => c.query(`DROP DATABASE IF EXISTS "${process.env.DB}" WITH (FORCE)`))
-    .then(() => c.query(`CREATE DATABASE "${process.env.DB}"`))
+    .then(async () => {
+      for (const db of dbs) {
+        await c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+        await c.query(`CREATE DATABASE "${db}"`);
+      }
+    })
     .then(() => c.end(), (e) => { console.error(`bench: ${e.message}`); process.exit(2); });'
 node dist/tools/migrate.js >/dev/null
 
@@ -79,13 +89,39 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 apps=(gateway validator router archive)
+# Each service, and the ceiling, reach PostgreSQL through a proxy of the run that counts their round trips
+# (tools/pg-count-proxy.ts; BENCH_PG_PROXY=0: they connect directly and round trips are not counted).
+declare -A db_url=()
+for app in "${apps[@]}"; do db_url[$app]="$DATABASE_URL"; done
+export BENCH_CEILING_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$ceiling_db"
+bench_pids=()
+if [ "${BENCH_PG_PROXY:-1}" != 0 ]; then
+  proxy_out="$root/tmp/bench-pg-proxy.$$.json"
+  : >"$proxy_out"
+  node dist/tools/pg-count-proxy.js "${apps[@]}" ceiling >"$proxy_out" 2>"$logs/bench-pg-proxy.log" &
+  pids+=("$!")
+  bench_pids+=("pg-proxy=$!")
+  for _ in $(seq 1 50); do [ -s "$proxy_out" ] && break; sleep 0.1; done
+  # shellcheck disable=SC2016 # JavaScript, not shell, in the quotes
+  proxy_port() { node -e 'const o = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(process.argv[2] === "control" ? o.control : o.ports[process.argv[2]])' "$proxy_out" "$1"; }
+  for app in "${apps[@]}"; do db_url[$app]="postgres://postgres@127.0.0.1:$(proxy_port "$app")/$database"; done
+  BENCH_CEILING_DATABASE_URL="postgres://postgres@127.0.0.1:$(proxy_port ceiling)/$ceiling_db"
+  export BENCH_PG_COUNTER_URL="http://127.0.0.1:$(proxy_port control)/"
+  rm -f "$proxy_out"
+fi
 for i in 0 1 2 3; do
   app="${apps[$i]}"
   # GATEWAY_URL is the public port for bench-pipeline; the archive reaches the gateway's internal one (API keys).
-  GATEWAY_URL="http://127.0.0.1:$((base + 100))" PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
+  DATABASE_URL="${db_url[$app]}" GATEWAY_URL="http://127.0.0.1:$((base + 100))" PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
   pids+=("$!")
+  bench_pids+=("$app=$!")
   echo "bench: $app on :$((base + i)) (log: tmp/logs/bench-$app.log)" >&2
 done
+# The broker's CPU is reported too (shared with whatever else uses it): the process listening on its port.
+kafka_pid="$(ss -Hltnp "sport = :${KAFKA_BROKERS##*:}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)"
+if [ -n "$kafka_pid" ]; then bench_pids+=("kafka=$kafka_pid"); fi
+BENCH_PIDS="$(IFS=,; echo "${bench_pids[*]}")"
+export BENCH_PIDS
 for i in 0 1 2 3; do
   url="http://127.0.0.1:$((base + i))/health/ready"
   for n in $(seq 1 150); do

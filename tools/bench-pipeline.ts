@@ -4,7 +4,10 @@
 // Seeds fresh sender → receiver pairs, sends the bundles (第6表 予定, 第7表, 利用者補足情報 and a PDF) with
 // the given concurrency, waits until every one is delivered, and prints the figures as JSON on stdout and a
 // short table on stderr. Checks that each bundle reached its receiver's inbox exactly once and that every
-// pair's inbox follows acceptance order; exit 1 when a check fails.
+// pair's inbox follows acceptance order; exit 1 when a check fails. Then, on the same bundles and with the same
+// concurrency, the machine's ceiling (lib/bench-ceiling.ts) when BENCH_CEILING_DATABASE_URL names its database,
+// and what each phase cost per bundle: CPU ms of each process (BENCH_PIDS), transactions, round trips (through
+// tools/pg-count-proxy.ts, BENCH_PG_COUNTER_URL) and Kafka records.
 import 'reflect-metadata';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +23,8 @@ import {
   type Json,
   type Samples,
 } from './lib/bench-http';
+import { Ceiling, type CeilingResult } from './lib/bench-ceiling';
+import { parsePids, PhaseMeter, STATS_FLUSH_MS, type PhaseCost } from './lib/bench-measure';
 import { latency, megabytes, rate, round } from './lib/bench-stats';
 import { OfficeSeeder } from './lib/seed-office';
 import { runTool, toolsEnv } from './lib/tools.env';
@@ -102,6 +107,26 @@ runTool('bench-pipeline', async () => {
   const filesPerBundle = work[0].files.length;
   const totalBytes = work.reduce((n, b) => n + b.bytes, 0);
 
+  const brokers = env.KAFKA_BROKERS.split(',');
+  const pids = parsePids(env.BENCH_PIDS);
+  const serverUrl = (url: string) => Object.assign(new URL(url), { pathname: '/postgres' }).toString();
+  const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+  const ceilingPrefix = `${env.KAFKA_TOPIC_PREFIX}ceiling.`;
+  const pipelineMeter = new PhaseMeter({
+    adminUrl: serverUrl(env.DATABASE_URL),
+    database: databaseOf(env.DATABASE_URL),
+    pids,
+    counterUrl: env.BENCH_PG_COUNTER_URL,
+    counterNames: [...SERVICES],
+    brokers,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    excludeTopicPrefix: ceilingPrefix,
+  });
+  // The seeding's statistics reach pg_stat_database first (see STATS_FLUSH_MS).
+  note(`waiting ${STATS_FLUSH_MS / 1000} s for PostgreSQL's statistics`);
+  await new Promise((r) => setTimeout(r, STATS_FLUSH_MS));
+  await pipelineMeter.begin();
+
   const loadBefore = loadavg()[0];
   const before = await sampleAll(urls);
   const sampler = memorySampler(urls);
@@ -131,6 +156,8 @@ runTool('bench-pipeline', async () => {
   const peak = await sampler.stop();
   const after = await sampleAll(urls);
   const windowMs = performance.now() - t0;
+  const loadAfter = loadavg()[0];
+  const pipelineCost = await pipelineMeter.end(accepted.length);
 
   // Server-side timestamps of every accepted bundle, and what each receiver's inbox holds from this run.
   const timelines = new Map<string, Json>();
@@ -177,6 +204,40 @@ runTool('bench-pipeline', async () => {
     order: order(pairs.length, accepted, inboxes, timelines),
   };
 
+  let ceiling: (CeilingResult & { cost: PhaseCost }) | null = null;
+  if (env.BENCH_CEILING_DATABASE_URL) {
+    note(`ceiling: the same ${bundles} bundles, concurrency ${concurrency}, plain pg + kafkajs`);
+    const c = new Ceiling({
+      databaseUrl: env.BENCH_CEILING_DATABASE_URL,
+      brokers,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      groupPrefix: env.KAFKA_GROUP_PREFIX,
+      partitions: env.KAFKA_PARTITIONS,
+    });
+    const meter = new PhaseMeter({
+      adminUrl: serverUrl(env.BENCH_CEILING_DATABASE_URL),
+      database: databaseOf(env.BENCH_CEILING_DATABASE_URL),
+      pids: { ...pids, ceiling: [process.pid] },
+      counterUrl: env.BENCH_PG_COUNTER_URL,
+      counterNames: ['ceiling'],
+      brokers,
+      topicPrefix: ceilingPrefix,
+    });
+    try {
+      await c.setUp();
+      await meter.begin();
+      const r = await c.run(work, pairs, concurrency, timeoutMs);
+      ceiling = { ...r, cost: await meter.end(bundles) };
+    } finally {
+      await c.close();
+    }
+    checks.ceiling = {
+      ok: ceiling.ok,
+      detail: `${ceiling.checks.deliveredExactlyOnce}; ${ceiling.checks.order}`,
+    };
+  }
+  const ratio = (a: number, b: number | undefined) => (b ? round(a / b, 3) : null);
+
   const memory = Object.fromEntries(
     SERVICES.map((s) => [
       s,
@@ -206,7 +267,7 @@ runTool('bench-pipeline', async () => {
     machine: {
       cpus: availableParallelism(),
       loadBefore: round(loadBefore, 2),
-      loadAfter: round(loadavg()[0], 2),
+      loadAfter: round(loadAfter, 2),
     },
     accept: {
       seconds: round(sendMs / 1000, 2),
@@ -230,6 +291,13 @@ runTool('bench-pipeline', async () => {
     },
     errors,
     rejected: rejected.length,
+    cost: pipelineCost,
+    ceiling,
+    // The pipeline's throughput as a share of the ceiling's, measured in the same run.
+    ratio: {
+      accept: ratio(rate(accepted.length, sendMs), ceiling?.accept.bundlesPerSec),
+      delivered: ratio(rate(delivered.length, deliveredSpanMs), ceiling?.endToEnd.deliveredBundlesPerSec),
+    },
     memory,
     checks: Object.fromEntries(
       Object.entries(checks).map(([k, c]) => [k, `${c.ok ? 'PASS' : 'FAIL'}: ${c.detail}`]),
@@ -237,6 +305,7 @@ runTool('bench-pipeline', async () => {
   };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   printTable(result, memory, checks);
+  printCosts(pipelineCost, ceiling, result.ratio);
   if (Object.values(checks).some((c) => !c.ok)) process.exitCode = 1;
 });
 
@@ -481,6 +550,42 @@ function printTable(
       `${c.ok ? 'PASS' : 'FAIL'} ${c.detail}`,
     ]),
   ];
+  const width = Math.max(...lines.map(([k]) => k.length));
+  process.stderr.write(lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+}
+
+function printCosts(
+  pipeline: PhaseCost,
+  ceiling: (CeilingResult & { cost: PhaseCost }) | null,
+  ratio: { accept: number | null; delivered: number | null },
+): void {
+  const kv = (o: Record<string, number> | null) =>
+    o
+      ? Object.entries(o)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')
+      : 'not counted (no pg-count-proxy)';
+  const cost = (name: string, c: PhaseCost): [string, string][] => [
+    [`${name} CPU ms/bundle`, kv(c.cpuMsPerBundle)],
+    [
+      `${name} per bundle`,
+      `${c.transactionsPerBundle} transactions, ${c.kafkaRecordsPerBundle} Kafka records produced`,
+    ],
+    [`${name} round trips/bundle`, kv(c.roundTripsPerBundle)],
+    [`${name} load`, `${c.load.before.join(' ')} → ${c.load.after.join(' ')}`],
+  ];
+  const lines: [string, string][] = [...cost('pipeline', pipeline)];
+  if (ceiling) {
+    const ms = (l: { p50: number | null; p99: number | null }) => `p50 ${l.p50} / p99 ${l.p99} ms`;
+    lines.push(
+      [
+        'ceiling throughput',
+        `accept ${ceiling.accept.bundlesPerSec} bundles/s (${ms(ceiling.accept.latencyMs)}), delivered ${ceiling.endToEnd.deliveredBundlesPerSec} bundles/s (${ms(ceiling.endToEnd.latencyMs)})`,
+      ],
+      ['pipeline ÷ ceiling', `accept ${ratio.accept}, delivered ${ratio.delivered}`],
+      ...cost('ceiling', ceiling.cost),
+    );
+  }
   const width = Math.max(...lines.map(([k]) => k.length));
   process.stderr.write(lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
 }

@@ -11,6 +11,12 @@ export class ToolsEnv extends CommonEnv {
   @IsUrl({ require_tld: false }) OPS_URL = 'http://127.0.0.1:3003';
   /** A central administrator's token for the seed; empty: the seed makes one with `npm run ops -- create-admin`. */
   @IsString() OPS_TOKEN = '';
+  /** The benchmark's processes whose CPU it reports, as name=pid,... (scripts/bench.sh sets it). */
+  @IsString() BENCH_PIDS = '';
+  /** Where tools/pg-count-proxy.ts answers with the round trips it counted; empty: not counted. */
+  @IsString() BENCH_PG_COUNTER_URL = '';
+  /** The database of the benchmark's ceiling (tools/lib/bench-ceiling.ts); empty: no ceiling is run. */
+  @IsString() BENCH_CEILING_DATABASE_URL = '';
 }
 
 export function toolsEnv(): ToolsEnv {

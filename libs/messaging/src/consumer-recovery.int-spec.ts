@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { EachMessagePayload } from 'kafkajs';
+import { EachBatchPayload } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { MetricsService } from '@careplan/platform';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase } from '@careplan/testing';
@@ -9,12 +9,12 @@ import { effectsOf, ping, pingDataSource, PingEvent, recordingHandler } from './
 
 const SCHEMA = 'it_recovery';
 
-/** Throws what kafkajs treats as not retriable on its first message: its consumer crashes for good. */
+/** Throws what kafkajs treats as not retriable on its first batch: its consumer crashes for good. */
 class CrashingOnce extends EventConsumer {
   crashes = 0;
-  override async onMessage(payload: EachMessagePayload): Promise<void> {
+  override async onBatch(payload: EachBatchPayload): Promise<void> {
     if (this.crashes++ === 0) throw new TypeError('a bug in the loop');
-    return super.onMessage(payload);
+    return super.onBatch(payload);
   }
 }
 

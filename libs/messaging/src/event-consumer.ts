@@ -1,7 +1,7 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
+import { Consumer, EachBatchPayload, EachMessagePayload, IHeaders, KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { BaseEvent, dlqTopicOf, EventClass } from '@careplan/contracts';
 import { isTransientError, MetricsService } from '@careplan/platform';
@@ -48,20 +48,38 @@ export interface ConsumerOptions {
   crashLimit?: number;
   /** Called after each committed effect (e.g. to nudge the outbox relay). */
   afterCommit?: () => void;
+  /** Most messages of one partition applied in one transaction. */
+  maxBatch?: number;
 }
 
 const DEFAULT_ATTEMPTS = 5;
 const DEFAULT_CRASH_LIMIT = 3;
+/**
+ * Bounds a transaction's work, its locks and what a failure inside it sends back to one-by-one. No batch waits
+ * to fill: a batch is what Kafka's fetch found, so at a low rate it is one message and latency stays as low.
+ */
+const DEFAULT_MAX_BATCH = 100;
 
 type LogContext = Record<string, unknown>;
+
+/** A parsed message of a batch, with the payload its one-by-one steps take. */
+interface BatchItem {
+  payload: EachMessagePayload;
+  event: BaseEvent;
+  raw: string;
+  context: LogContext;
+}
 
 /**
  * A service's consumer is a Nest provider extending this class: it starts with the application and
  * stops with it. Runs a Kafka consumer group whose effects are idempotent: the event id is recorded in the same
- * transaction as the effect, so a redelivered event changes nothing. While a database, Redis or Kafka is
- * unreachable a message is retried, its offset uncommitted, until the dependency is back; a message that
- * fails for any other reason goes to `<topic>.dlq` with the reason in its headers instead of blocking its
- * partition.
+ * transaction as the effect, so a redelivered event changes nothing. What one fetch brings of a partition is
+ * applied in batches (at most maxBatch messages): one in-flight statement, then one transaction with the
+ * processed-event rows in one statement and each handler's effect, then the offsets. A batch that fails is
+ * rolled back and its messages are handled one by one, each in its own transaction as before: while a database,
+ * Redis or Kafka is unreachable a message is retried, its offset uncommitted, until the dependency is back; a
+ * message that fails for any other reason goes to `<topic>.dlq` with the reason in its headers instead of
+ * blocking its partition.
  */
 export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
@@ -113,7 +131,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     // one at a time, a consumer spends most of its time waiting on its database commit.
     await consumer.run({
       partitionsConsumedConcurrently: this.kafka.partitions,
-      eachMessage: (payload) => this.onMessage(payload),
+      // Offsets move on as messages are done (resolveOffset), and are committed after each batch.
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -154,19 +174,140 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.consumer = null;
   }
 
-  /** Exposed for tests: processes one raw message exactly as the consumer loop does. */
-  async onMessage(payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message } = payload;
-    const handler = this.byTopic.get(topic);
-    if (!handler) return;
-    const raw = message.value?.toString('utf8') ?? '';
-    let event: BaseEvent;
-    try {
-      event = this.parse(raw, handler.event);
-    } catch (e) {
-      await this.deadLetter(payload, raw, String(e), 0, { topic, partition, offset: message.offset });
+  /**
+   * Exposed for tests: what the consumer loop does with what one fetch brought of a partition — batches of at
+   * most maxBatch messages, each committed (offsets too) before the next.
+   */
+  async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const handler = this.byTopic.get(batch.topic);
+    const size = this.options.maxBatch ?? DEFAULT_MAX_BATCH;
+    for (let i = 0; i < batch.messages.length; i += size) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const chunk = batch.messages.slice(i, i + size);
+      if (handler) await this.onChunk(payload, handler, chunk);
+      else payload.resolveOffset(chunk[chunk.length - 1].offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  }
+
+  /** Parses a batch; runs of valid events go to applyRun, each unreadable message to the dead-letter topic. */
+  private async onChunk(
+    batch: EachBatchPayload,
+    handler: EventHandler<BaseEvent>,
+    messages: KafkaMessage[],
+  ): Promise<void> {
+    let run: BatchItem[] = [];
+    for (const message of messages) {
+      const payload = this.messagePayload(batch, message);
+      const raw = message.value?.toString('utf8') ?? '';
+      let event: BaseEvent;
+      try {
+        event = this.parse(raw, handler.event);
+      } catch (e) {
+        await this.applyRun(batch, handler, run);
+        run = [];
+        const { topic, partition } = payload;
+        await this.deadLetter(payload, raw, String(e), 0, { topic, partition, offset: message.offset });
+        batch.resolveOffset(message.offset);
+        continue;
+      }
+      run.push({ payload, event, raw, context: this.contextOf(payload, event) });
+    }
+    await this.applyRun(batch, handler, run);
+  }
+
+  /**
+   * Applies consecutive valid events of one partition: their starts in one statement, then one transaction.
+   * When one of them was started before and never finished (a crash), or the transaction fails, they are
+   * handled one by one instead, with the retries, crash limit and dead-lettering of a single message.
+   */
+  private async applyRun(
+    batch: EachBatchPayload,
+    handler: EventHandler<BaseEvent>,
+    items: BatchItem[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    if (items.length === 1) {
+      await this.handleOne(items[0].payload, handler, items[0].event, items[0].raw);
+      batch.resolveOffset(items[0].payload.message.offset);
       return;
     }
+    const { topic, partition } = batch.batch;
+    const offsets = items.map((i) => i.payload.message.offset);
+    const starts = await this.untilDone(items[0].payload, 'in-flight record', items[0].context, () =>
+      this.inflight.startAll(
+        topic,
+        partition,
+        items.map((i) => ({ offset: i.payload.message.offset, eventId: i.event.eventId })),
+      ),
+    );
+    if (starts.some((n) => n > 1)) {
+      // A batch the process died in: one by one, each start counted alone, so that only the message that
+      // kills it reaches the crash limit, not its neighbours.
+      await this.untilDone(items[0].payload, 'in-flight release', items[0].context, () =>
+        this.inflight.releaseAll(topic, partition, offsets),
+      );
+      for (const item of items) {
+        await this.handleOne(item.payload, handler, item.event, item.raw);
+        batch.resolveOffset(item.payload.message.offset);
+      }
+      return;
+    }
+    let pending = items;
+    try {
+      try {
+        const outcomes = await this.applyAll(items, handler);
+        outcomes.forEach((applied) => this.count(topic, applied ? 'processed' : 'duplicate'));
+        if (outcomes.includes(true) || handler.onDuplicate) this.options.afterCommit?.();
+        pending = [];
+        batch.resolveOffset(offsets[offsets.length - 1]);
+        return;
+      } catch (e) {
+        this.logger.debug(
+          { topic, partition, size: items.length, err: String(e) },
+          'batch failed; one by one',
+        );
+      }
+      // The batch rolled back: each message on its own, its start already counted.
+      for (const [k, item] of items.entries()) {
+        await this.process(item.payload, handler, item.event, item.raw, item.context);
+        batch.resolveOffset(item.payload.message.offset);
+        pending = items.slice(k + 1);
+      }
+    } catch (e) {
+      // Not a crash: the consumer stopped or lost the partition while retrying (see handleOne).
+      await this.inflight
+        .releaseAll(
+          topic,
+          partition,
+          pending.map((i) => i.payload.message.offset),
+        )
+        .catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** One message of a batch as its one-by-one steps see it (the batch's heartbeat and pause). */
+  private messagePayload(batch: EachBatchPayload, message: KafkaMessage): EachMessagePayload {
+    return {
+      topic: batch.batch.topic,
+      partition: batch.batch.partition,
+      message,
+      heartbeat: () => batch.heartbeat(),
+      pause: () => batch.pause(),
+    };
+  }
+
+  /** One valid event on its own: its start recorded, the crash limit checked, then applied. */
+  private async handleOne(
+    payload: EachMessagePayload,
+    handler: EventHandler<BaseEvent>,
+    event: BaseEvent,
+    raw: string,
+  ): Promise<void> {
+    const { topic, partition, message } = payload;
     const at: MessagePosition = { topic, partition, offset: message.offset };
     const context = this.contextOf(payload, event);
     const starts = await this.untilDone(payload, 'in-flight record', context, () =>
@@ -352,6 +493,44 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       );
     }
     return event;
+  }
+
+  /**
+   * Applies a batch of one partition's events in one transaction: the processed-event rows in one statement
+   * (which also clears their in-flight rows), then in order each new event's handler, or onDuplicate for one
+   * already processed (or seen earlier in the batch). Returns, per event, whether it was applied.
+   */
+  private applyAll(items: BatchItem[], handler: EventHandler<BaseEvent>): Promise<boolean[]> {
+    const { topic, partition } = items[0].payload;
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<{ event_id: string }[]>(
+        `WITH finished AS (
+           DELETE FROM ${this.inflight.table}
+            WHERE consumer = $1 AND topic = $2 AND partition = $3 AND "offset" = ANY($4::bigint[])
+         )
+         INSERT INTO "${this.options.schema}"."processed_events" (consumer, event_id, topic)
+         SELECT $1, e, $2 FROM unnest($5::uuid[]) AS e ON CONFLICT DO NOTHING RETURNING event_id`,
+        [
+          this.options.name,
+          topic,
+          partition,
+          items.map((i) => i.payload.message.offset),
+          items.map((i) => i.event.eventId),
+        ],
+      );
+      const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
+      const applied: boolean[] = [];
+      for (const { event } of items) {
+        if (fresh.delete(event.eventId.toLowerCase())) {
+          await handler.handle(event, manager);
+          applied.push(true);
+        } else {
+          await handler.onDuplicate?.(event, manager);
+          applied.push(false);
+        }
+      }
+      return applied;
+    });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Admin, Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Message, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { dlqTopicOf } from '@careplan/contracts';
 import { DEFAULT_KAFKA_PARTITIONS } from '@careplan/platform';
 import type { PartitionWatermarks } from './topic-reader';
@@ -36,11 +36,34 @@ export interface TopicChanges {
  */
 export const KAFKA_RETRY = { initialRetryTime: 100, maxRetryTime: 1000, retries: 10 } as const;
 
+/**
+ * kafkajs warns that an idempotent producer with bounded retries may write a batch twice (re-sent by its
+ * caller after giving up). Bounded on purpose, see KAFKA_RETRY: a re-send is what the outbox does anyway,
+ * and consumers drop a second copy by its event id.
+ */
+const BOUNDED_IDEMPOTENT_RETRIES = 'Limiting retries for the idempotent producer';
+
+/** Errors after which an idempotent producer's sequence numbers no longer match the broker's: start afresh. */
+const PRODUCER_STATE_ERRORS = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
+
+function producerStateLost(e: unknown): boolean {
+  for (let err = e as { type?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; depth++) {
+    if (typeof err.type === 'string' && PRODUCER_STATE_ERRORS.has(err.type)) return true;
+    err = err.cause as typeof err;
+  }
+  return false;
+}
+
 /** One Kafka client per service: a producer, an admin, and the naming rules for topics and groups. */
 export class KafkaService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
   readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly admin: Admin;
 
   constructor(readonly options: KafkaOptions) {
@@ -54,11 +77,25 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
       requestTimeout: 10000,
       logCreator: () => (entry) => {
         const { message, ...fields } = entry.log;
+        if (message.startsWith(BOUNDED_IDEMPOTENT_RETRIES)) return;
         this.logger.warn(`${entry.namespace}: ${message} ${JSON.stringify(fields)}`);
       },
     });
-    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = this.newProducer();
     this.admin = this.kafka.admin();
+  }
+
+  /**
+   * Idempotent: a request the client retries (a lost response, a leader change) is written once, in order,
+   * per partition; that needs acks from all in-sync replicas and one request in flight per broker.
+   */
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: KAFKA_RETRY,
+    });
   }
 
   get partitions(): number {
@@ -132,7 +169,40 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
 
   /** Sends to an un-prefixed topic name; acks from all in-sync replicas. */
   async send(topic: string, messages: Message[]): Promise<void> {
-    await this.producer.send({ topic: this.topic(topic), messages, acks: -1 });
+    await this.produce(() => this.producer.send({ topic: this.topic(topic), messages, acks: -1 }));
+  }
+
+  /**
+   * Sends messages of several un-prefixed topics in one produce request per broker; the order of each
+   * topic's messages is kept within each partition.
+   */
+  async sendBatch(topicMessages: TopicMessages[]): Promise<void> {
+    if (topicMessages.length === 0) return;
+    await this.produce(() =>
+      this.producer.sendBatch({
+        acks: -1,
+        topicMessages: topicMessages.map((t) => ({ topic: this.topic(t.topic), messages: t.messages })),
+      }),
+    );
+  }
+
+  /**
+   * Runs a send; when it failed because the broker no longer knows this producer's sequence (a request that
+   * timed out after all, the producer id expired), replaces the producer so that the caller's retry can work.
+   */
+  private async produce(send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (e) {
+      if (producerStateLost(e)) {
+        this.logger.warn(`producer state lost (${String(e)}); starting a new producer`);
+        const old = this.producer;
+        this.producer = this.newProducer();
+        await old.disconnect().catch(() => undefined);
+        await this.producer.connect();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -89,7 +89,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
 
   function consumer(
     name: string,
-    handle: (e: PingEvent) => Promise<void> | void,
+    handle: (e: PingEvent, m: EntityManager) => Promise<void> | void,
     { maxAttempts = 5, onGiveUp, onDuplicate }: TestConsumerOptions = {},
   ): EventConsumer {
     const c = new EventConsumer(kafka, ds, new MetricsService('it'), {
@@ -102,7 +102,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
         {
           event: PingEvent,
           handle: async (e: PingEvent, m) => {
-            await handle(e);
+            await handle(e, m);
             await m.query(
               `INSERT INTO "${SCHEMA}"."effects" (consumer, event_id, text) VALUES ($1, $2, $3)`,
               [name, e.eventId, e.text],
@@ -412,5 +412,78 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
       'redelivered',
       'seen again',
     ]);
+  });
+
+  it('applies what one fetch brings in few transactions, in order, each event once', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => ping(`batched-${i}`));
+    // The first event twice in the same batch: applied once, then seen as a duplicate.
+    await kafka.send(
+      PingEvent.topic,
+      [...events, events[0]].map((e) => ({ key: 'bt', value: JSON.stringify(e) })),
+    );
+    const ids = new Set(events.map((e) => e.eventId));
+    const transactions = new Set<string>();
+    const c = consumer('batched', async (e, m) => {
+      if (!ids.has(e.eventId)) return;
+      const [{ txid }] = await m.query<{ txid: string }[]>(`SELECT txid_current()::text AS txid`);
+      transactions.add(txid);
+    });
+    const effects = effectsOf('batched');
+    await c.start();
+    await eventually(effects, (t) => t.includes('batched-39'), 15000);
+    await caughtUp('batched');
+    expect((await effects()).filter((t) => t.startsWith('batched-'))).toEqual(events.map((e) => e.text));
+    // Sent before the consumer started, the 40 come in one or a few fetches: far fewer transactions.
+    expect(transactions.size).toBeLessThanOrEqual(5);
+  });
+
+  it('handles a batch with a failing event one by one: the others once and in order, that one dead-lettered', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const events = ['fb-1', 'fb-2', 'fb-bad', 'fb-3'].map(ping);
+    await kafka.send(
+      PingEvent.topic,
+      events.map((e) => ({ key: 'fb', value: JSON.stringify(e) })),
+    );
+    const calls = new Map<string, number>();
+    const c = consumer('fallback', (e) => {
+      calls.set(e.text, (calls.get(e.text) ?? 0) + 1);
+      if (e.text === 'fb-bad') throw new PermanentError('cannot ever work');
+    });
+    const effects = effectsOf('fallback');
+    await c.start();
+    await eventually(effects, (t) => t.includes('fb-3'), 15000);
+    await caughtUp('fallback');
+    expect((await effects()).filter((t) => t.startsWith('fb-'))).toEqual(['fb-1', 'fb-2', 'fb-3']);
+    expect(await eventually(deadLettersOf(dlq, 'fallback', events[2]), (d) => d.length >= 1)).toHaveLength(1);
+    // The rolled-back batch tried fb-bad once, then it failed on its own at once (a PermanentError).
+    expect(calls.get('fb-bad')).toBe(2);
+  });
+
+  it('after a crash inside a batch, dead-letters only the message at the crash limit, not its neighbours', async () => {
+    const dlq = await collect(dlqTopicOf(PingEvent.topic));
+    const events = ['cb-before', 'cb-crasher', 'cb-after'].map(ping);
+    const first = Number(await nextOffset());
+    // As earlier processes left them: the batch died once with all three started, and the crasher twice more
+    // on its own.
+    for (const [i, e] of events.entries()) {
+      await ds.query(
+        `INSERT INTO "${SCHEMA}"."consumer_inflight" (consumer, topic, partition, "offset", event_id, starts)
+         VALUES ('crash-batch', $1, 0, $2, $3, $4)`,
+        [kafka.topic(PingEvent.topic), String(first + i), e.eventId, i === 1 ? 3 : 1],
+      );
+    }
+    await kafka.send(
+      PingEvent.topic,
+      events.map((e) => ({ key: 'cb', value: JSON.stringify(e) })),
+    );
+    const handled: string[] = [];
+    const c = consumer('crash-batch', (event) => void handled.push(event.text));
+    await c.start();
+    const dead = await eventually(deadLettersOf(dlq, 'crash-batch', events[1]), (d) => d.length >= 1, 15000);
+    expect(dead[0].headers?.['x-error']?.toString()).toBe('crashed the consumer 3 times');
+    await eventually(effectsOf('crash-batch'), (t) => t.includes('cb-after'), 15000);
+    expect(handled.filter((t) => t.startsWith('cb-'))).toEqual(['cb-before', 'cb-after']);
+    expect(deadLettersOf(dlq, 'crash-batch', events[0])()).toHaveLength(0);
+    expect(await inflightRows('crash-batch')).toEqual([]);
   });
 });

@@ -78,7 +78,7 @@ interface OutboxRow {
   payload: unknown;
 }
 
-const BATCH = 200;
+const BATCH = 500;
 const IDLE_MS = 250;
 // Capped low: once Kafka is back the backlog goes out within a second.
 const MAX_BACKOFF_MS = 1000;
@@ -128,12 +128,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         `SELECT id, topic, key, payload FROM "${this.schema}"."outbox" ORDER BY id LIMIT $1`,
         [BATCH],
       );
-      for (const group of groupConsecutiveByTopic(rows)) {
-        await this.kafka.send(
-          group.topic,
-          group.rows.map((r) => ({ key: r.key, value: JSON.stringify(r.payload) })),
-        );
-      }
+      // Everything the poll found in one produce request: each topic keeps its commit order, which is
+      // all order means across partitions (one key stays on one partition).
+      await this.kafka.sendBatch(
+        groupByTopic(rows).map((group) => ({
+          topic: group.topic,
+          messages: group.rows.map((r) => ({ key: r.key, value: JSON.stringify(r.payload) })),
+        })),
+      );
       if (rows.length > 0) {
         await m.query(`DELETE FROM "${this.schema}"."outbox" WHERE id = ANY($1::bigint[])`, [
           rows.map((r) => r.id),
@@ -166,15 +168,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-/** Splits rows into runs of one topic, keeping their order. */
-export function groupConsecutiveByTopic<T extends { topic: string }>(
-  rows: T[],
-): { topic: string; rows: T[] }[] {
-  const groups: { topic: string; rows: T[] }[] = [];
+/** Groups rows by topic, in the order each topic first appears, keeping the rows' order within each. */
+export function groupByTopic<T extends { topic: string }>(rows: T[]): { topic: string; rows: T[] }[] {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const last = groups[groups.length - 1];
-    if (last && last.topic === row.topic) last.rows.push(row);
-    else groups.push({ topic: row.topic, rows: [row] });
+    const group = groups.get(row.topic);
+    if (group) group.push(row);
+    else groups.set(row.topic, [row]);
   }
-  return groups;
+  return [...groups].map(([topic, grouped]) => ({ topic, rows: grouped }));
 }
