@@ -6,3 +6,4 @@ export * from './blobs/blob.entity';
 export * from './blobs/blob.store';
 export * from './blobs/storage.database';
 export * from './persistence.module';
+export * from './signing-keys/ed25519-keys';

@@ -1,9 +1,11 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { buildReceipt, Receipt, ReceiptSourceRow } from './receipt.builder';
 import { canonicalJson } from '@careplan/contracts';
-import { configuredKey, keyIdOf } from './receipt-keys.service';
+import { configuredEd25519Key, ed25519KeyIdOf as keyIdOf } from '@careplan/persistence';
 import { attachedReceiptJson, ReceiptPdfTooComplex, renderReceiptPdf } from './receipt.pdf';
 import { deflateSync } from 'node:zlib';
+
+const configuredKey = (pem: string) => configuredEd25519Key(pem, 'RECEIPT_SIGNING_KEY');
 
 const SENDER = '1371201367';
 const RECEIVER = '1371500420';

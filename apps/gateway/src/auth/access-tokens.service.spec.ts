@@ -4,12 +4,14 @@ import { AppException, loadEnv } from '@careplan/platform';
 import { GatewayEnv } from '../config/gateway.env';
 import { AccessTokensService, TokenSubject } from './access-tokens.service';
 import { TokenKeyRepository } from './token-key.repository';
-import { configuredTokenKey, TokenKeysService } from './token-keys.service';
+import { configuredEd25519Key } from '@careplan/persistence';
+import { TokenKeysService } from './token-keys.service';
 
 const pem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 // The configured key: the repository is never asked.
 const noRepository = {} as TokenKeyRepository;
+const configuredTokenKeyOf = (pem: string) => configuredEd25519Key(pem, 'TOKEN_SIGNING_KEY');
 
 describe('AccessTokensService: sign and verify access tokens with a fake clock', () => {
   const env = loadEnv(GatewayEnv, { TOKEN_SIGNING_KEY: pem(), TOKEN_ISSUER: 'https://gw.test' });
@@ -123,12 +125,12 @@ describe('AccessTokensService: sign and verify access tokens with a fake clock',
   });
 
   it('refuses a TOKEN_SIGNING_KEY that is no PEM or no Ed25519 key, naming the variable', () => {
-    expect(configuredTokenKey('')).toBeNull();
-    expect(() => configuredTokenKey('nonsense')).toThrow(/TOKEN_SIGNING_KEY is not a PEM private key/);
+    expect(configuredTokenKeyOf('')).toBeNull();
+    expect(() => configuredTokenKeyOf('nonsense')).toThrow(/TOKEN_SIGNING_KEY is not a PEM private key/);
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString();
-    expect(() => configuredTokenKey(ec)).toThrow(/TOKEN_SIGNING_KEY must be an Ed25519 private key/);
-    expect(configuredTokenKey(pem().replace(/\n/g, '\\n'))?.keyId).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => configuredTokenKeyOf(ec)).toThrow(/TOKEN_SIGNING_KEY must be an Ed25519 private key/);
+    expect(configuredTokenKeyOf(pem().replace(/\n/g, '\\n'))?.keyId).toMatch(/^[0-9a-f]{16}$/);
   });
 });
