@@ -10,6 +10,7 @@ import { KafkaDlqReplays1764900002000 } from './migrations/1764900002000-kafka-d
 import { DropOfficeKeys1764900002100 } from './migrations/1764900002100-drop-office-keys';
 import { ConsoleSignIn1764900002200 } from './migrations/1764900002200-console-sign-in';
 import { HistoryOverview1764900011100 } from './migrations/1764900011100-history-overview';
+import { HistoryActor1765000000400 } from './migrations/1765000000400-history-actor';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
@@ -27,5 +28,6 @@ export const archiveDatabase: ServiceDatabase = {
     DropOfficeKeys1764900002100,
     ConsoleSignIn1764900002200,
     HistoryOverview1764900011100,
+    HistoryActor1765000000400,
   ],
 };

@@ -13,6 +13,7 @@ const item = (over: Partial<HistoryItemDto> = {}): HistoryItemDto => ({
   files: [{ name: 'UPPLAN_1.CSV', kind: 'csv', size: 10, sha256: 'a'.repeat(64) }],
   fileTypes: ['UPPLAN'],
   insuredNumbers: ['0000123456', 'H123456789'],
+  actor: null,
   occurredAt: '2026-11-25T15:30:00.000Z',
   ...over,
 });

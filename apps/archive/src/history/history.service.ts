@@ -127,6 +127,7 @@ function toDto(h: HistoryRecordEntity): HistoryItemDto {
     files: h.files,
     fileTypes: h.fileTypes,
     insuredNumbers: h.insuredNumbers,
+    actor: h.actor,
     occurredAt: h.occurredAt.toISOString(),
   };
 }
