@@ -61,7 +61,12 @@ describe("an office's own audit trail of key and staff changes (PostgreSQL)", ()
   let otherKey: string;
   let adminKeyId: string;
 
-  const inject = async (method: Method, url: string, headers: Record<string, string>, body?: object) => {
+  const inject = async (
+    method: Method,
+    url: string,
+    headers: Record<string, string>,
+    body?: object,
+  ): Promise<Answer> => {
     const res = await app
       .getHttpAdapter()
       .getInstance()
@@ -71,7 +76,7 @@ describe("an office's own audit trail of key and staff changes (PostgreSQL)", ()
         headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
         payload: body ? JSON.stringify(body) : undefined,
       });
-    return { status: res.statusCode, body: res.body ? res.json() : {} } as Answer;
+    return { status: res.statusCode, body: res.body ? res.json() : {} };
   };
   const withKey = (key: string, method: Method, url: string, body?: object) =>
     inject(method, url, { 'x-api-key': key }, body);
