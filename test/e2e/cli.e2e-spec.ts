@@ -126,6 +126,13 @@ describe('careplan CLI against the running services', () => {
     const text = readFileSync(csv, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff); // UTF-8 with BOM, for spreadsheet software
     expect(text).toContain(submissionId);
+    // The table names who sent it: the key the CLI logged in with.
+    const table = await careplan(['history', '--counterpart', receiver.officeNumber], senderEnv);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toContain('actor');
+    expect(table.stdout.split('\n').find((l) => l.includes(submissionId) && l.includes('sent'))).toMatch(
+      /key:/,
+    );
   });
 
   it('receipt --verify checks the signed receipt against the public key of the exchange, and --pdf writes the PDF', async () => {
@@ -189,6 +196,20 @@ describe('careplan CLI against the running services', () => {
     expect(list.items).toContainEqual(expect.objectContaining({ id: created.id, label: 'CLI テスト' }));
     const revoked = await json<{ revokedAt: string | null }>(['keys', 'revoke', created.id], receiverEnv);
     expect(revoked.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('audit lists those key changes to the admin key, newest first', async () => {
+    const audit = await json<{ items: { action: string; origin: string; target: { label: string } }[] }>(
+      ['audit'],
+      receiverEnv,
+    );
+    const ours = audit.items.filter((e) => e.target.label === 'CLI テスト');
+    expect(ours.map((e) => [e.action, e.origin])).toEqual([
+      ['key.revoked', 'office'],
+      ['key.issued', 'office'],
+    ]);
+    const table = await careplan(['audit'], receiverEnv);
+    expect(table.stdout).toContain('key.revoked');
   });
 
   it('exits 1 when the exchange refuses (an office it does not know), 2 on a usage error', async () => {

@@ -56,6 +56,7 @@ const en = {
   keysRole: 'admin (manages keys, webhook, directory listing) or member (sends, receives, reads)',
   keysRevoke: 'revoke a key',
   keyCreated: 'new key (store it now, it is not shown again):',
+  audit: "the office's audit trail of key and staff changes (admin)",
   noConfig:
     'not logged in: run `careplan login --url URL --key KEY` or set CAREPLAN_URL and CAREPLAN_API_KEY',
   cannotRead: (path: string, why: string) => `cannot read ${path}: ${why}`,
@@ -87,6 +88,9 @@ const en = {
     createdAt: 'created',
     lastUsedAt: 'last used',
     revokedAt: 'revoked',
+    actor: 'actor',
+    action: 'action',
+    target: 'target',
   },
 };
 
@@ -142,6 +146,7 @@ const ja: Messages = {
   keysRole: 'admin (キー・Webhook・ディレクトリ掲載を管理) または member (送信・受信・閲覧)',
   keysRevoke: 'キーを失効',
   keyCreated: '新しいキー (今すぐ保管してください。再表示できません):',
+  audit: '事業所のキーとスタッフの操作履歴 (管理者)',
   noConfig:
     'ログインしていません: `careplan login --url URL --key KEY` を実行するか CAREPLAN_URL と CAREPLAN_API_KEY を設定してください',
   cannotRead: (path, why) => `${path} を読めません: ${why}`,
@@ -173,6 +178,9 @@ const ja: Messages = {
     createdAt: '発行日時',
     lastUsedAt: '最終利用',
     revokedAt: '失効日時',
+    actor: '操作者',
+    action: '操作',
+    target: '対象',
   },
 };
 

@@ -79,6 +79,7 @@ describe('careplan arguments and exit codes', () => {
       'watch',
       'history',
       'receipt',
+      'audit',
       'keys',
     ]) {
       expect(io.out).toContain(command);

@@ -86,6 +86,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .option('--pdf <file>', m.receiptPdf)
     .option('--verify', m.receiptVerify)
     .action(run(() => import('./commands/receipt.command'), 'receiptCommand'));
+  cmd('audit', m.audit).action(run(() => import('./commands/audit.command'), 'auditCommand'));
   const keys = program.command('keys').description(m.keys).exitOverride();
   const keyCmd = (name: string, description: string) =>
     keys.command(name).description(description).option('--json', m.json).exitOverride();

@@ -5,6 +5,7 @@ import { PlatformModule } from '@careplan/platform';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayEnv } from './config/gateway.env';
 import { gatewayDatabase } from './database/gateway.database';
+import { OfficeAuditModule } from './audit/office-audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DirectoryModule } from './directory/directory.module';
 import { EventsModule } from './events/events.module';
@@ -42,6 +43,7 @@ export class AppModule {
         OfficesModule,
         AuthModule,
         StaffModule,
+        OfficeAuditModule,
         WebhooksModule,
         DirectoryModule,
         RegistryModule,

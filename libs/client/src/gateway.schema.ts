@@ -453,6 +453,23 @@ export interface paths {
     patch: operations['StaffController_update'];
     trace?: never;
   };
+  '/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The office's audit trail of key and staff changes — 操作履歴（監査ログ） */
+    get: operations['OfficeAuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhook': {
     parameters: {
       query?: never;
@@ -710,6 +727,23 @@ export interface components {
       size: number;
       sha256: string;
     };
+    Actor: {
+      /**
+       * @description key: an API key (or a token issued for it); staff: a staff user
+       * @enum {string}
+       */
+      type: 'key' | 'staff';
+      /**
+       * Format: uuid
+       * @description the key's or the staff user's id
+       */
+      id: string;
+      /**
+       * @description the key's label (may be empty), or the staff user's login id
+       * @example yamada
+       */
+      label: string;
+    };
     HistoryItemDto: {
       id: string;
       /** @example sent */
@@ -729,6 +763,8 @@ export interface components {
        */
       fileTypes: string[];
       insuredNumbers: string[];
+      /** @description who of this office did it (sent, downloaded, acknowledged): its key or staff user; null for the exchange's own steps, the other office's, and records from before actors were recorded */
+      actor: components['schemas']['Actor'] | null;
       occurredAt: string;
     };
     HistoryPageDto: {
@@ -736,7 +772,7 @@ export interface components {
       nextCursor: string | null;
     };
     SignedReceiptDto: {
-      /** @description type, version, submissionId, deliveryId, sender, receiver, files [{name, kind, size, sha256}], steps {acceptedAt, validatedAt, rejectedAt, deliveredAt, downloadedAt, acknowledgedAt}, status, issuedAt, keyId */
+      /** @description type, version, submissionId, deliveryId, sender {officeNumber, actor? {type, id, label}}, receiver {officeNumber}, files [{name, kind, size, sha256}], steps {acceptedAt, validatedAt, rejectedAt, deliveredAt, downloadedAt, acknowledgedAt}, status, issuedAt, keyId */
       receipt: Record<string, never>;
       /** @description Ed25519 signature (base64) over the canonical JSON (RFC 8785) of receipt */
       signature: string;
@@ -948,6 +984,55 @@ export interface components {
       suspended?: boolean;
       /** @description a new password (its sessions end, a lock is lifted) */
       password?: string;
+    };
+    OfficeAuditTargetDto: {
+      /** @enum {string} */
+      type: 'key' | 'staff';
+      /** Format: uuid */
+      id: string;
+      /** @description the key's label (its prefix when it has none), or the staff user's login id */
+      label: string;
+    };
+    OfficeAuditEntryDto: {
+      /**
+       * @description a bigint, as a string
+       * @example 42
+       */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /**
+       * @example key.issued
+       * @enum {string}
+       */
+      action:
+        | 'key.issued'
+        | 'key.revoked'
+        | 'staff.created'
+        | 'staff.renamed'
+        | 'staff.role_changed'
+        | 'staff.suspended'
+        | 'staff.resumed'
+        | 'staff.password_reset'
+        | 'staff.removed'
+        | 'staff.locked';
+      /**
+       * @description office: by one of its keys or staff users (actor); operator: by the service operator; system: by the service (a sign-in lock)
+       * @enum {string}
+       */
+      origin: 'office' | 'operator' | 'system';
+      /** @description who of the office did it; null unless origin is office */
+      actor: components['schemas']['Actor'] | null;
+      target: components['schemas']['OfficeAuditTargetDto'];
+      /** @description the change's own fields (a role, a lock's end), as recorded */
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    OfficeAuditPageDto: {
+      items: components['schemas']['OfficeAuditEntryDto'][];
+      /** @description null on the last page */
+      nextCursor: string | null;
     };
     PutWebhookBody: {
       /** @example https://vendor.example.jp/careplan/webhook */
@@ -3167,6 +3252,75 @@ export interface operations {
         };
       };
       /** @description Problem: `OUTCOME_UNKNOWN`, `SERVICE_UNAVAILABLE` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  OfficeAuditController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque cursor from a previous page (nextCursor) */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the calling office's own entries, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OfficeAuditPageDto'];
+        };
+      };
+      /** @description Problem: `BAD_REQUEST`, `CURSOR_INVALID` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `API_KEY_MISSING`, `API_KEY_INVALID`, `API_KEY_REVOKED`, `ACCESS_TOKEN_EXPIRED`, `ACCESS_TOKEN_INVALID`, `ACCESS_TOKEN_REVOKED` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `KEY_ROLE_FORBIDDEN` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `RATE_LIMITED` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Problem: `SERVICE_UNAVAILABLE` */
       503: {
         headers: {
           [name: string]: unknown;

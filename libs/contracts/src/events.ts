@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ValidationReport } from '@careplan/spec';
+import { Actor } from './actor';
 import { Topics } from './topics';
 import { ValidationReportPayload } from './validation-report';
 
@@ -51,6 +52,8 @@ abstract class SubmissionEvent extends BaseEvent {
 
 export class SubmissionReceivedEvent extends SubmissionEvent {
   static readonly topic = Topics.SubmissionReceived;
+  /** Who sent it (the key or staff user); absent from events of gateways before actors were recorded. */
+  @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
 }
 
 /** Most 被保険者番号 a verdict carries (libs/spec MAX_INSURED_NUMBERS). */
@@ -96,6 +99,8 @@ export class DeliveryReceiptEvent extends BaseEvent {
   @Matches(OFFICE_NUMBER_PATTERN) senderOfficeNumber!: string;
   @Matches(OFFICE_NUMBER_PATTERN) receiverOfficeNumber!: string;
   @IsOptional() @IsUUID() fileId?: string;
+  /** Who of the receiver downloaded or acknowledged; absent from events of gateways before actors were recorded. */
+  @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
 }
 
 export class DeliveryDownloadedEvent extends DeliveryReceiptEvent {

@@ -1,4 +1,5 @@
 export * from './topics';
+export * from './actor';
 export * from './events';
 export * from './registry.events';
 export * from './queues';

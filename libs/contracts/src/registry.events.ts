@@ -1,4 +1,16 @@
-import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Actor } from './actor';
 import { BaseEvent, OFFICE_NUMBER_PATTERN } from './events';
 import { KEY_ROLES, type KeyRole } from './http/keys.contract';
 import { Topics } from './topics';
@@ -55,6 +67,8 @@ export class ApiKeyIssuedEvent extends BaseEvent {
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
   /** Absent in events older than key roles: those keys became admin. */
   @IsOptional() @IsIn(KEY_ROLES) role?: KeyRole;
+  /** The office's key or staff user that issued it (source office); absent for operators and older events. */
+  @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
 }
 
 /** A key was revoked (first revocation only), published by the gateway in the transaction that revoked it. */
@@ -64,6 +78,8 @@ export class ApiKeyRevokedEvent extends BaseEvent {
   @IsUUID() keyId!: string;
   /** Absent in events older than office-issued keys: those were operator revocations. */
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
+  /** The office's key or staff user that revoked it (source office); absent for operators and older events. */
+  @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
 }
 
 /**

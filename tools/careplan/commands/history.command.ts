@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dataOf, type Schemas } from '@careplan/client';
+import { actorCell } from './actor.text';
 import { emit, type CliContext } from '../cli.context';
 import { gatewayClient } from '../cli.gateway';
 import { EXIT_OK } from '../cli.io';
@@ -43,8 +44,9 @@ export async function historyCommand(ctx: CliContext, options: HistoryCommandOpt
       i.counterpartOfficeNumber,
       i.submissionId,
       i.files.length,
+      actorCell(i.actor),
     ]);
-    return table([c.when, c.event, c.role, c.counterpart, c.submission, c.files], rows);
+    return table([c.when, c.event, c.role, c.counterpart, c.submission, c.files, c.actor], rows);
   });
   return EXIT_OK;
 }

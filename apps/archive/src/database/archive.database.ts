@@ -11,6 +11,7 @@ import { DropOfficeKeys1764900002100 } from './migrations/1764900002100-drop-off
 import { ConsoleSignIn1764900002200 } from './migrations/1764900002200-console-sign-in';
 import { HistoryOverview1764900011100 } from './migrations/1764900011100-history-overview';
 import { AuditFilters1764900011200 } from './migrations/1764900011200-audit-filters';
+import { HistoryActor1765000000400 } from './migrations/1765000000400-history-actor';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
@@ -29,5 +30,6 @@ export const archiveDatabase: ServiceDatabase = {
     ConsoleSignIn1764900002200,
     HistoryOverview1764900011100,
     AuditFilters1764900011200,
+    HistoryActor1765000000400,
   ],
 };

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Actor } from '@careplan/contracts';
 import type { ValidationReport } from '@careplan/spec';
 import { ARCHIVE_SCHEMA } from '../database/schema';
 
@@ -38,6 +39,8 @@ export class HistoryRecordEntity {
   /** 被保険者番号 appearing in the submission's standard CSV files, read from the bytes at send. */
   @Column({ name: 'insured_numbers', type: 'text', array: true, default: () => `'{}'` })
   insuredNumbers!: string[];
+  /** The key or staff user of this office that did it (sent, downloaded, acknowledged); null otherwise. */
+  @Column({ type: 'jsonb', nullable: true }) actor!: Actor | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @Column({ name: 'event_id', type: 'uuid' }) eventId!: string;
 }

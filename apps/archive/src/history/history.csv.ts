@@ -1,5 +1,5 @@
 import { encodeMs932Lenient } from '@careplan/spec';
-import type { HistoryItemDto } from '@careplan/contracts';
+import { actorText, type HistoryItemDto } from '@careplan/contracts';
 import type { HistoryEvent } from './history-record.entity';
 
 export const CSV_ENCODINGS = ['utf-8', 'ms932'] as const;
@@ -32,6 +32,8 @@ export const CSV_HEADERS = [
   'ファイル名',
   'ファイル数',
   '被保険者番号',
+  '操作者',
+  '操作者ID',
 ] as const;
 
 /** "2026-11-26 11:34:26" in Japan time: what offices read and what spreadsheets sort. */
@@ -54,6 +56,8 @@ function cells(h: HistoryItemDto): string[] {
     h.files.map((f) => f.name).join(' '),
     String(h.files.length),
     h.insuredNumbers.join(' '),
+    actorText(h.actor),
+    h.actor?.id ?? '',
   ];
 }
 

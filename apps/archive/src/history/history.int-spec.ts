@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
+  DeliveryAcknowledgedEvent,
   DeliveryDownloadedEvent,
   FileRef,
   HistoryKeys,
@@ -19,6 +20,7 @@ import { archiveDatabase } from '../database/archive.database';
 import { ArchiveInit1764000000400 } from '../database/migrations/1764000000400-archive-init';
 import { ReceiptKeyRepository } from '../receipts/receipt-key.repository';
 import { ReceiptKeysService } from '../receipts/receipt-keys.service';
+import { ReceiptsService } from '../receipts/receipts.service';
 import { HistoryRecordEntity } from './history-record.entity';
 import { HistoryRepository } from './history.repository';
 import { HistoryService } from './history.service';
@@ -173,6 +175,83 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
         ['rejected', []],
       ]),
     );
+  });
+
+  it('keeps who sent, downloaded and acknowledged: in the list, the CSV and the signed receipt', async () => {
+    const blobs = new BlobStore(ds);
+    const history = new HistoryService(new HistoryRepository(ds), blobs);
+    const p = parties();
+    const files = await stored(blobs, buildBundle('plan'));
+    const sender = { type: 'staff' as const, id: randomUUID(), label: 'yamada' };
+    const reader = { type: 'key' as const, id: randomUUID(), label: '受付PC' };
+    const step = <T extends object>(e: T, at: number, extra: object) =>
+      Object.assign(e, {
+        ...p,
+        eventId: randomUUID(),
+        occurredAt: new Date(Date.now() + at).toISOString(),
+        ...extra,
+      });
+    const deliveryId = randomUUID();
+    await ds.transaction(async (m) => {
+      await history.record(step(new SubmissionReceivedEvent(), 0, { files, actor: sender }), m);
+      await history.record(step(new DeliveryDownloadedEvent(), 10, { deliveryId, actor: reader }), m);
+      await history.record(step(new DeliveryAcknowledgedEvent(), 20, { deliveryId, actor: reader }), m);
+    });
+
+    const mine = await history.list(CARE_OFFICE, { event: 'sent,downloaded' });
+    const own = mine.items.filter((i) => i.submissionId === p.submissionId);
+    expect(own.map((i) => [i.event, i.actor])).toEqual([
+      ['downloaded', null], // the receiver's staff and keys are its own business
+      ['sent', sender],
+    ]);
+    const theirs = await history.list(HOME_HELP_OFFICE, { event: 'downloaded,acknowledged' });
+    expect(
+      theirs.items.filter((i) => i.submissionId === p.submissionId).map((i) => [i.event, i.actor]),
+    ).toEqual([
+      ['acknowledged', reader],
+      ['downloaded', reader],
+    ]);
+    const csv = (await history.export(HOME_HELP_OFFICE, { event: 'acknowledged' })).bytes.toString('utf8');
+    const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header.endsWith(',操作者,操作者ID')).toBe(true);
+    expect(row.endsWith(`,key:受付PC,${reader.id}`)).toBe(true);
+
+    const env = Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: '' });
+    const receipts = new ReceiptsService(
+      new HistoryRepository(ds),
+      new ReceiptKeysService(env, new ReceiptKeyRepository(ds)),
+    );
+    const signed = await receipts.issue(HOME_HELP_OFFICE, p.submissionId);
+    expect(signed.receipt.sender).toEqual({ officeNumber: CARE_OFFICE, actor: sender });
+    expect(signed.receipt.receiver).toEqual({ officeNumber: HOME_HELP_OFFICE });
+    expect(
+      await receipts.verify({ receipt: { ...signed.receipt }, signature: signed.signature }),
+    ).toMatchObject({ valid: true });
+    const forged = {
+      ...signed.receipt,
+      sender: { officeNumber: CARE_OFFICE, actor: { ...sender, label: 'x' } },
+    };
+    expect(await receipts.verify({ receipt: forged, signature: signed.signature })).toMatchObject({
+      valid: false,
+    });
+    // A submission whose events named no one (sent before actors): its receipt has no actor at all, and verifies.
+    const old = parties();
+    await ds.transaction((m) =>
+      history.record(
+        Object.assign(new SubmissionReceivedEvent(), {
+          ...old,
+          eventId: randomUUID(),
+          occurredAt: new Date().toISOString(),
+          files,
+        }),
+        m,
+      ),
+    );
+    const plain = await receipts.issue(CARE_OFFICE, old.submissionId);
+    expect(plain.receipt.sender).toEqual({ officeNumber: CARE_OFFICE });
+    expect(
+      await receipts.verify({ receipt: { ...plain.receipt }, signature: plain.signature }),
+    ).toMatchObject({ valid: true });
   });
 
   it('generates one signing key for all instances, keeps it, and still knows it when a key is configured', async () => {

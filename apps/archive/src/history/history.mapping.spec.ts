@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DeliveryAcknowledgedEvent,
   DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
   SubmissionReceivedEvent,
   SubmissionRejectedEvent,
 } from '@careplan/contracts';
@@ -25,7 +26,37 @@ const base = () => ({
   receiverOfficeNumber: RECEIVER,
 });
 
+const staff = { type: 'staff' as const, id: randomUUID(), label: 'yamada' };
+const key = { type: 'key' as const, id: randomUUID(), label: '受付PC' };
+
 describe('historyRowsFor', () => {
+  it('names who sent it on the sent row, and nobody on events that name none', () => {
+    const sent = historyRowsFor(
+      Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [file], actor: staff }),
+    );
+    expect(sent[0].actor).toEqual(staff);
+    const old = historyRowsFor(Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [file] }));
+    expect(old[0].actor).toBeNull();
+  });
+
+  it('keeps only the actor fields it knows', () => {
+    const extra = { ...staff, displayName: '山田 花子', secret: 'x' };
+    const [row] = historyRowsFor(
+      Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [file], actor: extra }),
+    );
+    expect(row.actor).toEqual(staff);
+  });
+
+  it("names who downloaded or acknowledged on the receiver's row only", () => {
+    for (const cls of [DeliveryDownloadedEvent, DeliveryAcknowledgedEvent]) {
+      const e = Object.assign(new cls(), { ...base(), deliveryId: randomUUID(), actor: key });
+      expect(historyRowsFor(e).map((r) => [r.officeNumber, r.actor])).toEqual([
+        [RECEIVER, key],
+        [SENDER, null],
+      ]);
+    }
+  });
+
   it('records a send under the sender only', () => {
     const rows = historyRowsFor(Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [file] }));
     expect(rows).toHaveLength(1);

@@ -1,4 +1,5 @@
 import {
+  Actor,
   BaseEvent,
   DeliveryAcknowledgedEvent,
   DeliveryDeliveredEvent,
@@ -52,6 +53,7 @@ function row(
     // Filled by HistoryService from the verdict (validator's keys, else the bytes) and shared with the other rows.
     insuredNumbers: [],
     details: null,
+    actor: null,
     occurredAt: new Date(e.occurredAt),
     eventId: e.eventId,
     ...extra,
@@ -60,7 +62,8 @@ function row(
 
 /** What each event means in each office's history: sender and receiver see their own steps. */
 export function historyRowsFor(e: BaseEvent): HistoryRow[] {
-  if (e instanceof SubmissionReceivedEvent) return [row(e, 'sender', 'sent', { files: filesOf(e.files) })];
+  if (e instanceof SubmissionReceivedEvent)
+    return [row(e, 'sender', 'sent', { files: filesOf(e.files), actor: actorOf(e.actor) })];
   if (e instanceof SubmissionValidatedEvent || e instanceof SubmissionRejectedEvent) {
     const verdict = e instanceof SubmissionValidatedEvent ? 'validated' : 'rejected';
     return [row(e, 'sender', verdict, { details: { report: e.report } })];
@@ -76,7 +79,13 @@ export function historyRowsFor(e: BaseEvent): HistoryRow[] {
   return [];
 }
 
+/** The receiver's staff and keys are its own business: only its row names who downloaded or acknowledged. */
 function receiptRows(e: DeliveryReceiptEvent, step: 'downloaded' | 'acknowledged'): HistoryRow[] {
   const extra = { deliveryId: e.deliveryId };
-  return [row(e, 'receiver', step, extra), row(e, 'sender', step, extra)];
+  return [row(e, 'receiver', step, { ...extra, actor: actorOf(e.actor) }), row(e, 'sender', step, extra)];
+}
+
+/** Only the actor's own fields are stored, whatever else a newer producer put in the event. */
+function actorOf(a: Actor | undefined): Actor | null {
+  return a ? { type: a.type, id: a.id, label: a.label } : null;
 }

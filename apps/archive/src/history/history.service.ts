@@ -128,6 +128,7 @@ export function historyItemDto(h: HistoryRecordEntity): HistoryItemDto {
     files: h.files,
     fileTypes: h.fileTypes,
     insuredNumbers: h.insuredNumbers,
+    actor: h.actor,
     occurredAt: h.occurredAt.toISOString(),
   };
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '@careplan/contracts';
 import type { HistoryEvent, HistoryFile } from '../history/history-record.entity';
 
 export const RECEIPT_TYPE = 'careplan-exchange/receipt';
@@ -19,7 +20,11 @@ export interface Receipt {
   version: typeof RECEIPT_VERSION;
   submissionId: string;
   deliveryId: string | null;
-  sender: { officeNumber: string };
+  /**
+   * actor: the key or staff user that sent it, when the history knows it. Only present then, so receipts issued
+   * before actors were recorded keep their canonical form (and their signatures) as they were.
+   */
+  sender: { officeNumber: string; actor?: Actor };
   receiver: { officeNumber: string };
   files: HistoryFile[];
   steps: ReceiptSteps;
@@ -42,6 +47,8 @@ export interface ReceiptSourceRow {
   event: HistoryEvent;
   deliveryId: string | null;
   files: HistoryFile[];
+  /** Who of the row's office did it (sent, downloaded, acknowledged); null or absent when unknown. */
+  actor?: Actor | null;
   occurredAt: Date;
 }
 
@@ -77,12 +84,15 @@ export function buildReceipt(
     downloadedAt: firstAt(rows, 'downloaded'),
     acknowledgedAt: firstAt(rows, 'acknowledged'),
   };
+  const sentBy = rows.find((r) => r.event === 'sent' && r.actor)?.actor;
   return {
     type: RECEIPT_TYPE,
     version: RECEIPT_VERSION,
     submissionId,
     deliveryId: rows.find((r) => r.deliveryId)?.deliveryId ?? null,
-    sender: { officeNumber: sender },
+    sender: sentBy
+      ? { officeNumber: sender, actor: { type: sentBy.type, id: sentBy.id, label: sentBy.label } }
+      : { officeNumber: sender },
     receiver: { officeNumber: receiver },
     files: (withFiles?.files ?? []).map((f) => ({
       name: f.name,

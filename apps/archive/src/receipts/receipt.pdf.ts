@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { actorText } from '@careplan/contracts';
 import { jstTimestamp } from '../history/history.csv';
 import type { Receipt, ReceiptSteps, SignedReceipt } from './receipt.builder';
 import { RECEIPT_ALGORITHM } from './receipt-keys.service';
@@ -94,6 +95,7 @@ function writeContent(doc: PDFKit.PDFDocument, { receipt, signature }: SignedRec
   sheet.row('送信ID Submission ID', receipt.submissionId, true);
   sheet.row('配信ID Delivery ID', receipt.deliveryId ?? '—', true);
   sheet.row('送信元事業所番号 Sender office', receipt.sender.officeNumber);
+  if (receipt.sender.actor) sheet.row('送信者 Sent by', actorText(receipt.sender.actor));
   sheet.row('受信先事業所番号 Receiver office', receipt.receiver.officeNumber);
   sheet.row('状態 Status', STATUS_LABELS[receipt.status]);
   sheet.heading('経過 Steps');

@@ -69,6 +69,28 @@ describe('buildReceipt', () => {
     expect(buildReceipt(SUBMISSION, [...fullExchange].reverse())).toEqual(r);
   });
 
+  it('names the sending actor when the history knows it, and only the sender side', () => {
+    const staff = { type: 'staff' as const, id: '5b0c0000-0000-4000-8000-000000000000', label: 'yamada' };
+    const reader = { type: 'key' as const, id: '6c0c0000-0000-4000-8000-000000000000', label: '受付PC' };
+    const rows = fullExchange.map((r) =>
+      r.event === 'sent'
+        ? { ...r, actor: staff }
+        : r.role === 'receiver' && r.event === 'downloaded'
+          ? { ...r, actor: reader }
+          : r,
+    );
+    const r = buildReceipt(SUBMISSION, rows);
+    expect(r.sender).toEqual({ officeNumber: SENDER, actor: staff });
+    expect(r.receiver).toEqual({ officeNumber: RECEIVER });
+  });
+
+  it('leaves the actor out entirely when the send named none (receipts as issued before actors)', () => {
+    const r = buildReceipt(SUBMISSION, fullExchange);
+    expect(r.sender).toEqual({ officeNumber: SENDER });
+    expect('actor' in r.sender).toBe(false);
+    expect(canonicalJson(r)).toContain('"sender":{"officeNumber":"1371201367"}');
+  });
+
   it('tells a rejected send by its last step', () => {
     const r = buildReceipt(SUBMISSION, [row(SENDER, 'sent', 0, { files }), row(SENDER, 'rejected', 1)]);
     expect(r.status).toBe('rejected');
@@ -153,6 +175,34 @@ describe('receipt signature and PDF', () => {
     const pdf = (n: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), ...Array(n).fill(attachment)]);
     expect(attachedReceiptJson(pdf(2))).toBeNull();
     expect(() => attachedReceiptJson(pdf(3))).toThrow(ReceiptPdfTooComplex);
+  });
+
+  it('signs the sending actor, and a receipt issued before actors still verifies', async () => {
+    const actor = { type: 'key' as const, id: '6c0c0000-0000-4000-8000-000000000000', label: '受付PC' };
+    const rows = fullExchange.map((r) => (r.event === 'sent' ? { ...r, actor } : r));
+    const withActor: Receipt = {
+      ...buildReceipt(SUBMISSION, rows),
+      issuedAt: at(9).toISOString(),
+      keyId: key.keyId,
+    };
+    const bytes = Buffer.from(canonicalJson(withActor));
+    expect(bytes.toString()).toContain(
+      '"sender":{"actor":{"id":"6c0c0000-0000-4000-8000-000000000000","label":"受付PC","type":"key"},"officeNumber":"1371201367"}',
+    );
+    const signed = sign(null, bytes, key.privateKey);
+    expect(verify(null, bytes, key.publicKey, signed)).toBe(true);
+    // Changing who sent it breaks the signature: the actor is part of the proof.
+    const forged = { ...withActor, sender: { ...withActor.sender, actor: { ...actor, label: '別PC' } } };
+    expect(verify(null, Buffer.from(canonicalJson(forged)), key.publicKey, signed)).toBe(false);
+    // The receipt of the top of this block, built without an actor, verifies as it did.
+    expect(
+      verify(null, Buffer.from(canonicalJson(receipt)), key.publicKey, Buffer.from(signature, 'base64')),
+    ).toBe(true);
+    const pdf = await renderReceiptPdf({ receipt: withActor, signature: signed.toString('base64') });
+    expect(JSON.parse(attachedReceiptJson(pdf)!)).toEqual({
+      receipt: withActor,
+      signature: signed.toString('base64'),
+    });
   });
 
   it('finds no receipt in a PDF without one', () => {

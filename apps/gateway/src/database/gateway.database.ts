@@ -13,6 +13,8 @@ import { GatewayReconcile1764900001110 } from './migrations/1764900001110-gatewa
 import { GatewayKeysOwn1764900002110 } from './migrations/1764900002110-gateway-keys-own';
 import { GatewayKeyRoles1765000000100 } from './migrations/1765000000100-gateway-key-roles';
 import { GatewayStaff1765000000200 } from './migrations/1765000000200-gateway-staff';
+import { GatewayOfficeAudit1765000000300 } from './migrations/1765000000300-gateway-office-audit';
+import { OfficeAuditEntity } from '../audit/office-audit.entity';
 import { RefreshTokenEntity, StaffUserEntity } from '../staff/staff-user.entity';
 import { GATEWAY_SCHEMA } from './schema';
 import { WebhookEntity } from '../webhooks/webhook.entity';
@@ -28,6 +30,7 @@ export const gatewayDatabase: ServiceDatabase = {
     WebhookEntity,
     StaffUserEntity,
     RefreshTokenEntity,
+    OfficeAuditEntity,
   ],
   migrations: [
     GatewayInit1764000000100,
@@ -39,5 +42,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayKeysOwn1764900002110,
     GatewayKeyRoles1765000000100,
     GatewayStaff1765000000200,
+    GatewayOfficeAudit1765000000300,
   ],
 };

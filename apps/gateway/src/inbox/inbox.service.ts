@@ -15,7 +15,7 @@ import type { ValidationReport } from '@careplan/spec';
 import { BlobStore, sha256Hex } from '@careplan/persistence';
 import { parseInstant } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
-import type { AuthenticatedOffice } from '../offices/offices.service';
+import { actorOf, type AuthenticatedOffice } from '../offices/offices.service';
 import { SubmissionFileEntity } from '../submissions/submission-file.entity';
 import { toFileDto } from '../submissions/submission.mapper';
 import { SubmissionsRepository } from '../submissions/submissions.repository';
@@ -77,7 +77,7 @@ export class InboxService {
     const entry = await this.findOwn(office, id);
     const file = await this.findFile(entry, fileId);
     const bytes = await this.blobs.getOrThrow(file.sha256);
-    await this.markDownloaded(entry, fileId);
+    await this.markDownloaded(office, entry, fileId);
     return { name: file.name, contentType: file.contentType, sha256: file.sha256, bytes };
   }
 
@@ -86,7 +86,7 @@ export class InboxService {
     const entry = await this.findOwn(office, id);
     const file = await this.findFile(entry, fileId);
     const json = recordsJson({ ...file, bytes: await this.blobs.getOrThrow(file.sha256) });
-    await this.markDownloaded(entry, fileId);
+    await this.markDownloaded(office, entry, fileId);
     return json;
   }
 
@@ -97,18 +97,20 @@ export class InboxService {
     const withBytes = [];
     for (const f of files) withBytes.push({ ...f, bytes: await this.blobs.getOrThrow(f.sha256) });
     const bytes = bundleZip(withBytes, entry.deliveredAt);
-    await this.markDownloaded(entry);
+    await this.markDownloaded(office, entry);
     return { name: `${entry.id}.zip`, contentType: 'application/zip', sha256: sha256Hex(bytes), bytes };
   }
 
   /** The receiver has imported the delivery. Acknowledging twice changes nothing. */
   async acknowledge(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
     const entry = await this.findOwn(office, id);
-    if (!entry.acknowledgedAt) await this.receipt(entry, 'acknowledged', DeliveryAcknowledgedEvent);
+    if (!entry.acknowledgedAt) await this.receipt(office, entry, 'acknowledged', DeliveryAcknowledgedEvent);
     return this.get(office, id);
   }
 
+  /** The step's event names who of the receiver took it: the history shows it to the receiver. */
   private async receipt(
+    office: AuthenticatedOffice,
     entry: InboxEntryEntity,
     step: InboxStep,
     eventClass: EventClass<DeliveryReceiptEvent>,
@@ -130,14 +132,19 @@ export class InboxService {
           senderOfficeNumber: entry.senderOfficeNumber,
           receiverOfficeNumber: entry.receiverOfficeNumber,
           ...(fileId ? { fileId } : {}),
+          actor: actorOf(office),
         },
         { occurredAt: at },
       );
     });
   }
 
-  private async markDownloaded(entry: InboxEntryEntity, fileId?: string): Promise<void> {
-    if (!entry.downloadedAt) await this.receipt(entry, 'downloaded', DeliveryDownloadedEvent, fileId);
+  private async markDownloaded(
+    office: AuthenticatedOffice,
+    entry: InboxEntryEntity,
+    fileId?: string,
+  ): Promise<void> {
+    if (!entry.downloadedAt) await this.receipt(office, entry, 'downloaded', DeliveryDownloadedEvent, fileId);
   }
 
   private async findFile(entry: InboxEntryEntity, fileId: string): Promise<SubmissionFileEntity> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  Actor,
   ApiKeyIssuedEvent,
   ApiKeyRevokedEvent,
   BaseEvent,
@@ -16,6 +17,7 @@ import {
 } from '@careplan/contracts';
 import { EventFields, inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { advisoryLock } from '@careplan/persistence';
+import { recordOfficeAudit } from '../audit/office-audit.repository';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { newApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
@@ -23,7 +25,7 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeyDto, ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { OfficeErrors } from './offices.errors';
 import { OfficesRepository } from './offices.repository';
-import type { AuthenticatedOffice } from './offices.service';
+import { actorOf, type AuthenticatedOffice } from './offices.service';
 
 /** Enough for every PC and program of a large office; stops a runaway script from minting keys. */
 export const MAX_ACTIVE_KEYS_PER_OFFICE = 100;
@@ -56,7 +58,7 @@ export class KeysService {
     label: string,
     role: KeyRole = 'member',
   ): Promise<CreatedApiKeyDto> {
-    const { row, key } = await this.issue(office.officeNumber, label.trim(), 'office', role);
+    const { row, key } = await this.issue(office.officeNumber, label.trim(), 'office', role, actorOf(office));
     return { ...toApiKeyDto(row), key };
   }
 
@@ -65,7 +67,7 @@ export class KeysService {
    * request), except its last active admin key: 409 API_KEY_LAST_ADMIN.
    */
   async revoke(office: AuthenticatedOffice, id: string): Promise<ApiKeyDto> {
-    return toApiKeyDto((await this.revokeOf(office.officeNumber, id, 'office')).row);
+    return toApiKeyDto((await this.revokeOf(office.officeNumber, id, 'office', actorOf(office))).row);
   }
 
   async listForOperator(officeNumber: string): Promise<OfficeKeyListDto> {
@@ -101,6 +103,7 @@ export class KeysService {
     label: string,
     source: KeySource,
     requested: KeyRole,
+    actor?: Actor,
   ): Promise<{ row: ApiKeyEntity; key: string }> {
     return inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
@@ -135,6 +138,16 @@ export class KeysService {
         label,
         source,
         role,
+        actor,
+      });
+      await recordOfficeAudit(m, {
+        officeNumber,
+        action: 'key.issued',
+        origin: source,
+        actor,
+        target: keyTarget(row),
+        details: { role, ...(role !== requested ? { requestedRole: requested } : {}) },
+        at: row.createdAt,
       });
       return { row, key };
     });
@@ -144,14 +157,27 @@ export class KeysService {
     officeNumber: string,
     id: string,
     source: KeySource,
+    actor?: Actor,
   ): Promise<{ row: ApiKeyEntity; revokedNow: boolean }> {
     const { row, revokedNow } = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       if (source === 'office') await this.keepAnAdmin(m, officeNumber, id);
       // Revoking twice keeps the first revocation time, and publishes only the first one.
       const at = new Date();
       const now = await this.keys.revokeOnce(m, officeNumber, id, at);
-      if (now) await publish(m, ApiKeyRevokedEvent, at, { officeNumber, keyId: id, source });
-      return { row: await this.keys.find(m, officeNumber, id), revokedNow: now };
+      const row = await this.keys.find(m, officeNumber, id);
+      if (now && row) {
+        await publish(m, ApiKeyRevokedEvent, at, { officeNumber, keyId: id, source, actor });
+        await recordOfficeAudit(m, {
+          officeNumber,
+          action: 'key.revoked',
+          origin: source,
+          actor,
+          target: keyTarget(row),
+          details: { role: row.role },
+          at,
+        });
+      }
+      return { row, revokedNow: now };
     });
     if (!row) throw OfficeErrors.keyNotFound(id);
     return { row, revokedNow };
@@ -174,6 +200,11 @@ function publish<T extends BaseEvent & { officeNumber: string }>(
   fields: EventFields<T>,
 ): Promise<T> {
   return publishEvent(m, GATEWAY_SCHEMA, cls, fields.officeNumber, fields, { occurredAt: at });
+}
+
+/** A key as the audit trail names it: its label, or its prefix when it has none. */
+function keyTarget(k: ApiKeyEntity): { type: 'key'; id: string; label: string } {
+  return { type: 'key', id: k.id, label: k.label || k.keyPrefix };
 }
 
 export function toApiKeyDto(k: ApiKeyEntity): ApiKeyDto {

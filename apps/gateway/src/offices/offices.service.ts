@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { KeyRole } from '@careplan/contracts';
+import type { Actor, KeyRole } from '@careplan/contracts';
 import type { AccessTokenClaims } from '../auth/access-tokens.service';
 import { AuthErrors } from '../auth/auth.errors';
 import { hashApiKey } from './api-key';
@@ -17,12 +17,24 @@ export interface AuthenticatedOffice {
   licenseActive: boolean;
   /** The API key, or the key an access token was issued for; null for a staff user's token. */
   apiKeyId: string | null;
+  /** That key's label (who it is for: a PC, a program), to name it as the actor of what the request does. */
+  apiKeyLabel?: string;
   /** The staff user who signed in, for a token of a staff session. */
   staff?: { id: string; loginId: string; displayName: string } | null;
   /** The key's role, or the token's (a token may carry less than its key: scope=member). */
   role: KeyRole;
   /** How the request proved it: the key itself (X-API-Key) or an access token issued for it (Bearer). */
   credential: 'apiKey' | 'accessToken';
+}
+
+/**
+ * Who the request acts as, for the history and the audit trail: the staff user of a staff session's token, else
+ * the key (itself, or the one a token was issued for). Undefined only for an office made up without either.
+ */
+export function actorOf(office: AuthenticatedOffice): Actor | undefined {
+  if (office.staff) return { type: 'staff', id: office.staff.id, label: office.staff.loginId };
+  if (office.apiKeyId) return { type: 'key', id: office.apiKeyId, label: office.apiKeyLabel ?? '' };
+  return undefined;
 }
 
 /** An office authenticated by one of its keys (itself, or a token of it). */
@@ -98,6 +110,7 @@ export class OfficesService {
       name: office.name,
       licenseActive: office.licenseActive,
       apiKeyId: apiKey.id,
+      apiKeyLabel: apiKey.label,
       role,
       credential,
     };

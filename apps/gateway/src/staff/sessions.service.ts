@@ -2,12 +2,14 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordOfficeAudit } from '../audit/office-audit.repository';
 import { AccessTokensService, Clock, TOKEN_CLOCK } from '../auth/access-tokens.service';
 import { OfficesRepository } from '../offices/offices.repository';
 import { SessionTokensDto } from './dto/staff.dto';
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords';
 import { StaffUserEntity } from './staff-user.entity';
 import { StaffErrors } from './staff.errors';
+import { staffTarget } from './staff.service';
 import { StaffUsersRepository } from './staff-users.repository';
 
 /** A session lasts a working day from sign-in, however often its refresh token rotates. */
@@ -111,6 +113,16 @@ export class SessionsService {
       const failures = user.failedSignIns + 1;
       const lock = failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_SECONDS * 1000) : null;
       await this.staff.update(m, user.id, { failedSignIns: lock ? 0 : failures, lockedUntil: lock });
+      // The service locks it, not a person of the office: no actor (whoever typed the passwords is unknown).
+      if (lock)
+        await recordOfficeAudit(m, {
+          officeNumber,
+          action: 'staff.locked',
+          origin: 'system',
+          target: staffTarget(user),
+          details: { lockedUntil: lock.toISOString(), failedSignIns: failures },
+          at: now,
+        });
       return { kind: 'failed' };
     }
     if (user.suspendedAt) return { kind: 'suspended' };

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { advisoryLock } from '@careplan/persistence';
+import { OfficeAuditChange, recordOfficeAudit } from '../audit/office-audit.repository';
 import { Clock, TOKEN_CLOCK } from '../auth/access-tokens.service';
-import type { AuthenticatedOffice } from '../offices/offices.service';
+import { actorOf, type AuthenticatedOffice } from '../offices/offices.service';
 import { CreateStaffBody, StaffUserDto, StaffUserListDto, UpdateStaffBody } from './dto/staff.dto';
 import { hashPassword } from './passwords';
 import { StaffUserEntity } from './staff-user.entity';
@@ -57,6 +58,7 @@ export class StaffService {
           updatedAt: now,
         });
         await this.staff.insert(m, row);
+        await recordOfficeAudit(m, change(office, 'staff.created', row, now, { role: row.role }));
         return row;
       });
       return toStaffUserDto(user, now);
@@ -82,7 +84,9 @@ export class StaffService {
       if (passwordHash) Object.assign(changes, { passwordHash, failedSignIns: 0, lockedUntil: null });
       await this.staff.update(m, id, changes);
       if (body.suspended || passwordHash) await this.staff.revokeSessionsOf(m, id, now);
-      return { ...current, ...changes };
+      const updated = { ...current, ...changes };
+      await recordOfficeAudit(m, ...changesOf(office, current, updated, passwordHash !== undefined, now));
+      return updated;
     });
     return toStaffUserDto(user, now);
   }
@@ -90,11 +94,62 @@ export class StaffService {
   async remove(office: AuthenticatedOffice, id: string): Promise<void> {
     const now = this.clock();
     await this.dataSource.transaction(async (m) => {
-      if (!(await this.staff.find(m, office.officeNumber, id))) throw StaffErrors.notFound(id);
+      const current = await this.staff.find(m, office.officeNumber, id);
+      if (!current) throw StaffErrors.notFound(id);
       await this.staff.update(m, id, { removedAt: now, updatedAt: now });
       await this.staff.revokeSessionsOf(m, id, now);
+      await recordOfficeAudit(m, change(office, 'staff.removed', current, now));
     });
   }
+}
+
+/** A change of a staff user by the office (one of its admins): what the audit trail records. */
+function change(
+  office: AuthenticatedOffice,
+  action: OfficeAuditChange['action'],
+  user: StaffUserEntity,
+  at: Date,
+  details: Record<string, unknown> = {},
+): OfficeAuditChange {
+  return {
+    officeNumber: office.officeNumber,
+    action,
+    origin: 'office',
+    actor: actorOf(office),
+    target: staffTarget(user),
+    details,
+    at,
+  };
+}
+
+/** One audit entry per kind of change an update made; an update that changed nothing records none. */
+function changesOf(
+  office: AuthenticatedOffice,
+  before: StaffUserEntity,
+  after: StaffUserEntity,
+  passwordSet: boolean,
+  at: Date,
+): OfficeAuditChange[] {
+  const changes: OfficeAuditChange[] = [];
+  if (after.displayName !== before.displayName)
+    changes.push(
+      change(office, 'staff.renamed', after, at, { from: before.displayName, to: after.displayName }),
+    );
+  if (after.role !== before.role)
+    changes.push(change(office, 'staff.role_changed', after, at, { from: before.role, to: after.role }));
+  if (!before.suspendedAt && after.suspendedAt) changes.push(change(office, 'staff.suspended', after, at));
+  if (before.suspendedAt && !after.suspendedAt) changes.push(change(office, 'staff.resumed', after, at));
+  if (passwordSet) changes.push(change(office, 'staff.password_reset', after, at));
+  return changes;
+}
+
+/** A staff user as the audit trail names it: by its login id. */
+export function staffTarget(u: Pick<StaffUserEntity, 'id' | 'loginId'>): {
+  type: 'staff';
+  id: string;
+  label: string;
+} {
+  return { type: 'staff', id: u.id, label: u.loginId };
 }
 
 export function toStaffUserDto(u: StaffUserEntity, now: Date): StaffUserDto {

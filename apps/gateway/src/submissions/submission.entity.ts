@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import type { Actor } from '@careplan/contracts';
 import type { ValidationReport } from '@careplan/spec';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { SubmissionFileEntity } from './submission-file.entity';
@@ -35,6 +36,8 @@ export class SubmissionEntity {
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   /** The id of its received event: a re-drive publishes it again under this id. */
   @Column({ name: 'received_event_id', type: 'uuid', nullable: true }) receivedEventId!: string | null;
+  /** The key or staff user that sent it: its received event names it, at acceptance and at a re-drive alike. */
+  @Column({ name: 'sender_actor', type: 'jsonb', nullable: true }) senderActor!: Actor | null;
   @Column({ name: 'redriven_at', type: 'timestamptz', nullable: true }) redrivenAt!: Date | null;
   @Column({ name: 'redrive_count', type: 'integer', default: 0 }) redriveCount!: number;
   @OneToMany(() => SubmissionFileEntity, (f) => f.submission) files!: SubmissionFileEntity[];

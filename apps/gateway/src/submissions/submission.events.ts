@@ -13,7 +13,10 @@ type FileFields = Pick<SubmissionFileEntity, 'id' | 'name' | 'kind' | 'contentTy
  */
 export function publishReceived(
   m: EntityManager,
-  submission: Pick<SubmissionEntity, 'id' | 'senderOfficeNumber' | 'receiverOfficeNumber' | 'acceptedAt'>,
+  submission: Pick<
+    SubmissionEntity,
+    'id' | 'senderOfficeNumber' | 'receiverOfficeNumber' | 'acceptedAt' | 'senderActor'
+  >,
   files: FileFields[],
   eventId: string,
 ): Promise<SubmissionReceivedEvent> {
@@ -34,6 +37,8 @@ export function publishReceived(
         size: f.size,
         sha256: f.sha256,
       })),
+      // Submissions accepted before actors were recorded have none: the event then leaves it out.
+      ...(submission.senderActor ? { actor: submission.senderActor } : {}),
     },
     { eventId, occurredAt: submission.acceptedAt },
   );

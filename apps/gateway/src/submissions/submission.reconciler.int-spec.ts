@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SubmissionReceivedEvent } from '@careplan/contracts';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
@@ -24,7 +24,8 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
     officeNumber: CARE_OFFICE,
     name: '居宅',
     licenseActive: true,
-    apiKeyId: 'it',
+    apiKeyId: randomUUID(),
+    apiKeyLabel: '受付PC',
     ...MEMBER_KEY,
   };
   let serial = 0;
@@ -110,8 +111,9 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
     expect(redriven.map((r) => r.submissionId).sort()).toEqual([stuckAccepted, stuckValidated].sort());
     const events = await receivedEvents(stuckAccepted);
     expect(events).toHaveLength(2);
-    // The same event, id and all: every consumer that had it recognises it.
+    // The same event, id and all: every consumer that had it recognises it. Its actor too.
     expect(events[1]).toEqual(original);
+    expect(events[1].actor).toEqual({ type: 'key', id: sender.apiKeyId, label: '受付PC' });
     expect(await receivedEvents(stuckValidated)).toHaveLength(2);
     for (const id of [delivered, rejected, recent]) expect(await receivedEvents(id)).toHaveLength(1);
     expect(await redrivenTotal()).toBe(2);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
 import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
@@ -98,5 +98,30 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
     const fresh = await service.serialFor(sender, 'it-serial-unused');
     expect(fresh >= before && fresh <= serialAt(new Date())).toBe(true);
     expect(await service.serialFor(sender)).toMatch(/^\d{14}$/);
+  });
+
+  it('names who sent it in its received event: the staff user of a token, else the key', async () => {
+    const staff = { id: randomUUID(), loginId: 'yamada', displayName: '山田 花子' };
+    const base = { officeNumber: CARE_OFFICE, name: '居宅', licenseActive: true, ...MEMBER_KEY };
+    const bundle = (serial: string) => {
+      const f = buildFile('UPPLAN', { parties: { ...DEFAULT_PARTIES, serial } });
+      return { to: HOME_HELP_OFFICE, files: [{ rawName: f.name, bytes: Buffer.from(f.bytes) }] };
+    };
+    const keyId = randomUUID();
+    const byStaff = await service.accept({ ...base, apiKeyId: null, staff }, bundle('20250425120001'));
+    const byKey = await service.accept(
+      { ...base, apiKeyId: keyId, apiKeyLabel: '受付PC' },
+      bundle('20250425120002'),
+    );
+    const actorOf = async (id: string) =>
+      (
+        await ds.query<{ actor: unknown }[]>(
+          `SELECT payload->'actor' AS actor FROM gateway.outbox WHERE payload->>'submissionId' = $1`,
+          [id],
+        )
+      )[0].actor;
+    // The login id names the user; the display name stays in the gateway.
+    expect(await actorOf(byStaff.submission.id)).toEqual({ type: 'staff', id: staff.id, label: 'yamada' });
+    expect(await actorOf(byKey.submission.id)).toEqual({ type: 'key', id: keyId, label: '受付PC' });
   });
 });

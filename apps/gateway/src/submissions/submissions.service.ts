@@ -7,7 +7,7 @@ import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
 import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
 import { MetricsService, parseInstant } from '@careplan/platform';
 import { parseFileName, serialAt } from '@careplan/spec';
-import { AuthenticatedOffice, OfficesService } from '../offices/offices.service';
+import { actorOf, AuthenticatedOffice, OfficesService } from '../offices/offices.service';
 import { CheckedFile, checkBundleFiles } from './bundle';
 import { ListSubmissionsQuery } from './dto/list-submissions.query';
 import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
@@ -57,7 +57,7 @@ export class SubmissionsService {
     }
     try {
       const submission = await inTransactionThenNudge(this.dataSource, this.relay, (m) =>
-        this.store(m, office.officeNumber, to, files, requestHash, idempotencyKey ?? null),
+        this.store(m, office, to, files, requestHash, idempotencyKey ?? null),
       );
       this.metrics.counter('careplan_submissions_total', 'Submissions accepted by the gateway').inc();
       return { submission, replayed: false };
@@ -127,7 +127,7 @@ export class SubmissionsService {
 
   private async store(
     m: EntityManager,
-    from: string,
+    office: AuthenticatedOffice,
     to: string,
     files: CheckedFile[],
     requestHash: string,
@@ -136,6 +136,7 @@ export class SubmissionsService {
     // Serialises accepts of one sender → receiver pair until this transaction commits, then numbers the
     // submission. So for one pair, sequence order = outbox id order = commit order = acceptance order,
     // and the relay can never publish a later bundle of the pair before an earlier one.
+    const from = office.officeNumber;
     await advisoryLock(m, pairKey(from, to));
     const pairSeq = await this.submissions.nextPairSequence(m, from, to);
     const receivedEventId = randomUUID();
@@ -150,6 +151,7 @@ export class SubmissionsService {
       report: null,
       acceptedAt: new Date(),
       receivedEventId,
+      senderActor: actorOf(office) ?? null,
     });
     // One statement for the bytes and one for the rows: the pair's lock is held for this whole transaction.
     const hashes = await this.blobs.putMany(

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Actor } from '../actor';
 import { PageQuery } from './paging';
 
 /**
@@ -94,6 +95,13 @@ export class HistoryItemDto {
   @ApiProperty({ type: [HistoryFileDto] }) files!: HistoryFileDto[];
   @ApiProperty({ type: [String], example: ['UPPLAN'] }) fileTypes!: string[];
   @ApiProperty({ type: [String] }) insuredNumbers!: string[];
+  @ApiProperty({
+    type: Actor,
+    nullable: true,
+    description:
+      "who of this office did it (sent, downloaded, acknowledged): its key or staff user; null for the exchange's own steps, the other office's, and records from before actors were recorded",
+  })
+  actor!: Actor | null;
   @ApiProperty() occurredAt!: string;
 }
 

@@ -9,7 +9,7 @@ import { OptionalNotNull } from '@careplan/platform';
 export class SignedReceiptDto {
   @ApiProperty({
     description:
-      'type, version, submissionId, deliveryId, sender, receiver, files [{name, kind, size, sha256}], ' +
+      'type, version, submissionId, deliveryId, sender {officeNumber, actor? {type, id, label}}, receiver {officeNumber}, files [{name, kind, size, sha256}], ' +
       'steps {acceptedAt, validatedAt, rejectedAt, deliveredAt, downloadedAt, acknowledgedAt}, status, issuedAt, keyId',
   })
   receipt!: Record<string, unknown>;

@@ -15,6 +15,17 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
   });
 
+  it('writes an optional member only when present, so content without it keeps its bytes', () => {
+    const old = { sender: { officeNumber: '1371201367' } };
+    const actor = { type: 'staff', id: 'u1', label: 'yamada' };
+    expect(canonicalJson({ sender: { officeNumber: '1371201367', actor: undefined } })).toBe(
+      canonicalJson(old),
+    );
+    expect(canonicalJson({ sender: { officeNumber: '1371201367', actor } })).toBe(
+      '{"sender":{"actor":{"id":"u1","label":"yamada","type":"staff"},"officeNumber":"1371201367"}}',
+    );
+  });
+
   it('refuses values JSON cannot carry', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow();
   });
