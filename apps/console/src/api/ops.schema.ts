@@ -1326,6 +1326,23 @@ export interface components {
       size: number;
       sha256: string;
     };
+    Actor: {
+      /**
+       * @description key: an API key (or a token issued for it); staff: a staff user
+       * @enum {string}
+       */
+      type: 'key' | 'staff';
+      /**
+       * Format: uuid
+       * @description the key's or the staff user's id
+       */
+      id: string;
+      /**
+       * @description the key's label (may be empty), or the staff user's login id
+       * @example yamada
+       */
+      label: string;
+    };
     HistoryItemDto: {
       id: string;
       /** @example sent */
@@ -1345,6 +1362,8 @@ export interface components {
        */
       fileTypes: string[];
       insuredNumbers: string[];
+      /** @description who of this office did it (sent, downloaded, acknowledged): its key or staff user; null for the exchange's own steps, the other office's, and records from before actors were recorded */
+      actor: components['schemas']['Actor'] | null;
       occurredAt: string;
     };
     OfficeActivityDto: {
