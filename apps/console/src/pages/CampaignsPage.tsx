@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { DateField, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Day, Mono } from '../components/Values';
 import { useLang } from '../i18n';
 import { useAction, useLoad } from '../lib/hooks';
-import { filterParams, readFilters } from '../lib/paging';
+import { readFilters } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Campaign = Schemas['CampaignDto'];
+const FILTERS = ['q', 'on'] as const;
 
 /** Fee waivers: the list (the API answers it whole; filtered here) and, for central administrators, a new one. */
 export function CampaignsPage() {
@@ -18,7 +21,7 @@ export function CampaignsPage() {
   const lang = useLang();
   const [params] = useSearchParams();
   const { operator } = useSignedIn();
-  const f = readFilters(params, ['q', 'on'] as const);
+  const f = readFilters(params, FILTERS);
   const campaigns = useLoad('campaigns', () => unwrap(api.GET('/ops/v1/campaigns')));
   const q = f.q.toLowerCase();
   const shown = (campaigns.data ?? []).filter(
@@ -89,39 +92,23 @@ function FreePeriod({ c }: { c: Campaign }) {
 
 function CampaignFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, ['q', 'on'] as const));
+  const filters = useQueryFilters(FILTERS);
   return (
-    <form
-      role="search"
-      className="filters"
-      aria-label={t('common.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setParams(filterParams(params, f));
-      }}
-      data-testid="campaign-filters"
-    >
-      <div className="field">
-        <label htmlFor="campaigns-q">{t('campaigns.search')}</label>
-        <input
-          id="campaigns-q"
-          type="search"
-          value={f.q}
-          onChange={(e) => setF({ ...f, q: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="campaigns-on">{t('campaigns.appliesOn')}</label>
-        <input
-          id="campaigns-on"
-          type="date"
-          value={f.on}
-          onChange={(e) => setF({ ...f, on: e.target.value })}
-        />
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+    <FilterForm onApply={filters.apply} testId="campaign-filters">
+      <InputField
+        id="campaigns-q"
+        label={t('campaigns.search')}
+        type="search"
+        value={filters.values.q}
+        onValue={filters.set('q')}
+      />
+      <DateField
+        id="campaigns-on"
+        label={t('campaigns.appliesOn')}
+        value={filters.values.on}
+        onValue={filters.set('on')}
+      />
+    </FilterForm>
   );
 }
 

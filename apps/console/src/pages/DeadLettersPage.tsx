@@ -1,14 +1,16 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Tabs } from '../components/Tabs';
 import { Instant, Mono, Prefecture } from '../components/Values';
 import { useAction, useLoad, type Action } from '../lib/hooks';
-import { filterParams, readPage } from '../lib/paging';
+import { readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 import { PrefectureFilter } from './LicensesPage';
 
@@ -253,32 +255,18 @@ function WebhookDeadLetters() {
 
 function TopicFilter() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [topic, setTopic] = useState(params.get('topic') ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, { topic }));
-  };
+  const filters = useQueryFilters(['topic'] as const);
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid="dlq-filter"
-    >
-      <div className="field">
-        <label htmlFor="dlq-topic">{t('deadLetters.topic')}</label>
-        <input
-          id="dlq-topic"
-          className="mono"
-          value={topic}
-          placeholder="careplan.submission.received.v1"
-          onChange={(e) => setTopic(e.target.value)}
-        />
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+    <FilterForm onApply={filters.apply} testId="dlq-filter">
+      <InputField
+        id="dlq-topic"
+        label={t('deadLetters.topic')}
+        className="mono"
+        placeholder="careplan.submission.received.v1"
+        value={filters.values.topic}
+        onValue={filters.set('topic')}
+      />
+    </FilterForm>
   );
 }
 

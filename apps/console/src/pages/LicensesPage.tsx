@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, problemFrom, unwrap, type Schemas, type ShownProblem } from '../api/client';
 import { Loading, ProblemAlert } from '../components/Feedback';
+import { Field } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Day, Mono, Yen } from '../components/Values';
 import { useLang } from '../i18n';
 import { useLoad } from '../lib/hooks';
-import { filterParams, readFilters, readPage } from '../lib/paging';
+import { readFilters, readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 import { LicenseState } from './OfficeDetailPage';
 
@@ -146,26 +147,18 @@ export function PrefectureFilter({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [prefecture, setPrefecture] = useState(params.get('prefecture') ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, { prefecture }));
-  };
+  const filters = useQueryFilters(['prefecture'] as const);
   if (fixed) return null;
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid={testId}
-    >
-      <div className="field">
-        <label htmlFor={`${testId}-select`}>{t('common.prefecture')}</label>
-        <PrefectureSelect id={`${testId}-select`} value={prefecture} fixed={null} onChange={setPrefecture} />
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+    <FilterForm onApply={filters.apply} testId={testId}>
+      <Field id={`${testId}-select`} label={t('common.prefecture')}>
+        <PrefectureSelect
+          id={`${testId}-select`}
+          value={filters.values.prefecture}
+          fixed={null}
+          onChange={filters.set('prefecture')}
+        />
+      </Field>
+    </FilterForm>
   );
 }

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Field, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Instant, Mono, Prefecture } from '../components/Values';
 import { useAction, useLoad } from '../lib/hooks';
 import { normalizeOfficeNumber, officeNumberState } from '../lib/office-number';
-import { filterParams, readFilters, readPage } from '../lib/paging';
+import { readFilters, readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Office = Schemas['OfficeDto'];
@@ -106,64 +108,44 @@ function OfficeRow({ o }: { o: Office }) {
 
 function OfficeFilters({ fixedPrefecture }: { fixedPrefecture: string | null }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, FILTERS));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, f));
-  };
+  const filters = useQueryFilters(FILTERS);
+  const f = filters.values;
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid="office-filters"
-    >
-      <div className="field">
-        <label htmlFor="offices-prefecture">{t('common.prefecture')}</label>
+    <FilterForm onApply={filters.apply} testId="office-filters" applyTestId="office-filters-apply">
+      <Field id="offices-prefecture" label={t('common.prefecture')}>
         <PrefectureSelect
           id="offices-prefecture"
           value={f.prefecture}
           fixed={fixedPrefecture}
-          onChange={(prefecture) => setF({ ...f, prefecture })}
+          onChange={filters.set('prefecture')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="offices-number">{t('offices.numberPrefix')}</label>
-        <input
-          id="offices-number"
-          className="mono"
-          maxLength={10}
-          autoComplete="off"
-          value={f.number}
-          onChange={(e) => setF({ ...f, number: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="offices-district">{t('offices.district')}</label>
-        <input
-          id="offices-district"
-          className="mono short"
-          inputMode="numeric"
-          maxLength={2}
-          value={f.district}
-          onChange={(e) => setF({ ...f, district: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="offices-name">{t('offices.name')}</label>
-        <input
-          id="offices-name"
-          maxLength={100}
-          value={f.name}
-          onChange={(e) => setF({ ...f, name: e.target.value })}
-        />
-      </div>
-      <button type="submit" data-testid="office-filters-apply">
-        {t('common.apply')}
-      </button>
-    </form>
+      </Field>
+      <InputField
+        id="offices-number"
+        label={t('offices.numberPrefix')}
+        className="mono"
+        maxLength={10}
+        autoComplete="off"
+        value={f.number}
+        onValue={filters.set('number')}
+      />
+      <InputField
+        id="offices-district"
+        label={t('offices.district')}
+        className="mono short"
+        inputMode="numeric"
+        maxLength={2}
+        value={f.district}
+        onValue={filters.set('district')}
+      />
+      <InputField
+        id="offices-name"
+        label={t('offices.name')}
+        maxLength={100}
+        value={f.name}
+        onValue={filters.set('name')}
+      />
+    </FilterForm>
   );
 }
 

@@ -4,11 +4,13 @@ import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { OnceSecret } from '../components/CopyButton';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Field, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Instant, Prefecture } from '../components/Values';
 import { useAction, useLoad } from '../lib/hooks';
-import { filterParams, readFilters } from '../lib/paging';
+import { readFilters } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Operator = Schemas['OperatorDto'];
@@ -170,46 +172,32 @@ function Operators({ myId }: { myId: string }) {
 
 function OperatorFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, FILTERS));
+  const filters = useQueryFilters(FILTERS);
+  const f = filters.values;
   return (
-    <form
-      role="search"
-      className="filters"
-      aria-label={t('common.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setParams(filterParams(params, f));
-      }}
-      data-testid="operator-filters"
-    >
-      <div className="field">
-        <label htmlFor="operators-q">{t('operators.name')}</label>
-        <input
-          id="operators-q"
-          type="search"
-          value={f.q}
-          onChange={(e) => setF({ ...f, q: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="operators-role">{t('operators.role')}</label>
-        <select id="operators-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>
+    <FilterForm onApply={filters.apply} testId="operator-filters">
+      <InputField
+        id="operators-q"
+        label={t('operators.name')}
+        type="search"
+        value={f.q}
+        onValue={filters.set('q')}
+      />
+      <Field id="operators-role" label={t('operators.role')}>
+        <select id="operators-role" value={f.role} onChange={(e) => filters.set('role')(e.target.value)}>
           <option value="">{t('common.all')}</option>
           <option value="central">{t('operators.roles.central')}</option>
           <option value="prefecture">{t('operators.roles.prefecture')}</option>
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="operators-state">{t('operators.state')}</label>
-        <select id="operators-state" value={f.state} onChange={(e) => setF({ ...f, state: e.target.value })}>
+      </Field>
+      <Field id="operators-state" label={t('operators.state')}>
+        <select id="operators-state" value={f.state} onChange={(e) => filters.set('state')(e.target.value)}>
           <option value="">{t('common.all')}</option>
           <option value="active">{t('operators.active')}</option>
           <option value="revoked">{t('operators.revokedState')}</option>
         </select>
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+      </Field>
+    </FilterForm>
   );
 }
 
