@@ -4,6 +4,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { DateField, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Instant, Mono, Prefecture } from '../components/Values';
@@ -58,46 +59,39 @@ export function AuditPage() {
       <AuditFilters key={params.toString()} />
       <ProblemAlert problem={audit.problem} />
       <Loading when={audit.loading} />
-      <table data-testid="audit-table" aria-busy={audit.loading}>
-        <caption className="visually-hidden">{t('audit.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.operator')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.target')}</th>
-            <th scope="col">{t('common.prefecture')}</th>
-            <th scope="col">{t('audit.details')}</th>
+      <DataTable
+        testId="audit-table"
+        columns={[
+          t('audit.at'),
+          t('audit.operator'),
+          t('audit.action'),
+          t('audit.target'),
+          t('common.prefecture'),
+          t('audit.details'),
+        ]}
+        caption={t('audit.title')}
+        busy={audit.loading}
+        empty={audit.data && items.length === 0}
+      >
+        {items.map((e) => (
+          <tr key={e.id} data-testid={`audit-row-${e.id}`}>
+            <td>
+              <Instant value={e.at} />
+            </td>
+            <td>{e.operatorName}</td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>
+              <Mono>{e.target}</Mono>
+            </td>
+            <td>{e.prefecture ? <Prefecture code={e.prefecture} /> : '—'}</td>
+            <td>
+              <Details details={e.details} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id} data-testid={`audit-row-${e.id}`}>
-              <td>
-                <Instant value={e.at} />
-              </td>
-              <td>{e.operatorName}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                <Mono>{e.target}</Mono>
-              </td>
-              <td>{e.prefecture ? <Prefecture code={e.prefecture} /> : '—'}</td>
-              <td>
-                <Details details={e.details} />
-              </td>
-            </tr>
-          ))}
-          {audit.data && items.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pager nextCursor={audit.data?.nextCursor} />
     </Page>
   );

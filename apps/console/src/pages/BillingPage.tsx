@@ -4,6 +4,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { Field, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
@@ -176,54 +177,46 @@ function Statement({ prefecture, month }: { prefecture: string; month: string })
               {t('billing.csvMs932')}
             </a>
           </p>
-          <table data-testid="billing-lines">
-            <caption className="visually-hidden">{t('billing.statement')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('offices.number')}</th>
-                <th scope="col">{t('offices.name')}</th>
-                <th scope="col">{t('license.termNo')}</th>
-                <th scope="col">{t('license.period')}</th>
-                <th scope="col">{t('license.billingMethod')}</th>
-                <th scope="col">{t('billing.amount')}</th>
-                <th scope="col">{t('billing.exemption')}</th>
+          <DataTable
+            testId="billing-lines"
+            columns={[
+              t('offices.number'),
+              t('offices.name'),
+              t('license.termNo'),
+              t('license.period'),
+              t('license.billingMethod'),
+              t('billing.amount'),
+              t('billing.exemption'),
+            ]}
+            caption={t('billing.statement')}
+            empty={s.lines.length === 0}
+          >
+            {lines.map((l) => (
+              <tr key={`${l.officeNumber}-${l.termNo}`}>
+                <td>
+                  <Mono>{l.officeNumber}</Mono>
+                </td>
+                <td>{l.officeName}</td>
+                <td className="num">{l.termNo}</td>
+                <td>
+                  <Day value={l.termStart} /> – <Day value={l.termEnd} />
+                </td>
+                <td>{t(`billing.methods.${l.billingMethod}`)}</td>
+                <td className="num">
+                  <Yen value={l.amountYen} />
+                </td>
+                <td>
+                  {l.exemptionReason ? (
+                    <span className="badge badge-ok" title={l.campaignCode ?? undefined}>
+                      {l.exemptionReason[lang]}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={`${l.officeNumber}-${l.termNo}`}>
-                  <td>
-                    <Mono>{l.officeNumber}</Mono>
-                  </td>
-                  <td>{l.officeName}</td>
-                  <td className="num">{l.termNo}</td>
-                  <td>
-                    <Day value={l.termStart} /> – <Day value={l.termEnd} />
-                  </td>
-                  <td>{t(`billing.methods.${l.billingMethod}`)}</td>
-                  <td className="num">
-                    <Yen value={l.amountYen} />
-                  </td>
-                  <td>
-                    {l.exemptionReason ? (
-                      <span className="badge badge-ok" title={l.campaignCode ?? undefined}>
-                        {l.exemptionReason[lang]}
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {s.lines.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="muted">
-                    {t('common.noRows')}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {pages > 1 ? (
             <nav className="pager" aria-label={t('pager.label')} data-testid="billing-pager">
               <button

@@ -5,6 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { DateField, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Day, Mono } from '../components/Values';
 import { useLang } from '../i18n';
@@ -37,42 +38,34 @@ export function CampaignsPage() {
       <CampaignFilters key={params.toString()} />
       <ProblemAlert problem={campaigns.problem} />
       <Loading when={campaigns.loading} />
-      <table data-testid="campaigns-table">
-        <caption className="visually-hidden">{t('campaigns.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('campaigns.code')}</th>
-            <th scope="col">{t('campaigns.name')}</th>
-            <th scope="col">{t('campaigns.applies')}</th>
-            <th scope="col">{t('campaigns.free')}</th>
-            <th scope="col">{t('campaigns.priority')}</th>
+      <DataTable
+        testId="campaigns-table"
+        columns={[
+          t('campaigns.code'),
+          t('campaigns.name'),
+          t('campaigns.applies'),
+          t('campaigns.free'),
+          t('campaigns.priority'),
+        ]}
+        caption={t('campaigns.title')}
+        empty={campaigns.data && shown.length === 0}
+      >
+        {shown.map((c) => (
+          <tr key={c.code} data-testid={`campaign-row-${c.code}`}>
+            <td>
+              <Mono>{c.code}</Mono>
+            </td>
+            <td>{lang === 'ja' ? c.nameJa : c.nameEn}</td>
+            <td>
+              <Day value={c.appliesFrom} /> – <Day value={c.appliesTo} />
+            </td>
+            <td>
+              <FreePeriod c={c} />
+            </td>
+            <td className="num">{c.priority}</td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((c) => (
-            <tr key={c.code} data-testid={`campaign-row-${c.code}`}>
-              <td>
-                <Mono>{c.code}</Mono>
-              </td>
-              <td>{lang === 'ja' ? c.nameJa : c.nameEn}</td>
-              <td>
-                <Day value={c.appliesFrom} /> – <Day value={c.appliesTo} />
-              </td>
-              <td>
-                <FreePeriod c={c} />
-              </td>
-              <td className="num">{c.priority}</td>
-            </tr>
-          ))}
-          {campaigns.data && shown.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {operator.role === 'central' ? <AddCampaign onAdded={campaigns.reload} /> : null}
     </Page>
   );

@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Tabs } from '../components/Tabs';
@@ -170,84 +171,74 @@ function WebhookDeadLetters() {
         onAll={replayAll}
         allLabel={prefecture ? t('deadLetters.replayAllOf', { prefecture }) : t('deadLetters.replayAll')}
       />
-      <table data-testid="webhook-dead-letters-table" aria-busy={list.loading}>
-        <caption className="visually-hidden">{t('deadLetters.webhookTab')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <SelectAll
-                ids={ids}
-                selected={sel.selected}
-                onChange={(on) => sel.setAll(ids, on)}
-                label={t('deadLetters.selectAll')}
+      <DataTable
+        testId="webhook-dead-letters-table"
+        columns={[
+          <SelectAll
+            ids={ids}
+            selected={sel.selected}
+            onChange={(on) => sel.setAll(ids, on)}
+            label={t('deadLetters.selectAll')}
+          />,
+          t('offices.number'),
+          t('deadLetters.event'),
+          t('deadLetters.url'),
+          t('deadLetters.attempts'),
+          t('deadLetters.reason'),
+          t('deadLetters.failedAt'),
+          <span className="visually-hidden">{t('common.actions')}</span>,
+        ]}
+        caption={t('deadLetters.webhookTab')}
+        busy={list.loading}
+        empty={list.data && list.data.items.length === 0}
+        emptyText={t('deadLetters.none')}
+      >
+        {(list.data?.items ?? []).map((d) => (
+          <tr key={d.id} data-testid={`dead-letter-row-${d.id}`}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={t('deadLetters.select', { id: d.id })}
+                checked={sel.selected.has(d.id)}
+                onChange={(e) => sel.toggle(d.id, e.target.checked)}
               />
-            </th>
-            <th scope="col">{t('offices.number')}</th>
-            <th scope="col">{t('deadLetters.event')}</th>
-            <th scope="col">{t('deadLetters.url')}</th>
-            <th scope="col">{t('deadLetters.attempts')}</th>
-            <th scope="col">{t('deadLetters.reason')}</th>
-            <th scope="col">{t('deadLetters.failedAt')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
+            </td>
+            <td>
+              <Mono>{d.officeNumber}</Mono>
+              <span className="muted small">
+                {' '}
+                <Prefecture code={d.officeNumber.slice(0, 2)} />
+              </span>
+            </td>
+            <td>
+              <code>{d.event}</code>
+              <div className="muted small">
+                {t('deadLetters.submission')} <Mono>{d.submissionId}</Mono>
+              </div>
+            </td>
+            <td className="break">{d.url}</td>
+            <td className="num">{d.attempts}</td>
+            <td className="reason" data-testid="dead-letter-reason">
+              {d.lastError}
+            </td>
+            <td>
+              <Instant value={d.failedAt} />
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button-secondary small"
+                disabled={action.busy}
+                onClick={() => void replay({ ids: [d.id] })}
+                aria-label={t('deadLetters.replayOneLabel', { id: d.id })}
+                data-testid={`replay-${d.id}`}
+              >
+                {t('deadLetters.replayOne')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(list.data?.items ?? []).map((d) => (
-            <tr key={d.id} data-testid={`dead-letter-row-${d.id}`}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('deadLetters.select', { id: d.id })}
-                  checked={sel.selected.has(d.id)}
-                  onChange={(e) => sel.toggle(d.id, e.target.checked)}
-                />
-              </td>
-              <td>
-                <Mono>{d.officeNumber}</Mono>
-                <span className="muted small">
-                  {' '}
-                  <Prefecture code={d.officeNumber.slice(0, 2)} />
-                </span>
-              </td>
-              <td>
-                <code>{d.event}</code>
-                <div className="muted small">
-                  {t('deadLetters.submission')} <Mono>{d.submissionId}</Mono>
-                </div>
-              </td>
-              <td className="break">{d.url}</td>
-              <td className="num">{d.attempts}</td>
-              <td className="reason" data-testid="dead-letter-reason">
-                {d.lastError}
-              </td>
-              <td>
-                <Instant value={d.failedAt} />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  disabled={action.busy}
-                  onClick={() => void replay({ ids: [d.id] })}
-                  aria-label={t('deadLetters.replayOneLabel', { id: d.id })}
-                  data-testid={`replay-${d.id}`}
-                >
-                  {t('deadLetters.replayOne')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {list.data && list.data.items.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="muted">
-                {t('deadLetters.none')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pager nextCursor={list.data?.nextCursor} />
     </div>
   );
@@ -319,96 +310,86 @@ function KafkaDlq() {
           <label htmlFor="dlq-force">{t('deadLetters.force')}</label>
         </span>
       </ReplayBar>
-      <table data-testid="kafka-dlq-table" aria-busy={list.loading}>
-        <caption className="visually-hidden">{t('deadLetters.kafkaTab')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <SelectAll
-                ids={ids}
-                selected={sel.selected}
-                onChange={(on) => sel.setAll(ids, on)}
-                label={t('deadLetters.selectAll')}
+      <DataTable
+        testId="kafka-dlq-table"
+        columns={[
+          <SelectAll
+            ids={ids}
+            selected={sel.selected}
+            onChange={(on) => sel.setAll(ids, on)}
+            label={t('deadLetters.selectAll')}
+          />,
+          t('deadLetters.message'),
+          t('deadLetters.event'),
+          t('deadLetters.consumer'),
+          t('deadLetters.attempts'),
+          t('deadLetters.reason'),
+          t('deadLetters.failedAt'),
+          t('deadLetters.replayedAt'),
+          <span className="visually-hidden">{t('common.actions')}</span>,
+        ]}
+        caption={t('deadLetters.kafkaTab')}
+        busy={list.loading}
+        empty={list.data && list.data.items.length === 0}
+        emptyText={t('deadLetters.none')}
+      >
+        {(list.data?.items ?? []).map((m) => (
+          <tr key={m.id} data-testid={`dlq-row-${m.id}`}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={t('deadLetters.select', { id: m.id })}
+                checked={sel.selected.has(m.id)}
+                onChange={(e) => sel.toggle(m.id, e.target.checked)}
               />
-            </th>
-            <th scope="col">{t('deadLetters.message')}</th>
-            <th scope="col">{t('deadLetters.event')}</th>
-            <th scope="col">{t('deadLetters.consumer')}</th>
-            <th scope="col">{t('deadLetters.attempts')}</th>
-            <th scope="col">{t('deadLetters.reason')}</th>
-            <th scope="col">{t('deadLetters.failedAt')}</th>
-            <th scope="col">{t('deadLetters.replayedAt')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.items ?? []).map((m) => (
-            <tr key={m.id} data-testid={`dlq-row-${m.id}`}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('deadLetters.select', { id: m.id })}
-                  checked={sel.selected.has(m.id)}
-                  onChange={(e) => sel.toggle(m.id, e.target.checked)}
-                />
-              </td>
-              <td>
-                <Mono>{m.id}</Mono>
+            </td>
+            <td>
+              <Mono>{m.id}</Mono>
+              <div className="muted small">
+                <Mono>{m.originalTopic}</Mono>
+              </div>
+            </td>
+            <td>
+              <code>{m.eventType}</code>
+              {m.submissionId ? (
                 <div className="muted small">
-                  <Mono>{m.originalTopic}</Mono>
+                  {t('deadLetters.submission')} <Mono>{m.submissionId}</Mono>
                 </div>
-              </td>
-              <td>
-                <code>{m.eventType}</code>
-                {m.submissionId ? (
-                  <div className="muted small">
-                    {t('deadLetters.submission')} <Mono>{m.submissionId}</Mono>
-                  </div>
-                ) : null}
-              </td>
-              <td>{m.consumer ?? '—'}</td>
-              <td className="num">{m.attempts ?? '—'}</td>
-              <td className="reason" data-testid="dlq-reason">
-                {m.error ?? '—'}
-              </td>
-              <td>
-                <Instant value={m.failedAt} />
-              </td>
-              <td>
-                {m.replayedAt ? (
-                  <>
-                    <Instant value={m.replayedAt} />
-                    {m.replayedBy ? <span className="muted small"> {m.replayedBy}</span> : null}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  disabled={action.busy}
-                  onClick={() => void replay({ ids: [m.id] })}
-                  aria-label={t('deadLetters.replayOneLabel', { id: m.id })}
-                  data-testid={`replay-${m.id}`}
-                >
-                  {t('deadLetters.replayOne')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {list.data && list.data.items.length === 0 ? (
-            <tr>
-              <td colSpan={9} className="muted">
-                {t('deadLetters.none')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+              ) : null}
+            </td>
+            <td>{m.consumer ?? '—'}</td>
+            <td className="num">{m.attempts ?? '—'}</td>
+            <td className="reason" data-testid="dlq-reason">
+              {m.error ?? '—'}
+            </td>
+            <td>
+              <Instant value={m.failedAt} />
+            </td>
+            <td>
+              {m.replayedAt ? (
+                <>
+                  <Instant value={m.replayedAt} />
+                  {m.replayedBy ? <span className="muted small"> {m.replayedBy}</span> : null}
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="button-secondary small"
+                disabled={action.busy}
+                onClick={() => void replay({ ids: [m.id] })}
+                aria-label={t('deadLetters.replayOneLabel', { id: m.id })}
+                data-testid={`replay-${m.id}`}
+              >
+                {t('deadLetters.replayOne')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager nextCursor={list.data?.nextCursor} />
     </div>
   );

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { OnceSecret } from '../components/CopyButton';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
@@ -277,44 +278,42 @@ function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
         </div>
       ) : null}
       <h3>{t('license.terms')}</h3>
-      <table data-testid="license-terms">
-        <thead>
-          <tr>
-            <th scope="col">{t('license.termNo')}</th>
-            <th scope="col">{t('license.applicationDate')}</th>
-            <th scope="col">{t('license.period')}</th>
-            <th scope="col">{t('license.fee')}</th>
-            <th scope="col">{t('license.billingMethod')}</th>
-            <th scope="col">{t('license.campaign')}</th>
+      <DataTable
+        testId="license-terms"
+        columns={[
+          t('license.termNo'),
+          t('license.applicationDate'),
+          t('license.period'),
+          t('license.fee'),
+          t('license.billingMethod'),
+          t('license.campaign'),
+        ]}
+      >
+        {l.terms.map((term) => (
+          <tr key={term.termNo}>
+            <td className="num">{term.termNo}</td>
+            <td>
+              <Day value={term.applicationDate} />
+            </td>
+            <td>
+              <Day value={term.startDate} /> – <Day value={term.endDate} />
+            </td>
+            <td className="num">
+              <Yen value={term.feeYen} />
+            </td>
+            <td>{t(`billing.methods.${term.billingMethod}`)}</td>
+            <td>
+              {term.campaignCode ? <Mono>{term.campaignCode}</Mono> : '—'}
+              {term.freeUntil ? (
+                <span className="muted">
+                  {' '}
+                  {t('license.freeUntil')} <Day value={term.freeUntil} />
+                </span>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {l.terms.map((term) => (
-            <tr key={term.termNo}>
-              <td className="num">{term.termNo}</td>
-              <td>
-                <Day value={term.applicationDate} />
-              </td>
-              <td>
-                <Day value={term.startDate} /> – <Day value={term.endDate} />
-              </td>
-              <td className="num">
-                <Yen value={term.feeYen} />
-              </td>
-              <td>{t(`billing.methods.${term.billingMethod}`)}</td>
-              <td>
-                {term.campaignCode ? <Mono>{term.campaignCode}</Mono> : '—'}
-                {term.freeUntil ? (
-                  <span className="muted">
-                    {' '}
-                    {t('license.freeUntil')} <Day value={term.freeUntil} />
-                  </span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="hint">{t('license.taxIncluded')}</p>
     </>
   );
@@ -455,66 +454,57 @@ function KeysSection({ no, active }: { no: string; active: boolean }) {
       <ProblemAlert problem={keys.problem} />
       <ActionFeedback action={action} />
       {issued ? <OnceSecret label={t('keys.secret')} value={issued.apiKey} testId="api-key-secret" /> : null}
-      <table data-testid="keys-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('keys.prefix')}</th>
-            <th scope="col">{t('keys.label')}</th>
-            <th scope="col">{t('keys.createdAt')}</th>
-            <th scope="col">{t('keys.lastUsedAt')}</th>
-            <th scope="col">{t('keys.state')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
+      <DataTable
+        testId="keys-table"
+        columns={[
+          t('keys.prefix'),
+          t('keys.label'),
+          t('keys.createdAt'),
+          t('keys.lastUsedAt'),
+          t('keys.state'),
+          <span className="visually-hidden">{t('common.actions')}</span>,
+        ]}
+        empty={keys.data && keys.data.length === 0}
+        emptyText={t('keys.none')}
+      >
+        {(keys.data ?? []).map((k) => (
+          <tr key={k.id} data-testid={`key-row-${k.id}`}>
+            <td>
+              <Mono>{k.keyPrefix}</Mono>
+            </td>
+            <td>{k.label || '—'}</td>
+            <td>
+              <Instant value={k.createdAt} />
+            </td>
+            <td>
+              <Instant value={k.lastUsedAt} />
+            </td>
+            <td>
+              {k.revokedAt ? (
+                <>
+                  {t('keys.revokedAt')} <Instant value={k.revokedAt} />
+                </>
+              ) : (
+                <span className="badge badge-ok">{t('keys.active')}</span>
+              )}
+            </td>
+            <td>
+              {k.revokedAt ? null : (
+                <button
+                  type="button"
+                  className="button-danger small"
+                  disabled={action.busy}
+                  onClick={() => void revoke(k)}
+                  aria-label={t('keys.revokeLabel', { prefix: k.keyPrefix })}
+                  data-testid={`key-revoke-${k.id}`}
+                >
+                  {t('keys.revoke')}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(keys.data ?? []).map((k) => (
-            <tr key={k.id} data-testid={`key-row-${k.id}`}>
-              <td>
-                <Mono>{k.keyPrefix}</Mono>
-              </td>
-              <td>{k.label || '—'}</td>
-              <td>
-                <Instant value={k.createdAt} />
-              </td>
-              <td>
-                <Instant value={k.lastUsedAt} />
-              </td>
-              <td>
-                {k.revokedAt ? (
-                  <>
-                    {t('keys.revokedAt')} <Instant value={k.revokedAt} />
-                  </>
-                ) : (
-                  <span className="badge badge-ok">{t('keys.active')}</span>
-                )}
-              </td>
-              <td>
-                {k.revokedAt ? null : (
-                  <button
-                    type="button"
-                    className="button-danger small"
-                    disabled={action.busy}
-                    onClick={() => void revoke(k)}
-                    aria-label={t('keys.revokeLabel', { prefix: k.keyPrefix })}
-                    data-testid={`key-revoke-${k.id}`}
-                  >
-                    {t('keys.revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {keys.data && keys.data.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('keys.none')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {active ? (
         <form className="form inline" onSubmit={(e) => void issue(e)} data-testid="key-issue-form">
           <div className="field">
@@ -677,45 +667,38 @@ function HistorySection({ a, loading }: { a: Activity | undefined; loading: bool
     >
       <h2 id="history-title">{t('office.historyTitle')}</h2>
       <Loading when={loading} />
-      <table data-testid="office-history-table">
-        <caption className="visually-hidden">{t('office.historyTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('office.historyAt')}</th>
-            <th scope="col">{t('office.historyEvent')}</th>
-            <th scope="col">{t('office.historyCounterpart')}</th>
-            <th scope="col">{t('office.historyFiles')}</th>
-            <th scope="col">{t('office.historySubmission')}</th>
+      <DataTable
+        testId="office-history-table"
+        columns={[
+          t('office.historyAt'),
+          t('office.historyEvent'),
+          t('office.historyCounterpart'),
+          t('office.historyFiles'),
+          t('office.historySubmission'),
+        ]}
+        caption={t('office.historyTitle')}
+        empty={a && rows.length === 0}
+        emptyText={t('office.historyNone')}
+      >
+        {rows.map((h) => (
+          <tr key={h.id} data-testid={`office-history-row-${h.id}`}>
+            <td>
+              <Instant value={h.occurredAt} />
+            </td>
+            <td>
+              <span data-event={h.event}>{eventLabel(t, h.event)}</span>{' '}
+              <span className="muted">({t(`office.roles.${h.role}`)})</span>
+            </td>
+            <td>
+              <Mono>{h.counterpartOfficeNumber}</Mono>
+            </td>
+            <td>{h.files.length === 0 ? '—' : h.files.map((f) => f.name).join(', ')}</td>
+            <td>
+              <Mono>{h.submissionId}</Mono>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((h) => (
-            <tr key={h.id} data-testid={`office-history-row-${h.id}`}>
-              <td>
-                <Instant value={h.occurredAt} />
-              </td>
-              <td>
-                <span data-event={h.event}>{eventLabel(t, h.event)}</span>{' '}
-                <span className="muted">({t(`office.roles.${h.role}`)})</span>
-              </td>
-              <td>
-                <Mono>{h.counterpartOfficeNumber}</Mono>
-              </td>
-              <td>{h.files.length === 0 ? '—' : h.files.map((f) => f.name).join(', ')}</td>
-              <td>
-                <Mono>{h.submissionId}</Mono>
-              </td>
-            </tr>
-          ))}
-          {a && rows.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('office.historyNone')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {a?.moreHistory ? (
         <p className="hint" data-testid="office-history-more">
           {t('office.historyMore', { count: rows.length })}

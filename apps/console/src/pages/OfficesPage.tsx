@@ -5,6 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { Field, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
@@ -44,32 +45,25 @@ export function OfficesPage() {
       <GoToOffice />
       <ProblemAlert problem={offices.problem} />
       <Loading when={offices.loading} />
-      <table data-testid="offices-table" aria-busy={offices.loading}>
-        <caption className="visually-hidden">{t('offices.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('offices.number')}</th>
-            <th scope="col">{t('offices.name')}</th>
-            <th scope="col">{t('offices.kind')}</th>
-            <th scope="col">{t('common.prefecture')}</th>
-            <th scope="col">{t('offices.district')}</th>
-            <th scope="col">{t('offices.state')}</th>
-            <th scope="col">{t('offices.createdAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((o) => (
-            <OfficeRow key={o.officeNumber} o={o} />
-          ))}
-          {offices.data && shown.length === 0 ? (
-            <tr>
-              <td colSpan={7} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <DataTable
+        testId="offices-table"
+        columns={[
+          t('offices.number'),
+          t('offices.name'),
+          t('offices.kind'),
+          t('common.prefecture'),
+          t('offices.district'),
+          t('offices.state'),
+          t('offices.createdAt'),
+        ]}
+        caption={t('offices.title')}
+        busy={offices.loading}
+        empty={offices.data && shown.length === 0}
+      >
+        {shown.map((o) => (
+          <OfficeRow key={o.officeNumber} o={o} />
+        ))}
+      </DataTable>
       <Pager nextCursor={offices.data?.nextCursor} />
       <RegisterOffice onRegistered={offices.reload} />
     </Page>

@@ -6,6 +6,7 @@ import { OnceSecret } from '../components/CopyButton';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { Field, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Instant, Prefecture } from '../components/Values';
@@ -81,85 +82,77 @@ function Operators({ myId }: { myId: string }) {
         </div>
       ) : null}
       <Loading when={list.loading} />
-      <table data-testid="operators-table">
-        <caption className="visually-hidden">{t('operators.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('operators.name')}</th>
-            <th scope="col">{t('operators.scope')}</th>
-            <th scope="col">{t('operators.createdAt')}</th>
-            <th scope="col">{t('operators.state')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((o) => (
-            <tr key={o.id} data-testid={`operator-row-${o.name}`}>
-              <td>{o.name}</td>
-              <td>
-                {o.revokedAt ? (
-                  <>
-                    {t(`operators.roles.${o.role}`)}
-                    {o.prefecture ? (
-                      <>
-                        {' '}
-                        · <Prefecture code={o.prefecture} />
-                      </>
-                    ) : null}
-                  </>
-                ) : (
-                  <ScopeEditor o={o} disabled={o.id === myId} onSaved={list.reload} />
-                )}
-              </td>
-              <td>
-                <Instant value={o.createdAt} />
-              </td>
-              <td>
-                {o.revokedAt ? (
-                  <>
-                    {t('operators.revokedAt')} <Instant value={o.revokedAt} />
-                  </>
-                ) : (
-                  <span className="badge badge-ok">{t('operators.active')}</span>
-                )}
-              </td>
-              <td className="actions">
-                {o.revokedAt ? null : (
-                  <>
+      <DataTable
+        testId="operators-table"
+        columns={[
+          t('operators.name'),
+          t('operators.scope'),
+          t('operators.createdAt'),
+          t('operators.state'),
+          t('common.actions'),
+        ]}
+        caption={t('operators.title')}
+        empty={list.data && shown.length === 0}
+      >
+        {shown.map((o) => (
+          <tr key={o.id} data-testid={`operator-row-${o.name}`}>
+            <td>{o.name}</td>
+            <td>
+              {o.revokedAt ? (
+                <>
+                  {t(`operators.roles.${o.role}`)}
+                  {o.prefecture ? (
+                    <>
+                      {' '}
+                      · <Prefecture code={o.prefecture} />
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                <ScopeEditor o={o} disabled={o.id === myId} onSaved={list.reload} />
+              )}
+            </td>
+            <td>
+              <Instant value={o.createdAt} />
+            </td>
+            <td>
+              {o.revokedAt ? (
+                <>
+                  {t('operators.revokedAt')} <Instant value={o.revokedAt} />
+                </>
+              ) : (
+                <span className="badge badge-ok">{t('operators.active')}</span>
+              )}
+            </td>
+            <td className="actions">
+              {o.revokedAt ? null : (
+                <>
+                  <button
+                    type="button"
+                    className="button-secondary small"
+                    disabled={action.busy}
+                    onClick={() => void reset(o)}
+                    data-testid={`operator-reset-${o.name}`}
+                  >
+                    {t('operators.reset')}
+                  </button>
+                  {o.id === myId ? null : (
                     <button
                       type="button"
-                      className="button-secondary small"
+                      className="button-danger small"
                       disabled={action.busy}
-                      onClick={() => void reset(o)}
-                      data-testid={`operator-reset-${o.name}`}
+                      onClick={() => void revoke(o)}
+                      data-testid={`operator-revoke-${o.name}`}
                     >
-                      {t('operators.reset')}
+                      {t('operators.revoke')}
                     </button>
-                    {o.id === myId ? null : (
-                      <button
-                        type="button"
-                        className="button-danger small"
-                        disabled={action.busy}
-                        onClick={() => void revoke(o)}
-                        data-testid={`operator-revoke-${o.name}`}
-                      >
-                        {t('operators.revoke')}
-                      </button>
-                    )}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-          {list.data && shown.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+                  )}
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <CreateOperator
         onCreated={(o) => {
           setLink({ name: o.name, setupUrl: o.setupUrl, token: o.token });
