@@ -60,52 +60,107 @@ function useSelection() {
   return { selected, toggle, setAll, clear: () => setSelected(new Set()) };
 }
 
-function SelectAll({
-  ids,
-  selected,
-  onChange,
-  label,
-}: {
+/** A page of replayable rows: their selection, and a replay that clears it and reloads the list once it worked. */
+interface Replayable<B> {
+  action: Action;
+  sel: ReturnType<typeof useSelection>;
+  /** The rows shown. */
   ids: string[];
-  selected: ReadonlySet<string>;
-  onChange: (on: boolean) => void;
-  label: string;
-}) {
-  const all = ids.length > 0 && ids.every((id) => selected.has(id));
+  /** Those of them selected. */
+  chosen: string[];
+  replay: (body: B | { ids: string[] }) => Promise<void>;
+}
+
+function useReplayable<B>(
+  ids: string[],
+  post: (body: B | { ids: string[] }) => Promise<{ replayed: number }>,
+  reload: () => void,
+): Replayable<B> {
+  const { t } = useTranslation();
+  const action = useAction();
+  const sel = useSelection();
+  const replay = async (body: B | { ids: string[] }) => {
+    const done = await action.run(
+      () => post(body),
+      (res) => t('deadLetters.replayed', { count: res.replayed }),
+    );
+    if (done) {
+      sel.clear();
+      reload();
+    }
+  };
+  return { action, sel, ids, chosen: ids.filter((id) => sel.selected.has(id)), replay };
+}
+
+function SelectAll<B>({ r }: { r: Replayable<B> }) {
+  const { t } = useTranslation();
+  const all = r.ids.length > 0 && r.ids.every((id) => r.sel.selected.has(id));
   return (
     <input
       type="checkbox"
-      aria-label={label}
+      aria-label={t('deadLetters.selectAll')}
       checked={all}
-      disabled={ids.length === 0}
-      onChange={(e) => onChange(e.target.checked)}
+      disabled={r.ids.length === 0}
+      onChange={(e) => r.sel.setAll(r.ids, e.target.checked)}
       data-testid="select-all"
     />
   );
 }
 
-function ReplayBar({
-  action,
-  count,
-  onSelected,
+/** A row's checkbox cell. */
+function SelectCell<B>({ id, r }: { id: string; r: Replayable<B> }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <input
+        type="checkbox"
+        aria-label={t('deadLetters.select', { id })}
+        checked={r.sel.selected.has(id)}
+        onChange={(e) => r.sel.toggle(id, e.target.checked)}
+      />
+    </td>
+  );
+}
+
+/** A row's replay-this-one cell. */
+function ReplayButton<B>({ id, r }: { id: string; r: Replayable<B> }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <button
+        type="button"
+        className="button-secondary small"
+        disabled={r.action.busy}
+        onClick={() => void r.replay({ ids: [id] })}
+        aria-label={t('deadLetters.replayOneLabel', { id })}
+        data-testid={`replay-${id}`}
+      >
+        {t('deadLetters.replayOne')}
+      </button>
+    </td>
+  );
+}
+
+function ReplayBar<B>({
+  r,
   onAll,
   allLabel,
   children,
 }: {
-  action: Action;
-  count: number;
-  onSelected: () => void;
+  r: Replayable<B>;
   onAll: () => void;
   allLabel: string;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { action } = r;
+  const count = r.chosen.length;
   return (
     <div className="actions" role="group" aria-label={t('deadLetters.replay')}>
       <button
         type="button"
         disabled={action.busy || count === 0}
-        onClick={onSelected}
+        onClick={() => void r.replay({ ids: r.chosen })}
         data-testid="replay-selected"
       >
         {t('deadLetters.replaySelected', { count })}
@@ -137,49 +192,34 @@ function WebhookDeadLetters() {
       }),
     ),
   );
-  const action = useAction();
-  const sel = useSelection();
-  const ids = (list.data?.items ?? []).map((d) => d.id);
-  const chosen = ids.filter((id) => sel.selected.has(id));
-  const replay = async (body: { ids: string[] } | { all: true; prefecture?: string }) => {
-    const r = await action.run(
-      () => unwrap(api.POST('/ops/v1/dead-letters/replay', { body })),
-      (res) => t('deadLetters.replayed', { count: res.replayed }),
-    );
-    if (r) {
-      sel.clear();
-      list.reload();
-    }
-  };
+  const r = useReplayable(
+    (list.data?.items ?? []).map((d) => d.id),
+    (body: { all: true; prefecture?: string } | { ids: string[] }) =>
+      unwrap(api.POST('/ops/v1/dead-letters/replay', { body })),
+    list.reload,
+  );
   const replayAll = () => {
     const scope = prefecture ? { all: true as const, prefecture } : { all: true as const };
     if (
       window.confirm(t('deadLetters.replayAllConfirm', { scope: prefecture ?? t('common.allPrefectures') }))
     )
-      void replay(scope);
+      void r.replay(scope);
   };
   return (
     <div data-testid="webhook-dead-letters">
       <PrefectureFilter key={params.toString()} fixed={operator.prefecture} testId="dead-letters-filter" />
-      <ActionFeedback action={action} />
+      <ActionFeedback action={r.action} />
       <ProblemAlert problem={list.problem} />
       <Loading when={list.loading} />
       <ReplayBar
-        action={action}
-        count={chosen.length}
-        onSelected={() => void replay({ ids: chosen })}
+        r={r}
         onAll={replayAll}
         allLabel={prefecture ? t('deadLetters.replayAllOf', { prefecture }) : t('deadLetters.replayAll')}
       />
       <DataTable
         testId="webhook-dead-letters-table"
         columns={[
-          <SelectAll
-            ids={ids}
-            selected={sel.selected}
-            onChange={(on) => sel.setAll(ids, on)}
-            label={t('deadLetters.selectAll')}
-          />,
+          <SelectAll r={r} />,
           t('offices.number'),
           t('deadLetters.event'),
           t('deadLetters.url'),
@@ -195,14 +235,7 @@ function WebhookDeadLetters() {
       >
         {(list.data?.items ?? []).map((d) => (
           <tr key={d.id} data-testid={`dead-letter-row-${d.id}`}>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={t('deadLetters.select', { id: d.id })}
-                checked={sel.selected.has(d.id)}
-                onChange={(e) => sel.toggle(d.id, e.target.checked)}
-              />
-            </td>
+            <SelectCell id={d.id} r={r} />
             <td>
               <Mono>{d.officeNumber}</Mono>
               <span className="muted small">
@@ -224,18 +257,7 @@ function WebhookDeadLetters() {
             <td>
               <Instant value={d.failedAt} />
             </td>
-            <td>
-              <button
-                type="button"
-                className="button-secondary small"
-                disabled={action.busy}
-                onClick={() => void replay({ ids: [d.id] })}
-                aria-label={t('deadLetters.replayOneLabel', { id: d.id })}
-                data-testid={`replay-${d.id}`}
-              >
-                {t('deadLetters.replayOne')}
-              </button>
-            </td>
+            <ReplayButton id={d.id} r={r} />
           </tr>
         ))}
       </DataTable>
@@ -269,33 +291,23 @@ function KafkaDlq() {
   const list = useLoad(params.toString(), () =>
     unwrap(api.GET('/ops/v1/dlq', { params: { query: { topic, cursor: page.cursor, limit: page.limit } } })),
   );
-  const action = useAction();
-  const sel = useSelection();
   const [force, setForce] = useState(false);
-  const ids = (list.data?.items ?? []).map((m) => m.id);
-  const chosen = ids.filter((id) => sel.selected.has(id));
-  const replay = async (body: { ids: string[] } | { all: true }) => {
-    const r = await action.run(
-      () => unwrap(api.POST('/ops/v1/dlq/replay', { body: { ...body, ...(force ? { force: true } : {}) } })),
-      (res) => t('deadLetters.replayed', { count: res.replayed }),
-    );
-    if (r) {
-      sel.clear();
-      list.reload();
-    }
-  };
+  const r = useReplayable(
+    (list.data?.items ?? []).map((m) => m.id),
+    (body: { all: true } | { ids: string[] }) =>
+      unwrap(api.POST('/ops/v1/dlq/replay', { body: { ...body, ...(force ? { force: true } : {}) } })),
+    list.reload,
+  );
   return (
     <div data-testid="kafka-dlq">
       <TopicFilter key={params.toString()} />
-      <ActionFeedback action={action} />
+      <ActionFeedback action={r.action} />
       <ProblemAlert problem={list.problem} />
       <Loading when={list.loading} />
       <ReplayBar
-        action={action}
-        count={chosen.length}
-        onSelected={() => void replay({ ids: chosen })}
+        r={r}
         onAll={() => {
-          if (window.confirm(t('deadLetters.replayAllKafkaConfirm'))) void replay({ all: true });
+          if (window.confirm(t('deadLetters.replayAllKafkaConfirm'))) void r.replay({ all: true });
         }}
         allLabel={t('deadLetters.replayAll')}
       >
@@ -313,12 +325,7 @@ function KafkaDlq() {
       <DataTable
         testId="kafka-dlq-table"
         columns={[
-          <SelectAll
-            ids={ids}
-            selected={sel.selected}
-            onChange={(on) => sel.setAll(ids, on)}
-            label={t('deadLetters.selectAll')}
-          />,
+          <SelectAll r={r} />,
           t('deadLetters.message'),
           t('deadLetters.event'),
           t('deadLetters.consumer'),
@@ -335,14 +342,7 @@ function KafkaDlq() {
       >
         {(list.data?.items ?? []).map((m) => (
           <tr key={m.id} data-testid={`dlq-row-${m.id}`}>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={t('deadLetters.select', { id: m.id })}
-                checked={sel.selected.has(m.id)}
-                onChange={(e) => sel.toggle(m.id, e.target.checked)}
-              />
-            </td>
+            <SelectCell id={m.id} r={r} />
             <td>
               <Mono>{m.id}</Mono>
               <div className="muted small">
@@ -375,18 +375,7 @@ function KafkaDlq() {
                 '—'
               )}
             </td>
-            <td>
-              <button
-                type="button"
-                className="button-secondary small"
-                disabled={action.busy}
-                onClick={() => void replay({ ids: [m.id] })}
-                aria-label={t('deadLetters.replayOneLabel', { id: m.id })}
-                data-testid={`replay-${m.id}`}
-              >
-                {t('deadLetters.replayOne')}
-              </button>
-            </td>
+            <ReplayButton id={m.id} r={r} />
           </tr>
         ))}
       </DataTable>
