@@ -72,3 +72,34 @@ export function InputField({
 export function DateField(props: Omit<Parameters<typeof InputField>[0], 'type'>) {
   return <InputField type="date" {...props} />;
 }
+
+/** The authenticator's 6-digit code: digits only, offered to the browser's one-time-code autofill. */
+export function CodeField({
+  id,
+  label,
+  hint,
+  value,
+  onValue,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onValue: (code: string) => void;
+}) {
+  return (
+    <InputField
+      id={id}
+      label={label}
+      hint={hint}
+      className="mono code-input"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="\d{6}"
+      maxLength={6}
+      required
+      value={value}
+      onValue={(v) => onValue(v.replace(/\D/g, ''))}
+    />
+  );
+}
