@@ -122,8 +122,7 @@ function AddCampaign({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation();
   const action = useAction();
   const [form, setForm] = useState(EMPTY);
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [k]: value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: Schemas['CreateCampaignDto'] = {
@@ -151,56 +150,47 @@ function AddCampaign({ onAdded }: { onAdded: () => void }) {
       <h2 id="campaign-add-title">{t('campaigns.add')}</h2>
       <ActionFeedback action={action} />
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="campaign-add-form">
-        <div className="field">
-          <label htmlFor="campaign-code">{t('campaigns.code')}</label>
-          <input
-            id="campaign-code"
-            className="mono"
-            required
-            pattern="[A-Z0-9_]{2,40}"
-            aria-describedby="campaign-code-hint"
-            value={form.code}
-            onChange={(e) => setForm({ ...form, code: e.target.value.toUpperCase() })}
-          />
-          <p className="hint" id="campaign-code-hint">
-            {t('campaigns.codeHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="campaign-name-ja">{t('campaigns.nameJa')}</label>
-          <input
-            id="campaign-name-ja"
-            required
-            maxLength={200}
-            value={form.nameJa}
-            onChange={set('nameJa')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="campaign-name-en">{t('campaigns.nameEn')}</label>
-          <input
-            id="campaign-name-en"
-            lang="en"
-            required
-            maxLength={200}
-            value={form.nameEn}
-            onChange={set('nameEn')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="campaign-from">{t('campaigns.appliesFrom')}</label>
-          <input
-            id="campaign-from"
-            type="date"
-            required
-            value={form.appliesFrom}
-            onChange={set('appliesFrom')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="campaign-to">{t('campaigns.appliesTo')}</label>
-          <input id="campaign-to" type="date" required value={form.appliesTo} onChange={set('appliesTo')} />
-        </div>
+        <InputField
+          id="campaign-code"
+          label={t('campaigns.code')}
+          hint={t('campaigns.codeHint')}
+          className="mono"
+          required
+          pattern="[A-Z0-9_]{2,40}"
+          value={form.code}
+          onValue={(v) => setForm({ ...form, code: v.toUpperCase() })}
+        />
+        <InputField
+          id="campaign-name-ja"
+          label={t('campaigns.nameJa')}
+          required
+          maxLength={200}
+          value={form.nameJa}
+          onValue={set('nameJa')}
+        />
+        <InputField
+          id="campaign-name-en"
+          label={t('campaigns.nameEn')}
+          lang="en"
+          required
+          maxLength={200}
+          value={form.nameEn}
+          onValue={set('nameEn')}
+        />
+        <DateField
+          id="campaign-from"
+          label={t('campaigns.appliesFrom')}
+          required
+          value={form.appliesFrom}
+          onValue={set('appliesFrom')}
+        />
+        <DateField
+          id="campaign-to"
+          label={t('campaigns.appliesTo')}
+          required
+          value={form.appliesTo}
+          onValue={set('appliesTo')}
+        />
         <fieldset className="field">
           <legend>{t('campaigns.free')}</legend>
           <div className="checkbox">
@@ -224,56 +214,46 @@ function AddCampaign({ onAdded }: { onAdded: () => void }) {
             <label htmlFor="campaign-free-period">{t('campaigns.freeKindPeriod')}</label>
           </div>
           {form.freeKind === 'months' ? (
-            <div className="field">
-              <label htmlFor="campaign-months">{t('campaigns.months')}</label>
-              <input
-                id="campaign-months"
-                type="number"
-                min={1}
-                max={120}
-                required
-                className="short"
-                value={form.freeMonths}
-                onChange={set('freeMonths')}
-              />
-            </div>
+            <InputField
+              id="campaign-months"
+              label={t('campaigns.months')}
+              type="number"
+              min={1}
+              max={120}
+              required
+              className="short"
+              value={form.freeMonths}
+              onValue={set('freeMonths')}
+            />
           ) : (
             <>
-              <div className="field">
-                <label htmlFor="campaign-free-from">{t('campaigns.freeFrom')}</label>
-                <input
-                  id="campaign-free-from"
-                  type="date"
-                  required
-                  value={form.freeFrom}
-                  onChange={set('freeFrom')}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="campaign-free-to">{t('campaigns.freeTo')}</label>
-                <input
-                  id="campaign-free-to"
-                  type="date"
-                  required
-                  value={form.freeTo}
-                  onChange={set('freeTo')}
-                />
-              </div>
+              <DateField
+                id="campaign-free-from"
+                label={t('campaigns.freeFrom')}
+                required
+                value={form.freeFrom}
+                onValue={set('freeFrom')}
+              />
+              <DateField
+                id="campaign-free-to"
+                label={t('campaigns.freeTo')}
+                required
+                value={form.freeTo}
+                onValue={set('freeTo')}
+              />
             </>
           )}
         </fieldset>
-        <div className="field">
-          <label htmlFor="campaign-priority">{t('campaigns.priority')}</label>
-          <input
-            id="campaign-priority"
-            type="number"
-            min={0}
-            max={10000}
-            className="short"
-            value={form.priority}
-            onChange={set('priority')}
-          />
-        </div>
+        <InputField
+          id="campaign-priority"
+          label={t('campaigns.priority')}
+          type="number"
+          min={0}
+          max={10000}
+          className="short"
+          value={form.priority}
+          onValue={set('priority')}
+        />
         <button type="submit" disabled={action.busy} data-testid="campaign-add-submit">
           {action.busy ? t('common.working') : t('campaigns.addSubmit')}
         </button>

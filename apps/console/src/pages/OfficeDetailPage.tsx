@@ -5,6 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { OnceSecret } from '../components/CopyButton';
 import { DataTable } from '../components/DataTable';
+import { DateField, Field, InputField } from '../components/Field';
 import { Page } from '../components/Page';
 import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
@@ -92,26 +93,22 @@ function OfficeSummary({ o, onChanged }: { o: Schemas['OfficeDto']; onChanged: (
       </dl>
       <ActionFeedback action={action} />
       <form className="form inline" onSubmit={(e) => void save(e)} data-testid="office-edit-form">
-        <div className="field">
-          <label htmlFor="office-name">{t('offices.name')}</label>
-          <input
-            id="office-name"
-            required
-            maxLength={200}
-            value={edit.name}
-            onChange={(e) => setEdit({ ...edit, name: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="office-kind">{t('offices.kind')}</label>
-          <input
-            id="office-kind"
-            required
-            maxLength={50}
-            value={edit.kind}
-            onChange={(e) => setEdit({ ...edit, kind: e.target.value })}
-          />
-        </div>
+        <InputField
+          id="office-name"
+          label={t('offices.name')}
+          required
+          maxLength={200}
+          value={edit.name}
+          onValue={(v) => setEdit({ ...edit, name: v })}
+        />
+        <InputField
+          id="office-kind"
+          label={t('offices.kind')}
+          required
+          maxLength={50}
+          value={edit.kind}
+          onValue={(v) => setEdit({ ...edit, kind: v })}
+        />
         <button type="submit" disabled={action.busy}>
           {t('common.save')}
         </button>
@@ -251,8 +248,7 @@ function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
       </div>
       {l.status !== 'ended' ? (
         <div className="form inline">
-          <div className="field">
-            <label htmlFor="license-billing">{t('license.billingMethod')}</label>
+          <Field id="license-billing" label={t('license.billingMethod')}>
             <select
               id="license-billing"
               value={l.billingMethod}
@@ -263,7 +259,7 @@ function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
               <option value="deduction">{t('billing.methods.deduction')}</option>
               <option value="invoice">{t('billing.methods.invoice')}</option>
             </select>
-          </div>
+          </Field>
           <div className="field checkbox">
             <input
               id="license-auto-renew"
@@ -346,28 +342,21 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
       <h3>{t('license.apply')}</h3>
       <ActionFeedback action={action} />
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="license-apply-form">
-        <div className="field">
-          <label htmlFor="apply-application">{t('license.applicationDate')}</label>
-          <input
-            id="apply-application"
-            type="date"
-            required
-            value={form.applicationDate}
-            onChange={(e) => setForm({ ...form, applicationDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="apply-start">{t('license.startDate')}</label>
-          <input
-            id="apply-start"
-            type="date"
-            required
-            value={form.startDate}
-            onChange={(e) => setForm({ ...form, startDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="apply-billing">{t('license.billingMethod')}</label>
+        <DateField
+          id="apply-application"
+          label={t('license.applicationDate')}
+          required
+          value={form.applicationDate}
+          onValue={(v) => setForm({ ...form, applicationDate: v })}
+        />
+        <DateField
+          id="apply-start"
+          label={t('license.startDate')}
+          required
+          value={form.startDate}
+          onValue={(v) => setForm({ ...form, startDate: v })}
+        />
+        <Field id="apply-billing" label={t('license.billingMethod')}>
           <select
             id="apply-billing"
             value={form.billingMethod}
@@ -376,9 +365,8 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
             <option value="deduction">{t('billing.methods.deduction')}</option>
             <option value="invoice">{t('billing.methods.invoice')}</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="apply-campaign">{t('license.campaign')}</label>
+        </Field>
+        <Field id="apply-campaign" label={t('license.campaign')}>
           <select
             id="apply-campaign"
             value={form.campaign}
@@ -392,7 +380,7 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <div className="field checkbox">
           <input
             id="apply-auto-renew"
@@ -507,19 +495,14 @@ function KeysSection({ no, active }: { no: string; active: boolean }) {
       </DataTable>
       {active ? (
         <form className="form inline" onSubmit={(e) => void issue(e)} data-testid="key-issue-form">
-          <div className="field">
-            <label htmlFor="key-label">{t('keys.label')}</label>
-            <input
-              id="key-label"
-              maxLength={200}
-              value={label}
-              aria-describedby="key-label-hint"
-              onChange={(e) => setLabel(e.target.value)}
-            />
-            <p className="hint" id="key-label-hint">
-              {t('keys.labelHint')}
-            </p>
-          </div>
+          <InputField
+            id="key-label"
+            label={t('keys.label')}
+            hint={t('keys.labelHint')}
+            maxLength={200}
+            value={label}
+            onValue={setLabel}
+          />
           <button type="submit" disabled={action.busy} data-testid="key-issue-submit">
             {t('keys.issue')}
           </button>

@@ -157,23 +157,44 @@ function GoToOffice() {
       }}
       data-testid="office-go"
     >
-      <div className="field">
-        <label htmlFor="offices-go">{t('offices.goTo')}</label>
-        <input
-          id="offices-go"
-          className="mono"
-          maxLength={10}
-          value={no}
-          aria-describedby="offices-go-state"
-          aria-invalid={state === 'check-digit' || state === 'malformed'}
-          onChange={(e) => setNo(e.target.value)}
-        />
-        <OfficeNumberHint id="offices-go-state" state={state} />
-      </div>
+      <OfficeNumberField id="offices-go" label={t('offices.goTo')} value={no} onValue={setNo} />
       <button type="submit" className="button-secondary" disabled={state !== 'valid'}>
         {t('offices.open')}
       </button>
     </form>
+  );
+}
+
+/** An office number as it is typed, its check digit judged live (the hint below says what is wrong). */
+function OfficeNumberField({
+  id,
+  label,
+  value,
+  onValue,
+  ...input
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  required?: boolean;
+  autoComplete?: string;
+}) {
+  const state = officeNumberState(value);
+  return (
+    <InputField
+      id={id}
+      label={label}
+      className="mono"
+      {...input}
+      maxLength={10}
+      value={value}
+      aria-describedby={`${id}-state`}
+      aria-invalid={state === 'check-digit' || state === 'malformed'}
+      onValue={onValue}
+    >
+      <OfficeNumberHint id={`${id}-state`} state={state} />
+    </InputField>
   );
 }
 
@@ -229,41 +250,31 @@ function RegisterOffice({ onRegistered }: { onRegistered: () => void }) {
       <h2 id={`${formId}-title`}>{t('offices.register')}</h2>
       <ActionFeedback action={action} />
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="office-register-form">
-        <div className="field">
-          <label htmlFor="register-number">{t('offices.number')}</label>
-          <input
-            id="register-number"
-            className="mono"
-            required
-            maxLength={10}
-            autoComplete="off"
-            value={form.officeNumber}
-            aria-describedby="register-number-state"
-            aria-invalid={state === 'check-digit' || state === 'malformed'}
-            onChange={(e) => setForm({ ...form, officeNumber: e.target.value })}
-          />
-          <OfficeNumberHint id="register-number-state" state={state} />
-        </div>
-        <div className="field">
-          <label htmlFor="register-name">{t('offices.name')}</label>
-          <input
-            id="register-name"
-            required
-            maxLength={200}
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="register-kind">{t('offices.kind')}</label>
-          <input
-            id="register-kind"
-            required
-            maxLength={50}
-            list="office-kinds"
-            value={form.kind}
-            onChange={(e) => setForm({ ...form, kind: e.target.value })}
-          />
+        <OfficeNumberField
+          id="register-number"
+          label={t('offices.number')}
+          required
+          autoComplete="off"
+          value={form.officeNumber}
+          onValue={(officeNumber) => setForm({ ...form, officeNumber })}
+        />
+        <InputField
+          id="register-name"
+          label={t('offices.name')}
+          required
+          maxLength={200}
+          value={form.name}
+          onValue={(v) => setForm({ ...form, name: v })}
+        />
+        <InputField
+          id="register-kind"
+          label={t('offices.kind')}
+          required
+          maxLength={50}
+          list="office-kinds"
+          value={form.kind}
+          onValue={(v) => setForm({ ...form, kind: v })}
+        >
           <datalist id="office-kinds">
             <option value="居宅介護支援" />
             <option value="訪問介護" />
@@ -271,7 +282,7 @@ function RegisterOffice({ onRegistered }: { onRegistered: () => void }) {
             <option value="訪問看護" />
             <option value="福祉用具貸与" />
           </datalist>
-        </div>
+        </InputField>
         <button
           type="submit"
           disabled={action.busy || state !== 'valid'}

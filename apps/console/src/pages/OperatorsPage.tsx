@@ -210,8 +210,7 @@ function RoleFields({
   const { t } = useTranslation();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-role`}>{t('operators.role')}</label>
+      <Field id={`${idPrefix}-role`} label={t('operators.role')}>
         <select
           id={`${idPrefix}-role`}
           value={role}
@@ -221,10 +220,9 @@ function RoleFields({
           <option value="prefecture">{t('operators.roles.prefecture')}</option>
           <option value="central">{t('operators.roles.central')}</option>
         </select>
-      </div>
+      </Field>
       {role === 'prefecture' ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-prefecture`}>{t('common.prefecture')}</label>
+        <Field id={`${idPrefix}-prefecture`} label={t('common.prefecture')}>
           <PrefectureSelect
             id={`${idPrefix}-prefecture`}
             value={prefecture}
@@ -234,7 +232,7 @@ function RoleFields({
             onChange={(p) => onChange({ role, prefecture: p })}
             testId={`${idPrefix}-prefecture`}
           />
-        </div>
+        </Field>
       ) : null}
     </>
   );
@@ -305,16 +303,14 @@ function CreateOperator({
       <h2 id="operator-create-title">{t('operators.create')}</h2>
       <ActionFeedback action={action} />
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="operator-create-form">
-        <div className="field">
-          <label htmlFor="operator-name">{t('operators.name')}</label>
-          <input
-            id="operator-name"
-            required
-            autoComplete="off"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </div>
+        <InputField
+          id="operator-name"
+          label={t('operators.name')}
+          required
+          autoComplete="off"
+          value={form.name}
+          onValue={(v) => setForm({ ...form, name: v })}
+        />
         <RoleFields
           idPrefix="operator-new"
           role={form.role}
