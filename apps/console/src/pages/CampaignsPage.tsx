@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Loading, ProblemAlert } from '../components/Feedback';
 import { DateField, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { DataTable } from '../components/DataTable';
+import { FormPanel, SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { Day, Mono } from '../components/Values';
 import { useLang } from '../i18n';
@@ -146,118 +147,120 @@ function AddCampaign({ onAdded }: { onAdded: () => void }) {
     }
   };
   return (
-    <section className="panel" aria-labelledby="campaign-add-title">
-      <h2 id="campaign-add-title">{t('campaigns.add')}</h2>
-      <ActionFeedback action={action} />
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="campaign-add-form">
-        <InputField
-          id="campaign-code"
-          label={t('campaigns.code')}
-          hint={t('campaigns.codeHint')}
-          className="mono"
-          required
-          pattern="[A-Z0-9_]{2,40}"
-          value={form.code}
-          onValue={(v) => setForm({ ...form, code: v.toUpperCase() })}
-        />
-        <InputField
-          id="campaign-name-ja"
-          label={t('campaigns.nameJa')}
-          required
-          maxLength={200}
-          value={form.nameJa}
-          onValue={set('nameJa')}
-        />
-        <InputField
-          id="campaign-name-en"
-          label={t('campaigns.nameEn')}
-          lang="en"
-          required
-          maxLength={200}
-          value={form.nameEn}
-          onValue={set('nameEn')}
-        />
-        <DateField
-          id="campaign-from"
-          label={t('campaigns.appliesFrom')}
-          required
-          value={form.appliesFrom}
-          onValue={set('appliesFrom')}
-        />
-        <DateField
-          id="campaign-to"
-          label={t('campaigns.appliesTo')}
-          required
-          value={form.appliesTo}
-          onValue={set('appliesTo')}
-        />
-        <fieldset className="field">
-          <legend>{t('campaigns.free')}</legend>
-          <div className="checkbox">
-            <input
-              id="campaign-free-months"
-              type="radio"
-              name="free-kind"
-              checked={form.freeKind === 'months'}
-              onChange={() => setForm({ ...form, freeKind: 'months' })}
-            />
-            <label htmlFor="campaign-free-months">{t('campaigns.freeKindMonths')}</label>
-          </div>
-          <div className="checkbox">
-            <input
-              id="campaign-free-period"
-              type="radio"
-              name="free-kind"
-              checked={form.freeKind === 'period'}
-              onChange={() => setForm({ ...form, freeKind: 'period' })}
-            />
-            <label htmlFor="campaign-free-period">{t('campaigns.freeKindPeriod')}</label>
-          </div>
-          {form.freeKind === 'months' ? (
-            <InputField
-              id="campaign-months"
-              label={t('campaigns.months')}
-              type="number"
-              min={1}
-              max={120}
+    <FormPanel
+      title={t('campaigns.add')}
+      titleId="campaign-add-title"
+      action={action}
+      onSubmit={submit}
+      testId="campaign-add-form"
+    >
+      <InputField
+        id="campaign-code"
+        label={t('campaigns.code')}
+        hint={t('campaigns.codeHint')}
+        className="mono"
+        required
+        pattern="[A-Z0-9_]{2,40}"
+        value={form.code}
+        onValue={(v) => setForm({ ...form, code: v.toUpperCase() })}
+      />
+      <InputField
+        id="campaign-name-ja"
+        label={t('campaigns.nameJa')}
+        required
+        maxLength={200}
+        value={form.nameJa}
+        onValue={set('nameJa')}
+      />
+      <InputField
+        id="campaign-name-en"
+        label={t('campaigns.nameEn')}
+        lang="en"
+        required
+        maxLength={200}
+        value={form.nameEn}
+        onValue={set('nameEn')}
+      />
+      <DateField
+        id="campaign-from"
+        label={t('campaigns.appliesFrom')}
+        required
+        value={form.appliesFrom}
+        onValue={set('appliesFrom')}
+      />
+      <DateField
+        id="campaign-to"
+        label={t('campaigns.appliesTo')}
+        required
+        value={form.appliesTo}
+        onValue={set('appliesTo')}
+      />
+      <fieldset className="field">
+        <legend>{t('campaigns.free')}</legend>
+        <div className="checkbox">
+          <input
+            id="campaign-free-months"
+            type="radio"
+            name="free-kind"
+            checked={form.freeKind === 'months'}
+            onChange={() => setForm({ ...form, freeKind: 'months' })}
+          />
+          <label htmlFor="campaign-free-months">{t('campaigns.freeKindMonths')}</label>
+        </div>
+        <div className="checkbox">
+          <input
+            id="campaign-free-period"
+            type="radio"
+            name="free-kind"
+            checked={form.freeKind === 'period'}
+            onChange={() => setForm({ ...form, freeKind: 'period' })}
+          />
+          <label htmlFor="campaign-free-period">{t('campaigns.freeKindPeriod')}</label>
+        </div>
+        {form.freeKind === 'months' ? (
+          <InputField
+            id="campaign-months"
+            label={t('campaigns.months')}
+            type="number"
+            min={1}
+            max={120}
+            required
+            className="short"
+            value={form.freeMonths}
+            onValue={set('freeMonths')}
+          />
+        ) : (
+          <>
+            <DateField
+              id="campaign-free-from"
+              label={t('campaigns.freeFrom')}
               required
-              className="short"
-              value={form.freeMonths}
-              onValue={set('freeMonths')}
+              value={form.freeFrom}
+              onValue={set('freeFrom')}
             />
-          ) : (
-            <>
-              <DateField
-                id="campaign-free-from"
-                label={t('campaigns.freeFrom')}
-                required
-                value={form.freeFrom}
-                onValue={set('freeFrom')}
-              />
-              <DateField
-                id="campaign-free-to"
-                label={t('campaigns.freeTo')}
-                required
-                value={form.freeTo}
-                onValue={set('freeTo')}
-              />
-            </>
-          )}
-        </fieldset>
-        <InputField
-          id="campaign-priority"
-          label={t('campaigns.priority')}
-          type="number"
-          min={0}
-          max={10000}
-          className="short"
-          value={form.priority}
-          onValue={set('priority')}
-        />
-        <button type="submit" disabled={action.busy} data-testid="campaign-add-submit">
-          {action.busy ? t('common.working') : t('campaigns.addSubmit')}
-        </button>
-      </form>
-    </section>
+            <DateField
+              id="campaign-free-to"
+              label={t('campaigns.freeTo')}
+              required
+              value={form.freeTo}
+              onValue={set('freeTo')}
+            />
+          </>
+        )}
+      </fieldset>
+      <InputField
+        id="campaign-priority"
+        label={t('campaigns.priority')}
+        type="number"
+        min={0}
+        max={10000}
+        className="short"
+        value={form.priority}
+        onValue={set('priority')}
+      />
+      <SubmitButton busy={action.busy} testId="campaign-add-submit">
+        {t('campaigns.addSubmit')}
+      </SubmitButton>
+    </FormPanel>
   );
 }

@@ -6,6 +6,7 @@ import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { OnceSecret } from '../components/CopyButton';
 import { DataTable } from '../components/DataTable';
 import { DateField, Field, InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
@@ -390,9 +391,9 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
           />
           <label htmlFor="apply-auto-renew">{t('license.autoRenew')}</label>
         </div>
-        <button type="submit" disabled={action.busy} data-testid="license-apply-submit">
-          {action.busy ? t('common.working') : t('license.applySubmit')}
-        </button>
+        <SubmitButton busy={action.busy} testId="license-apply-submit">
+          {t('license.applySubmit')}
+        </SubmitButton>
       </form>
     </>
   );

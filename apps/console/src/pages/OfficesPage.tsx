@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Loading, ProblemAlert } from '../components/Feedback';
 import { Field, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { DataTable } from '../components/DataTable';
+import { FormPanel, SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
@@ -246,51 +247,49 @@ function RegisterOffice({ onRegistered }: { onRegistered: () => void }) {
     }
   };
   return (
-    <section aria-labelledby={`${formId}-title`} className="panel">
-      <h2 id={`${formId}-title`}>{t('offices.register')}</h2>
-      <ActionFeedback action={action} />
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="office-register-form">
-        <OfficeNumberField
-          id="register-number"
-          label={t('offices.number')}
-          required
-          autoComplete="off"
-          value={form.officeNumber}
-          onValue={(officeNumber) => setForm({ ...form, officeNumber })}
-        />
-        <InputField
-          id="register-name"
-          label={t('offices.name')}
-          required
-          maxLength={200}
-          value={form.name}
-          onValue={(v) => setForm({ ...form, name: v })}
-        />
-        <InputField
-          id="register-kind"
-          label={t('offices.kind')}
-          required
-          maxLength={50}
-          list="office-kinds"
-          value={form.kind}
-          onValue={(v) => setForm({ ...form, kind: v })}
-        >
-          <datalist id="office-kinds">
-            <option value="居宅介護支援" />
-            <option value="訪問介護" />
-            <option value="通所介護" />
-            <option value="訪問看護" />
-            <option value="福祉用具貸与" />
-          </datalist>
-        </InputField>
-        <button
-          type="submit"
-          disabled={action.busy || state !== 'valid'}
-          data-testid="office-register-submit"
-        >
-          {action.busy ? t('common.working') : t('offices.registerSubmit')}
-        </button>
-      </form>
-    </section>
+    <FormPanel
+      title={t('offices.register')}
+      titleId={`${formId}-title`}
+      action={action}
+      onSubmit={submit}
+      testId="office-register-form"
+    >
+      <OfficeNumberField
+        id="register-number"
+        label={t('offices.number')}
+        required
+        autoComplete="off"
+        value={form.officeNumber}
+        onValue={(officeNumber) => setForm({ ...form, officeNumber })}
+      />
+      <InputField
+        id="register-name"
+        label={t('offices.name')}
+        required
+        maxLength={200}
+        value={form.name}
+        onValue={(v) => setForm({ ...form, name: v })}
+      />
+      <InputField
+        id="register-kind"
+        label={t('offices.kind')}
+        required
+        maxLength={50}
+        list="office-kinds"
+        value={form.kind}
+        onValue={(v) => setForm({ ...form, kind: v })}
+      >
+        <datalist id="office-kinds">
+          <option value="居宅介護支援" />
+          <option value="訪問介護" />
+          <option value="通所介護" />
+          <option value="訪問看護" />
+          <option value="福祉用具貸与" />
+        </datalist>
+      </InputField>
+      <SubmitButton busy={action.busy} disabled={state !== 'valid'} testId="office-register-submit">
+        {t('offices.registerSubmit')}
+      </SubmitButton>
+    </FormPanel>
   );
 }

@@ -7,6 +7,7 @@ import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { Field, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { DataTable } from '../components/DataTable';
+import { FormPanel, SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Instant, Prefecture } from '../components/Values';
@@ -299,28 +300,30 @@ function CreateOperator({
     }
   };
   return (
-    <section className="panel" aria-labelledby="operator-create-title">
-      <h2 id="operator-create-title">{t('operators.create')}</h2>
-      <ActionFeedback action={action} />
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="operator-create-form">
-        <InputField
-          id="operator-name"
-          label={t('operators.name')}
-          required
-          autoComplete="off"
-          value={form.name}
-          onValue={(v) => setForm({ ...form, name: v })}
-        />
-        <RoleFields
-          idPrefix="operator-new"
-          role={form.role}
-          prefecture={form.prefecture}
-          onChange={(v) => setForm({ ...form, ...v })}
-        />
-        <button type="submit" disabled={action.busy} data-testid="operator-create-submit">
-          {action.busy ? t('common.working') : t('operators.createSubmit')}
-        </button>
-      </form>
-    </section>
+    <FormPanel
+      title={t('operators.create')}
+      titleId="operator-create-title"
+      action={action}
+      onSubmit={submit}
+      testId="operator-create-form"
+    >
+      <InputField
+        id="operator-name"
+        label={t('operators.name')}
+        required
+        autoComplete="off"
+        value={form.name}
+        onValue={(v) => setForm({ ...form, name: v })}
+      />
+      <RoleFields
+        idPrefix="operator-new"
+        role={form.role}
+        prefecture={form.prefecture}
+        onChange={(v) => setForm({ ...form, ...v })}
+      />
+      <SubmitButton busy={action.busy} testId="operator-create-submit">
+        {t('operators.createSubmit')}
+      </SubmitButton>
+    </FormPanel>
   );
 }

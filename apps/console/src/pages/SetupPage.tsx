@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { CodeField, InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormPanel';
 import { StandalonePage } from '../components/Page';
 import { useAction, useLoad } from '../lib/hooks';
 import { useSession } from '../session/session';
@@ -112,9 +113,9 @@ export function SetupPage() {
                 value={form.code}
                 onValue={(code) => setForm({ ...form, code })}
               />
-              <button type="submit" disabled={action.busy || tooShort || mismatch} data-testid="setup-submit">
-                {action.busy ? t('common.working') : t('setup.submit')}
-              </button>
+              <SubmitButton busy={action.busy} disabled={tooShort || mismatch} testId="setup-submit">
+                {t('setup.submit')}
+              </SubmitButton>
             </form>
           </section>
         </>

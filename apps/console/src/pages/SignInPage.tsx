@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/Feedback';
 import { CodeField, InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormPanel';
 import { StandalonePage } from '../components/Page';
 import { useAction } from '../lib/hooks';
 import { safeNext } from '../session/next';
@@ -66,9 +67,9 @@ export function SignInPage() {
           value={form.code}
           onValue={(code) => setForm({ ...form, code })}
         />
-        <button type="submit" disabled={action.busy} data-testid="sign-in-submit">
-          {action.busy ? t('common.working') : t('signIn.submit')}
-        </button>
+        <SubmitButton busy={action.busy} testId="sign-in-submit">
+          {t('signIn.submit')}
+        </SubmitButton>
       </form>
     </StandalonePage>
   );
