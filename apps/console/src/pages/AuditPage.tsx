@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { DateField, InputField } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
-import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Instant, Mono, Prefecture } from '../components/Values';

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, problemFrom, unwrap, type Schemas, type ShownProblem } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { Field } from '../components/Field';
 import { FilterForm, useQueryFilters } from '../components/FilterForm';
-import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
