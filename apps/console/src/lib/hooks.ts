@@ -55,8 +55,11 @@ export interface Action {
   problem: ShownProblem | null;
   /** The success message of the last action that worked (cleared when another starts). */
   done: string | null;
-  /** Runs a change; on success shows `message` (what the action returned may shape it). */
-  run<T>(change: () => Promise<T>, message: (result: T) => string): Promise<T | undefined>;
+  /**
+   * Runs a change; on success shows `message` (what the action returned may shape it), or nothing when the page
+   * moves on (signing in).
+   */
+  run<T>(change: () => Promise<T>, message?: (result: T) => string): Promise<T | undefined>;
   clear(): void;
 }
 
@@ -67,11 +70,11 @@ export function useAction(): Action {
     problem: null,
     done: null,
   });
-  const run = useCallback(async <T>(change: () => Promise<T>, message: (result: T) => string) => {
+  const run = useCallback(async <T>(change: () => Promise<T>, message?: (result: T) => string) => {
     setState({ busy: true, problem: null, done: null });
     try {
       const result = await change();
-      setState({ busy: false, problem: null, done: message(result) });
+      setState({ busy: false, problem: null, done: message ? message(result) : null });
       return result;
     } catch (e) {
       setState({ busy: false, problem: problemFrom(e), done: null });

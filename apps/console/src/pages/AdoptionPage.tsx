@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, unwrap, type Schemas } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { Page } from '../components/Page';
 import { Count, Instant, Mono, Prefecture } from '../components/Values';
@@ -124,45 +125,37 @@ function AdoptionTable({
   return (
     <section className="panel" aria-labelledby={`${testId}-title`}>
       <h2 id={`${testId}-title`}>{title}</h2>
-      <table data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{t('adoption.registered')}</th>
-            <th scope="col">{t('adoption.licensed')}</th>
-            <th scope="col">{t('adoption.licensedRate')}</th>
-            <th scope="col">{t('adoption.active30')}</th>
-            <th scope="col">{t('adoption.active90')}</th>
+      <DataTable
+        testId={testId}
+        empty={rows.length === 0}
+        columns={[
+          title,
+          t('adoption.registered'),
+          t('adoption.licensed'),
+          t('adoption.licensedRate'),
+          t('adoption.active30'),
+          t('adoption.active90'),
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td className="num">
+              <Count value={r.f.registered} />
+            </td>
+            <td className="num">
+              <Count value={r.f.licensed} />
+            </td>
+            <td className="num">{rate(r.f.licensed, r.f.registered)}</td>
+            <td className="num">
+              <Count value={r.f.active30} />
+            </td>
+            <td className="num">
+              <Count value={r.f.active90} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="num">
-                <Count value={r.f.registered} />
-              </td>
-              <td className="num">
-                <Count value={r.f.licensed} />
-              </td>
-              <td className="num">{rate(r.f.licensed, r.f.registered)}</td>
-              <td className="num">
-                <Count value={r.f.active30} />
-              </td>
-              <td className="num">
-                <Count value={r.f.active90} />
-              </td>
-            </tr>
-          ))}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
+import { DateField, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Instant, Mono, Prefecture } from '../components/Values';
 import { useLoad } from '../lib/hooks';
-import { filterParams, readFilters, readPage } from '../lib/paging';
+import { readFilters, readPage } from '../lib/paging';
 
 type Entry = Schemas['AuditEntryDto'];
 const FILTERS = ['operator', 'action', 'office', 'from', 'to'] as const;
@@ -57,46 +59,39 @@ export function AuditPage() {
       <AuditFilters key={params.toString()} />
       <ProblemAlert problem={audit.problem} />
       <Loading when={audit.loading} />
-      <table data-testid="audit-table" aria-busy={audit.loading}>
-        <caption className="visually-hidden">{t('audit.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.operator')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.target')}</th>
-            <th scope="col">{t('common.prefecture')}</th>
-            <th scope="col">{t('audit.details')}</th>
+      <DataTable
+        testId="audit-table"
+        columns={[
+          t('audit.at'),
+          t('audit.operator'),
+          t('audit.action'),
+          t('audit.target'),
+          t('common.prefecture'),
+          t('audit.details'),
+        ]}
+        caption={t('audit.title')}
+        busy={audit.loading}
+        empty={audit.data && items.length === 0}
+      >
+        {items.map((e) => (
+          <tr key={e.id} data-testid={`audit-row-${e.id}`}>
+            <td>
+              <Instant value={e.at} />
+            </td>
+            <td>{e.operatorName}</td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>
+              <Mono>{e.target}</Mono>
+            </td>
+            <td>{e.prefecture ? <Prefecture code={e.prefecture} /> : '—'}</td>
+            <td>
+              <Details details={e.details} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id} data-testid={`audit-row-${e.id}`}>
-              <td>
-                <Instant value={e.at} />
-              </td>
-              <td>{e.operatorName}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                <Mono>{e.target}</Mono>
-              </td>
-              <td>{e.prefecture ? <Prefecture code={e.prefecture} /> : '—'}</td>
-              <td>
-                <Details details={e.details} />
-              </td>
-            </tr>
-          ))}
-          {audit.data && items.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pager nextCursor={audit.data?.nextCursor} />
     </Page>
   );
@@ -119,79 +114,44 @@ function Details({ details }: { details: Entry['details'] }) {
 
 function AuditFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, FILTERS));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, f));
-  };
+  const filters = useQueryFilters(FILTERS);
+  const f = filters.values;
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid="audit-filters"
-    >
-      <div className="field">
-        <label htmlFor="audit-operator">{t('audit.operator')}</label>
-        <input
-          id="audit-operator"
-          maxLength={100}
-          aria-describedby="audit-operator-hint"
-          value={f.operator}
-          onChange={(e) => setF({ ...f, operator: e.target.value })}
-        />
-        <p className="hint" id="audit-operator-hint">
-          {t('audit.operatorHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-action">{t('audit.action')}</label>
-        <input
-          id="audit-action"
-          className="mono"
-          list="audit-actions"
-          maxLength={64}
-          aria-describedby="audit-action-hint"
-          value={f.action}
-          onChange={(e) => setF({ ...f, action: e.target.value })}
-        />
+    <FilterForm onApply={filters.apply} testId="audit-filters" applyTestId="audit-filters-apply">
+      <InputField
+        id="audit-operator"
+        label={t('audit.operator')}
+        hint={t('audit.operatorHint')}
+        maxLength={100}
+        value={f.operator}
+        onValue={filters.set('operator')}
+      />
+      <InputField
+        id="audit-action"
+        label={t('audit.action')}
+        hint={t('audit.actionHint')}
+        className="mono"
+        list="audit-actions"
+        maxLength={64}
+        value={f.action}
+        onValue={filters.set('action')}
+      >
         <datalist id="audit-actions">
           {KNOWN_ACTIONS.map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>
-        <p className="hint" id="audit-action-hint">
-          {t('audit.actionHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-office">{t('audit.office')}</label>
-        <input
-          id="audit-office"
-          className="mono"
-          maxLength={10}
-          value={f.office}
-          onChange={(e) => setF({ ...f, office: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-from">{t('audit.from')}</label>
-        <input
-          id="audit-from"
-          type="date"
-          value={f.from}
-          onChange={(e) => setF({ ...f, from: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-to">{t('audit.to')}</label>
-        <input id="audit-to" type="date" value={f.to} onChange={(e) => setF({ ...f, to: e.target.value })} />
-      </div>
-      <button type="submit" data-testid="audit-filters-apply">
-        {t('common.apply')}
-      </button>
-    </form>
+      </InputField>
+      <InputField
+        id="audit-office"
+        label={t('audit.office')}
+        className="mono"
+        maxLength={10}
+        value={f.office}
+        onValue={filters.set('office')}
+      />
+      <DateField id="audit-from" label={t('audit.from')} value={f.from} onValue={filters.set('from')} />
+      <DateField id="audit-to" label={t('audit.to')} value={f.to} onValue={filters.set('to')} />
+    </FilterForm>
   );
 }

@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
+import { Field, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
 import { formatMonth, tokyoFiscalYear, tokyoMonth } from '../lib/format';
 import { useLoad } from '../lib/hooks';
-import { filterParams } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 const LINES_PER_PAGE = 100;
@@ -55,57 +56,45 @@ function BillingFilters({
   fixed: string | null;
 }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState({ prefecture: params.get('prefecture') ?? '', month, fy: String(fiscalYear) });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, { ...f, prefecture: fixed ? undefined : f.prefecture, page: undefined }));
-  };
+  const filters = useQueryFilters(['prefecture', 'month', 'fy'] as const, {
+    initial: { month, fy: String(fiscalYear) },
+    // A fixed prefecture is the operator's, not the query string's; a new choice starts at the first page.
+    toQuery: (f) => ({ ...f, prefecture: fixed ? undefined : f.prefecture, page: undefined }),
+  });
+  const f = filters.values;
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid="billing-filters"
-    >
-      <div className="field">
-        <label htmlFor="billing-prefecture">{t('common.prefecture')}</label>
+    <FilterForm onApply={filters.apply} testId="billing-filters" applyLabel={t('common.show')}>
+      <Field id="billing-prefecture" label={t('common.prefecture')}>
         <PrefectureSelect
           id="billing-prefecture"
           value={f.prefecture}
           fixed={fixed}
           allowAll={false}
           required
-          onChange={(prefecture) => setF({ ...f, prefecture })}
+          onChange={filters.set('prefecture')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="billing-month">{t('billing.month')}</label>
-        <input
-          id="billing-month"
-          type="month"
-          required
-          value={f.month}
-          onChange={(e) => setF({ ...f, month: e.target.value })}
-          data-testid="billing-month"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="billing-fy">{t('billing.fiscalYear')}</label>
-        <input
-          id="billing-fy"
-          type="number"
-          min={2000}
-          max={2100}
-          required
-          className="short"
-          value={f.fy}
-          onChange={(e) => setF({ ...f, fy: e.target.value })}
-        />
-      </div>
-      <button type="submit">{t('common.show')}</button>
-    </form>
+      </Field>
+      <InputField
+        id="billing-month"
+        label={t('billing.month')}
+        type="month"
+        required
+        value={f.month}
+        onValue={filters.set('month')}
+        data-testid="billing-month"
+      />
+      <InputField
+        id="billing-fy"
+        label={t('billing.fiscalYear')}
+        type="number"
+        min={2000}
+        max={2100}
+        required
+        className="short"
+        value={f.fy}
+        onValue={filters.set('fy')}
+      />
+    </FilterForm>
   );
 }
 
@@ -188,54 +177,46 @@ function Statement({ prefecture, month }: { prefecture: string; month: string })
               {t('billing.csvMs932')}
             </a>
           </p>
-          <table data-testid="billing-lines">
-            <caption className="visually-hidden">{t('billing.statement')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('offices.number')}</th>
-                <th scope="col">{t('offices.name')}</th>
-                <th scope="col">{t('license.termNo')}</th>
-                <th scope="col">{t('license.period')}</th>
-                <th scope="col">{t('license.billingMethod')}</th>
-                <th scope="col">{t('billing.amount')}</th>
-                <th scope="col">{t('billing.exemption')}</th>
+          <DataTable
+            testId="billing-lines"
+            columns={[
+              t('offices.number'),
+              t('offices.name'),
+              t('license.termNo'),
+              t('license.period'),
+              t('license.billingMethod'),
+              t('billing.amount'),
+              t('billing.exemption'),
+            ]}
+            caption={t('billing.statement')}
+            empty={s.lines.length === 0}
+          >
+            {lines.map((l) => (
+              <tr key={`${l.officeNumber}-${l.termNo}`}>
+                <td>
+                  <Mono>{l.officeNumber}</Mono>
+                </td>
+                <td>{l.officeName}</td>
+                <td className="num">{l.termNo}</td>
+                <td>
+                  <Day value={l.termStart} /> – <Day value={l.termEnd} />
+                </td>
+                <td>{t(`billing.methods.${l.billingMethod}`)}</td>
+                <td className="num">
+                  <Yen value={l.amountYen} />
+                </td>
+                <td>
+                  {l.exemptionReason ? (
+                    <span className="badge badge-ok" title={l.campaignCode ?? undefined}>
+                      {l.exemptionReason[lang]}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={`${l.officeNumber}-${l.termNo}`}>
-                  <td>
-                    <Mono>{l.officeNumber}</Mono>
-                  </td>
-                  <td>{l.officeName}</td>
-                  <td className="num">{l.termNo}</td>
-                  <td>
-                    <Day value={l.termStart} /> – <Day value={l.termEnd} />
-                  </td>
-                  <td>{t(`billing.methods.${l.billingMethod}`)}</td>
-                  <td className="num">
-                    <Yen value={l.amountYen} />
-                  </td>
-                  <td>
-                    {l.exemptionReason ? (
-                      <span className="badge badge-ok" title={l.campaignCode ?? undefined}>
-                        {l.exemptionReason[lang]}
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {s.lines.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="muted">
-                    {t('common.noRows')}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {pages > 1 ? (
             <nav className="pager" aria-label={t('pager.label')} data-testid="billing-pager">
               <button

@@ -2,15 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { DataTable } from '../components/DataTable';
+import { Loading, ProblemAlert } from '../components/Feedback';
+import { DateField, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { FormPanel, SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { Day, Mono } from '../components/Values';
 import { useLang } from '../i18n';
 import { useAction, useLoad } from '../lib/hooks';
-import { filterParams, readFilters } from '../lib/paging';
+import { readFilters } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Campaign = Schemas['CampaignDto'];
+const FILTERS = ['q', 'on'] as const;
 
 /** Fee waivers: the list (the API answers it whole; filtered here) and, for central administrators, a new one. */
 export function CampaignsPage() {
@@ -18,7 +23,7 @@ export function CampaignsPage() {
   const lang = useLang();
   const [params] = useSearchParams();
   const { operator } = useSignedIn();
-  const f = readFilters(params, ['q', 'on'] as const);
+  const f = readFilters(params, FILTERS);
   const campaigns = useLoad('campaigns', () => unwrap(api.GET('/ops/v1/campaigns')));
   const q = f.q.toLowerCase();
   const shown = (campaigns.data ?? []).filter(
@@ -34,42 +39,34 @@ export function CampaignsPage() {
       <CampaignFilters key={params.toString()} />
       <ProblemAlert problem={campaigns.problem} />
       <Loading when={campaigns.loading} />
-      <table data-testid="campaigns-table">
-        <caption className="visually-hidden">{t('campaigns.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('campaigns.code')}</th>
-            <th scope="col">{t('campaigns.name')}</th>
-            <th scope="col">{t('campaigns.applies')}</th>
-            <th scope="col">{t('campaigns.free')}</th>
-            <th scope="col">{t('campaigns.priority')}</th>
+      <DataTable
+        testId="campaigns-table"
+        columns={[
+          t('campaigns.code'),
+          t('campaigns.name'),
+          t('campaigns.applies'),
+          t('campaigns.free'),
+          t('campaigns.priority'),
+        ]}
+        caption={t('campaigns.title')}
+        empty={campaigns.data && shown.length === 0}
+      >
+        {shown.map((c) => (
+          <tr key={c.code} data-testid={`campaign-row-${c.code}`}>
+            <td>
+              <Mono>{c.code}</Mono>
+            </td>
+            <td>{lang === 'ja' ? c.nameJa : c.nameEn}</td>
+            <td>
+              <Day value={c.appliesFrom} /> – <Day value={c.appliesTo} />
+            </td>
+            <td>
+              <FreePeriod c={c} />
+            </td>
+            <td className="num">{c.priority}</td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((c) => (
-            <tr key={c.code} data-testid={`campaign-row-${c.code}`}>
-              <td>
-                <Mono>{c.code}</Mono>
-              </td>
-              <td>{lang === 'ja' ? c.nameJa : c.nameEn}</td>
-              <td>
-                <Day value={c.appliesFrom} /> – <Day value={c.appliesTo} />
-              </td>
-              <td>
-                <FreePeriod c={c} />
-              </td>
-              <td className="num">{c.priority}</td>
-            </tr>
-          ))}
-          {campaigns.data && shown.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {operator.role === 'central' ? <AddCampaign onAdded={campaigns.reload} /> : null}
     </Page>
   );
@@ -89,39 +86,23 @@ function FreePeriod({ c }: { c: Campaign }) {
 
 function CampaignFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, ['q', 'on'] as const));
+  const filters = useQueryFilters(FILTERS);
   return (
-    <form
-      role="search"
-      className="filters"
-      aria-label={t('common.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setParams(filterParams(params, f));
-      }}
-      data-testid="campaign-filters"
-    >
-      <div className="field">
-        <label htmlFor="campaigns-q">{t('campaigns.search')}</label>
-        <input
-          id="campaigns-q"
-          type="search"
-          value={f.q}
-          onChange={(e) => setF({ ...f, q: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="campaigns-on">{t('campaigns.appliesOn')}</label>
-        <input
-          id="campaigns-on"
-          type="date"
-          value={f.on}
-          onChange={(e) => setF({ ...f, on: e.target.value })}
-        />
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+    <FilterForm onApply={filters.apply} testId="campaign-filters">
+      <InputField
+        id="campaigns-q"
+        label={t('campaigns.search')}
+        type="search"
+        value={filters.values.q}
+        onValue={filters.set('q')}
+      />
+      <DateField
+        id="campaigns-on"
+        label={t('campaigns.appliesOn')}
+        value={filters.values.on}
+        onValue={filters.set('on')}
+      />
+    </FilterForm>
   );
 }
 
@@ -142,8 +123,7 @@ function AddCampaign({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation();
   const action = useAction();
   const [form, setForm] = useState(EMPTY);
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [k]: value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: Schemas['CreateCampaignDto'] = {
@@ -167,137 +147,120 @@ function AddCampaign({ onAdded }: { onAdded: () => void }) {
     }
   };
   return (
-    <section className="panel" aria-labelledby="campaign-add-title">
-      <h2 id="campaign-add-title">{t('campaigns.add')}</h2>
-      <ActionFeedback action={action} />
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="campaign-add-form">
-        <div className="field">
-          <label htmlFor="campaign-code">{t('campaigns.code')}</label>
+    <FormPanel
+      title={t('campaigns.add')}
+      titleId="campaign-add-title"
+      action={action}
+      onSubmit={submit}
+      testId="campaign-add-form"
+    >
+      <InputField
+        id="campaign-code"
+        label={t('campaigns.code')}
+        hint={t('campaigns.codeHint')}
+        className="mono"
+        required
+        pattern="[A-Z0-9_]{2,40}"
+        value={form.code}
+        onValue={(v) => setForm({ ...form, code: v.toUpperCase() })}
+      />
+      <InputField
+        id="campaign-name-ja"
+        label={t('campaigns.nameJa')}
+        required
+        maxLength={200}
+        value={form.nameJa}
+        onValue={set('nameJa')}
+      />
+      <InputField
+        id="campaign-name-en"
+        label={t('campaigns.nameEn')}
+        lang="en"
+        required
+        maxLength={200}
+        value={form.nameEn}
+        onValue={set('nameEn')}
+      />
+      <DateField
+        id="campaign-from"
+        label={t('campaigns.appliesFrom')}
+        required
+        value={form.appliesFrom}
+        onValue={set('appliesFrom')}
+      />
+      <DateField
+        id="campaign-to"
+        label={t('campaigns.appliesTo')}
+        required
+        value={form.appliesTo}
+        onValue={set('appliesTo')}
+      />
+      <fieldset className="field">
+        <legend>{t('campaigns.free')}</legend>
+        <div className="checkbox">
           <input
-            id="campaign-code"
-            className="mono"
-            required
-            pattern="[A-Z0-9_]{2,40}"
-            aria-describedby="campaign-code-hint"
-            value={form.code}
-            onChange={(e) => setForm({ ...form, code: e.target.value.toUpperCase() })}
+            id="campaign-free-months"
+            type="radio"
+            name="free-kind"
+            checked={form.freeKind === 'months'}
+            onChange={() => setForm({ ...form, freeKind: 'months' })}
           />
-          <p className="hint" id="campaign-code-hint">
-            {t('campaigns.codeHint')}
-          </p>
+          <label htmlFor="campaign-free-months">{t('campaigns.freeKindMonths')}</label>
         </div>
-        <div className="field">
-          <label htmlFor="campaign-name-ja">{t('campaigns.nameJa')}</label>
+        <div className="checkbox">
           <input
-            id="campaign-name-ja"
-            required
-            maxLength={200}
-            value={form.nameJa}
-            onChange={set('nameJa')}
+            id="campaign-free-period"
+            type="radio"
+            name="free-kind"
+            checked={form.freeKind === 'period'}
+            onChange={() => setForm({ ...form, freeKind: 'period' })}
           />
+          <label htmlFor="campaign-free-period">{t('campaigns.freeKindPeriod')}</label>
         </div>
-        <div className="field">
-          <label htmlFor="campaign-name-en">{t('campaigns.nameEn')}</label>
-          <input
-            id="campaign-name-en"
-            lang="en"
-            required
-            maxLength={200}
-            value={form.nameEn}
-            onChange={set('nameEn')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="campaign-from">{t('campaigns.appliesFrom')}</label>
-          <input
-            id="campaign-from"
-            type="date"
-            required
-            value={form.appliesFrom}
-            onChange={set('appliesFrom')}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="campaign-to">{t('campaigns.appliesTo')}</label>
-          <input id="campaign-to" type="date" required value={form.appliesTo} onChange={set('appliesTo')} />
-        </div>
-        <fieldset className="field">
-          <legend>{t('campaigns.free')}</legend>
-          <div className="checkbox">
-            <input
-              id="campaign-free-months"
-              type="radio"
-              name="free-kind"
-              checked={form.freeKind === 'months'}
-              onChange={() => setForm({ ...form, freeKind: 'months' })}
-            />
-            <label htmlFor="campaign-free-months">{t('campaigns.freeKindMonths')}</label>
-          </div>
-          <div className="checkbox">
-            <input
-              id="campaign-free-period"
-              type="radio"
-              name="free-kind"
-              checked={form.freeKind === 'period'}
-              onChange={() => setForm({ ...form, freeKind: 'period' })}
-            />
-            <label htmlFor="campaign-free-period">{t('campaigns.freeKindPeriod')}</label>
-          </div>
-          {form.freeKind === 'months' ? (
-            <div className="field">
-              <label htmlFor="campaign-months">{t('campaigns.months')}</label>
-              <input
-                id="campaign-months"
-                type="number"
-                min={1}
-                max={120}
-                required
-                className="short"
-                value={form.freeMonths}
-                onChange={set('freeMonths')}
-              />
-            </div>
-          ) : (
-            <>
-              <div className="field">
-                <label htmlFor="campaign-free-from">{t('campaigns.freeFrom')}</label>
-                <input
-                  id="campaign-free-from"
-                  type="date"
-                  required
-                  value={form.freeFrom}
-                  onChange={set('freeFrom')}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="campaign-free-to">{t('campaigns.freeTo')}</label>
-                <input
-                  id="campaign-free-to"
-                  type="date"
-                  required
-                  value={form.freeTo}
-                  onChange={set('freeTo')}
-                />
-              </div>
-            </>
-          )}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="campaign-priority">{t('campaigns.priority')}</label>
-          <input
-            id="campaign-priority"
+        {form.freeKind === 'months' ? (
+          <InputField
+            id="campaign-months"
+            label={t('campaigns.months')}
             type="number"
-            min={0}
-            max={10000}
+            min={1}
+            max={120}
+            required
             className="short"
-            value={form.priority}
-            onChange={set('priority')}
+            value={form.freeMonths}
+            onValue={set('freeMonths')}
           />
-        </div>
-        <button type="submit" disabled={action.busy} data-testid="campaign-add-submit">
-          {action.busy ? t('common.working') : t('campaigns.addSubmit')}
-        </button>
-      </form>
-    </section>
+        ) : (
+          <>
+            <DateField
+              id="campaign-free-from"
+              label={t('campaigns.freeFrom')}
+              required
+              value={form.freeFrom}
+              onValue={set('freeFrom')}
+            />
+            <DateField
+              id="campaign-free-to"
+              label={t('campaigns.freeTo')}
+              required
+              value={form.freeTo}
+              onValue={set('freeTo')}
+            />
+          </>
+        )}
+      </fieldset>
+      <InputField
+        id="campaign-priority"
+        label={t('campaigns.priority')}
+        type="number"
+        min={0}
+        max={10000}
+        className="short"
+        value={form.priority}
+        onValue={set('priority')}
+      />
+      <SubmitButton busy={action.busy} testId="campaign-add-submit">
+        {t('campaigns.addSubmit')}
+      </SubmitButton>
+    </FormPanel>
   );
 }

@@ -1,14 +1,17 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Tabs } from '../components/Tabs';
 import { Instant, Mono, Prefecture } from '../components/Values';
 import { useAction, useLoad, type Action } from '../lib/hooks';
-import { filterParams, readPage } from '../lib/paging';
+import { readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 import { PrefectureFilter } from './LicensesPage';
 
@@ -57,52 +60,107 @@ function useSelection() {
   return { selected, toggle, setAll, clear: () => setSelected(new Set()) };
 }
 
-function SelectAll({
-  ids,
-  selected,
-  onChange,
-  label,
-}: {
+/** A page of replayable rows: their selection, and a replay that clears it and reloads the list once it worked. */
+interface Replayable<B> {
+  action: Action;
+  sel: ReturnType<typeof useSelection>;
+  /** The rows shown. */
   ids: string[];
-  selected: ReadonlySet<string>;
-  onChange: (on: boolean) => void;
-  label: string;
-}) {
-  const all = ids.length > 0 && ids.every((id) => selected.has(id));
+  /** Those of them selected. */
+  chosen: string[];
+  replay: (body: B | { ids: string[] }) => Promise<void>;
+}
+
+function useReplayable<B>(
+  ids: string[],
+  post: (body: B | { ids: string[] }) => Promise<{ replayed: number }>,
+  reload: () => void,
+): Replayable<B> {
+  const { t } = useTranslation();
+  const action = useAction();
+  const sel = useSelection();
+  const replay = async (body: B | { ids: string[] }) => {
+    const done = await action.run(
+      () => post(body),
+      (res) => t('deadLetters.replayed', { count: res.replayed }),
+    );
+    if (done) {
+      sel.clear();
+      reload();
+    }
+  };
+  return { action, sel, ids, chosen: ids.filter((id) => sel.selected.has(id)), replay };
+}
+
+function SelectAll<B>({ r }: { r: Replayable<B> }) {
+  const { t } = useTranslation();
+  const all = r.ids.length > 0 && r.ids.every((id) => r.sel.selected.has(id));
   return (
     <input
       type="checkbox"
-      aria-label={label}
+      aria-label={t('deadLetters.selectAll')}
       checked={all}
-      disabled={ids.length === 0}
-      onChange={(e) => onChange(e.target.checked)}
+      disabled={r.ids.length === 0}
+      onChange={(e) => r.sel.setAll(r.ids, e.target.checked)}
       data-testid="select-all"
     />
   );
 }
 
-function ReplayBar({
-  action,
-  count,
-  onSelected,
+/** A row's checkbox cell. */
+function SelectCell<B>({ id, r }: { id: string; r: Replayable<B> }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <input
+        type="checkbox"
+        aria-label={t('deadLetters.select', { id })}
+        checked={r.sel.selected.has(id)}
+        onChange={(e) => r.sel.toggle(id, e.target.checked)}
+      />
+    </td>
+  );
+}
+
+/** A row's replay-this-one cell. */
+function ReplayButton<B>({ id, r }: { id: string; r: Replayable<B> }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <button
+        type="button"
+        className="button-secondary small"
+        disabled={r.action.busy}
+        onClick={() => void r.replay({ ids: [id] })}
+        aria-label={t('deadLetters.replayOneLabel', { id })}
+        data-testid={`replay-${id}`}
+      >
+        {t('deadLetters.replayOne')}
+      </button>
+    </td>
+  );
+}
+
+function ReplayBar<B>({
+  r,
   onAll,
   allLabel,
   children,
 }: {
-  action: Action;
-  count: number;
-  onSelected: () => void;
+  r: Replayable<B>;
   onAll: () => void;
   allLabel: string;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { action } = r;
+  const count = r.chosen.length;
   return (
     <div className="actions" role="group" aria-label={t('deadLetters.replay')}>
       <button
         type="button"
         disabled={action.busy || count === 0}
-        onClick={onSelected}
+        onClick={() => void r.replay({ ids: r.chosen })}
         data-testid="replay-selected"
       >
         {t('deadLetters.replaySelected', { count })}
@@ -134,118 +192,75 @@ function WebhookDeadLetters() {
       }),
     ),
   );
-  const action = useAction();
-  const sel = useSelection();
-  const ids = (list.data?.items ?? []).map((d) => d.id);
-  const chosen = ids.filter((id) => sel.selected.has(id));
-  const replay = async (body: { ids: string[] } | { all: true; prefecture?: string }) => {
-    const r = await action.run(
-      () => unwrap(api.POST('/ops/v1/dead-letters/replay', { body })),
-      (res) => t('deadLetters.replayed', { count: res.replayed }),
-    );
-    if (r) {
-      sel.clear();
-      list.reload();
-    }
-  };
+  const r = useReplayable(
+    (list.data?.items ?? []).map((d) => d.id),
+    (body: { all: true; prefecture?: string } | { ids: string[] }) =>
+      unwrap(api.POST('/ops/v1/dead-letters/replay', { body })),
+    list.reload,
+  );
   const replayAll = () => {
     const scope = prefecture ? { all: true as const, prefecture } : { all: true as const };
     if (
       window.confirm(t('deadLetters.replayAllConfirm', { scope: prefecture ?? t('common.allPrefectures') }))
     )
-      void replay(scope);
+      void r.replay(scope);
   };
   return (
     <div data-testid="webhook-dead-letters">
       <PrefectureFilter key={params.toString()} fixed={operator.prefecture} testId="dead-letters-filter" />
-      <ActionFeedback action={action} />
+      <ActionFeedback action={r.action} />
       <ProblemAlert problem={list.problem} />
       <Loading when={list.loading} />
       <ReplayBar
-        action={action}
-        count={chosen.length}
-        onSelected={() => void replay({ ids: chosen })}
+        r={r}
         onAll={replayAll}
         allLabel={prefecture ? t('deadLetters.replayAllOf', { prefecture }) : t('deadLetters.replayAll')}
       />
-      <table data-testid="webhook-dead-letters-table" aria-busy={list.loading}>
-        <caption className="visually-hidden">{t('deadLetters.webhookTab')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <SelectAll
-                ids={ids}
-                selected={sel.selected}
-                onChange={(on) => sel.setAll(ids, on)}
-                label={t('deadLetters.selectAll')}
-              />
-            </th>
-            <th scope="col">{t('offices.number')}</th>
-            <th scope="col">{t('deadLetters.event')}</th>
-            <th scope="col">{t('deadLetters.url')}</th>
-            <th scope="col">{t('deadLetters.attempts')}</th>
-            <th scope="col">{t('deadLetters.reason')}</th>
-            <th scope="col">{t('deadLetters.failedAt')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
+      <DataTable
+        testId="webhook-dead-letters-table"
+        columns={[
+          <SelectAll r={r} />,
+          t('offices.number'),
+          t('deadLetters.event'),
+          t('deadLetters.url'),
+          t('deadLetters.attempts'),
+          t('deadLetters.reason'),
+          t('deadLetters.failedAt'),
+          <span className="visually-hidden">{t('common.actions')}</span>,
+        ]}
+        caption={t('deadLetters.webhookTab')}
+        busy={list.loading}
+        empty={list.data && list.data.items.length === 0}
+        emptyText={t('deadLetters.none')}
+      >
+        {(list.data?.items ?? []).map((d) => (
+          <tr key={d.id} data-testid={`dead-letter-row-${d.id}`}>
+            <SelectCell id={d.id} r={r} />
+            <td>
+              <Mono>{d.officeNumber}</Mono>
+              <span className="muted small">
+                {' '}
+                <Prefecture code={d.officeNumber.slice(0, 2)} />
+              </span>
+            </td>
+            <td>
+              <code>{d.event}</code>
+              <div className="muted small">
+                {t('deadLetters.submission')} <Mono>{d.submissionId}</Mono>
+              </div>
+            </td>
+            <td className="break">{d.url}</td>
+            <td className="num">{d.attempts}</td>
+            <td className="reason" data-testid="dead-letter-reason">
+              {d.lastError}
+            </td>
+            <td>
+              <Instant value={d.failedAt} />
+            </td>
+            <ReplayButton id={d.id} r={r} />
           </tr>
-        </thead>
-        <tbody>
-          {(list.data?.items ?? []).map((d) => (
-            <tr key={d.id} data-testid={`dead-letter-row-${d.id}`}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('deadLetters.select', { id: d.id })}
-                  checked={sel.selected.has(d.id)}
-                  onChange={(e) => sel.toggle(d.id, e.target.checked)}
-                />
-              </td>
-              <td>
-                <Mono>{d.officeNumber}</Mono>
-                <span className="muted small">
-                  {' '}
-                  <Prefecture code={d.officeNumber.slice(0, 2)} />
-                </span>
-              </td>
-              <td>
-                <code>{d.event}</code>
-                <div className="muted small">
-                  {t('deadLetters.submission')} <Mono>{d.submissionId}</Mono>
-                </div>
-              </td>
-              <td className="break">{d.url}</td>
-              <td className="num">{d.attempts}</td>
-              <td className="reason" data-testid="dead-letter-reason">
-                {d.lastError}
-              </td>
-              <td>
-                <Instant value={d.failedAt} />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  disabled={action.busy}
-                  onClick={() => void replay({ ids: [d.id] })}
-                  aria-label={t('deadLetters.replayOneLabel', { id: d.id })}
-                  data-testid={`replay-${d.id}`}
-                >
-                  {t('deadLetters.replayOne')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {list.data && list.data.items.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="muted">
-                {t('deadLetters.none')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pager nextCursor={list.data?.nextCursor} />
     </div>
   );
@@ -253,32 +268,18 @@ function WebhookDeadLetters() {
 
 function TopicFilter() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [topic, setTopic] = useState(params.get('topic') ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, { topic }));
-  };
+  const filters = useQueryFilters(['topic'] as const);
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid="dlq-filter"
-    >
-      <div className="field">
-        <label htmlFor="dlq-topic">{t('deadLetters.topic')}</label>
-        <input
-          id="dlq-topic"
-          className="mono"
-          value={topic}
-          placeholder="careplan.submission.received.v1"
-          onChange={(e) => setTopic(e.target.value)}
-        />
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+    <FilterForm onApply={filters.apply} testId="dlq-filter">
+      <InputField
+        id="dlq-topic"
+        label={t('deadLetters.topic')}
+        className="mono"
+        placeholder="careplan.submission.received.v1"
+        value={filters.values.topic}
+        onValue={filters.set('topic')}
+      />
+    </FilterForm>
   );
 }
 
@@ -290,33 +291,23 @@ function KafkaDlq() {
   const list = useLoad(params.toString(), () =>
     unwrap(api.GET('/ops/v1/dlq', { params: { query: { topic, cursor: page.cursor, limit: page.limit } } })),
   );
-  const action = useAction();
-  const sel = useSelection();
   const [force, setForce] = useState(false);
-  const ids = (list.data?.items ?? []).map((m) => m.id);
-  const chosen = ids.filter((id) => sel.selected.has(id));
-  const replay = async (body: { ids: string[] } | { all: true }) => {
-    const r = await action.run(
-      () => unwrap(api.POST('/ops/v1/dlq/replay', { body: { ...body, ...(force ? { force: true } : {}) } })),
-      (res) => t('deadLetters.replayed', { count: res.replayed }),
-    );
-    if (r) {
-      sel.clear();
-      list.reload();
-    }
-  };
+  const r = useReplayable(
+    (list.data?.items ?? []).map((m) => m.id),
+    (body: { all: true } | { ids: string[] }) =>
+      unwrap(api.POST('/ops/v1/dlq/replay', { body: { ...body, ...(force ? { force: true } : {}) } })),
+    list.reload,
+  );
   return (
     <div data-testid="kafka-dlq">
       <TopicFilter key={params.toString()} />
-      <ActionFeedback action={action} />
+      <ActionFeedback action={r.action} />
       <ProblemAlert problem={list.problem} />
       <Loading when={list.loading} />
       <ReplayBar
-        action={action}
-        count={chosen.length}
-        onSelected={() => void replay({ ids: chosen })}
+        r={r}
         onAll={() => {
-          if (window.confirm(t('deadLetters.replayAllKafkaConfirm'))) void replay({ all: true });
+          if (window.confirm(t('deadLetters.replayAllKafkaConfirm'))) void r.replay({ all: true });
         }}
         allLabel={t('deadLetters.replayAll')}
       >
@@ -331,96 +322,63 @@ function KafkaDlq() {
           <label htmlFor="dlq-force">{t('deadLetters.force')}</label>
         </span>
       </ReplayBar>
-      <table data-testid="kafka-dlq-table" aria-busy={list.loading}>
-        <caption className="visually-hidden">{t('deadLetters.kafkaTab')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <SelectAll
-                ids={ids}
-                selected={sel.selected}
-                onChange={(on) => sel.setAll(ids, on)}
-                label={t('deadLetters.selectAll')}
-              />
-            </th>
-            <th scope="col">{t('deadLetters.message')}</th>
-            <th scope="col">{t('deadLetters.event')}</th>
-            <th scope="col">{t('deadLetters.consumer')}</th>
-            <th scope="col">{t('deadLetters.attempts')}</th>
-            <th scope="col">{t('deadLetters.reason')}</th>
-            <th scope="col">{t('deadLetters.failedAt')}</th>
-            <th scope="col">{t('deadLetters.replayedAt')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.items ?? []).map((m) => (
-            <tr key={m.id} data-testid={`dlq-row-${m.id}`}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('deadLetters.select', { id: m.id })}
-                  checked={sel.selected.has(m.id)}
-                  onChange={(e) => sel.toggle(m.id, e.target.checked)}
-                />
-              </td>
-              <td>
-                <Mono>{m.id}</Mono>
+      <DataTable
+        testId="kafka-dlq-table"
+        columns={[
+          <SelectAll r={r} />,
+          t('deadLetters.message'),
+          t('deadLetters.event'),
+          t('deadLetters.consumer'),
+          t('deadLetters.attempts'),
+          t('deadLetters.reason'),
+          t('deadLetters.failedAt'),
+          t('deadLetters.replayedAt'),
+          <span className="visually-hidden">{t('common.actions')}</span>,
+        ]}
+        caption={t('deadLetters.kafkaTab')}
+        busy={list.loading}
+        empty={list.data && list.data.items.length === 0}
+        emptyText={t('deadLetters.none')}
+      >
+        {(list.data?.items ?? []).map((m) => (
+          <tr key={m.id} data-testid={`dlq-row-${m.id}`}>
+            <SelectCell id={m.id} r={r} />
+            <td>
+              <Mono>{m.id}</Mono>
+              <div className="muted small">
+                <Mono>{m.originalTopic}</Mono>
+              </div>
+            </td>
+            <td>
+              <code>{m.eventType}</code>
+              {m.submissionId ? (
                 <div className="muted small">
-                  <Mono>{m.originalTopic}</Mono>
+                  {t('deadLetters.submission')} <Mono>{m.submissionId}</Mono>
                 </div>
-              </td>
-              <td>
-                <code>{m.eventType}</code>
-                {m.submissionId ? (
-                  <div className="muted small">
-                    {t('deadLetters.submission')} <Mono>{m.submissionId}</Mono>
-                  </div>
-                ) : null}
-              </td>
-              <td>{m.consumer ?? '—'}</td>
-              <td className="num">{m.attempts ?? '—'}</td>
-              <td className="reason" data-testid="dlq-reason">
-                {m.error ?? '—'}
-              </td>
-              <td>
-                <Instant value={m.failedAt} />
-              </td>
-              <td>
-                {m.replayedAt ? (
-                  <>
-                    <Instant value={m.replayedAt} />
-                    {m.replayedBy ? <span className="muted small"> {m.replayedBy}</span> : null}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button-secondary small"
-                  disabled={action.busy}
-                  onClick={() => void replay({ ids: [m.id] })}
-                  aria-label={t('deadLetters.replayOneLabel', { id: m.id })}
-                  data-testid={`replay-${m.id}`}
-                >
-                  {t('deadLetters.replayOne')}
-                </button>
-              </td>
-            </tr>
-          ))}
-          {list.data && list.data.items.length === 0 ? (
-            <tr>
-              <td colSpan={9} className="muted">
-                {t('deadLetters.none')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+              ) : null}
+            </td>
+            <td>{m.consumer ?? '—'}</td>
+            <td className="num">{m.attempts ?? '—'}</td>
+            <td className="reason" data-testid="dlq-reason">
+              {m.error ?? '—'}
+            </td>
+            <td>
+              <Instant value={m.failedAt} />
+            </td>
+            <td>
+              {m.replayedAt ? (
+                <>
+                  <Instant value={m.replayedAt} />
+                  {m.replayedBy ? <span className="muted small"> {m.replayedBy}</span> : null}
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            <ReplayButton id={m.id} r={r} />
+          </tr>
+        ))}
+      </DataTable>
       <Pager nextCursor={list.data?.nextCursor} />
     </div>
   );

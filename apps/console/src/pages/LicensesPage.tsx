@@ -1,15 +1,17 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, problemFrom, unwrap, type Schemas, type ShownProblem } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
+import { Field } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Day, Mono, Yen } from '../components/Values';
 import { useLang } from '../i18n';
 import { useLoad } from '../lib/hooks';
-import { filterParams, readFilters, readPage } from '../lib/paging';
+import { readFilters, readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 import { LicenseState } from './OfficeDetailPage';
 
@@ -60,78 +62,71 @@ export function LicensesPage() {
       <PrefectureFilter key={params.toString()} fixed={operator.prefecture} />
       <ProblemAlert problem={rows.problem} />
       <Loading when={rows.loading} />
-      <table data-testid="licenses-table" aria-busy={rows.loading}>
-        <caption className="visually-hidden">{t('licenses.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('offices.number')}</th>
-            <th scope="col">{t('offices.name')}</th>
-            <th scope="col">{t('license.state')}</th>
-            <th scope="col">{t('license.validUntil')}</th>
-            <th scope="col">{t('license.billingMethod')}</th>
-            <th scope="col">{t('license.autoRenew')}</th>
-            <th scope="col">{t('license.termFee')}</th>
-            <th scope="col">{t('license.currentTerm')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(rows.data?.items ?? []).map(({ office, license, problem }) => {
-            const last = license?.terms[license.terms.length - 1];
-            return (
-              <tr key={office.officeNumber} data-testid={`license-row-${office.officeNumber}`}>
-                <td>
-                  <Link to={`/offices/${office.officeNumber}`}>
-                    <Mono>{office.officeNumber}</Mono>
-                  </Link>
-                </td>
-                <td>{office.name}</td>
-                {license ? (
-                  <>
-                    <td>
-                      <LicenseState l={license} />
-                    </td>
-                    <td>
-                      <Day value={license.validUntil} />
-                    </td>
-                    <td>{t(`billing.methods.${license.billingMethod}`)}</td>
-                    <td>{license.autoRenew ? t('common.yes') : t('common.no')}</td>
-                    <td className="num">
-                      <Yen value={license.termFeeYen} />
-                    </td>
-                    <td>
-                      {last ? (
-                        <>
-                          {t('license.termN', { n: last.termNo })} <Day value={last.startDate} /> –{' '}
-                          <Day value={last.endDate} />
-                          {last.campaignCode ? (
-                            <>
-                              {' '}
-                              <Mono>{last.campaignCode}</Mono>
-                            </>
-                          ) : null}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </>
-                ) : (
-                  <td colSpan={6} className="muted">
-                    {problem ? problem.message[lang] : t('license.none')}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-          {rows.data && rows.data.items.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="muted">
-                {t('common.noRows')}
+      <DataTable
+        testId="licenses-table"
+        columns={[
+          t('offices.number'),
+          t('offices.name'),
+          t('license.state'),
+          t('license.validUntil'),
+          t('license.billingMethod'),
+          t('license.autoRenew'),
+          t('license.termFee'),
+          t('license.currentTerm'),
+        ]}
+        caption={t('licenses.title')}
+        busy={rows.loading}
+        empty={rows.data && rows.data.items.length === 0}
+      >
+        {(rows.data?.items ?? []).map(({ office, license, problem }) => {
+          const last = license?.terms[license.terms.length - 1];
+          return (
+            <tr key={office.officeNumber} data-testid={`license-row-${office.officeNumber}`}>
+              <td>
+                <Link to={`/offices/${office.officeNumber}`}>
+                  <Mono>{office.officeNumber}</Mono>
+                </Link>
               </td>
+              <td>{office.name}</td>
+              {license ? (
+                <>
+                  <td>
+                    <LicenseState l={license} />
+                  </td>
+                  <td>
+                    <Day value={license.validUntil} />
+                  </td>
+                  <td>{t(`billing.methods.${license.billingMethod}`)}</td>
+                  <td>{license.autoRenew ? t('common.yes') : t('common.no')}</td>
+                  <td className="num">
+                    <Yen value={license.termFeeYen} />
+                  </td>
+                  <td>
+                    {last ? (
+                      <>
+                        {t('license.termN', { n: last.termNo })} <Day value={last.startDate} /> –{' '}
+                        <Day value={last.endDate} />
+                        {last.campaignCode ? (
+                          <>
+                            {' '}
+                            <Mono>{last.campaignCode}</Mono>
+                          </>
+                        ) : null}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </>
+              ) : (
+                <td colSpan={6} className="muted">
+                  {problem ? problem.message[lang] : t('license.none')}
+                </td>
+              )}
             </tr>
-          ) : null}
-        </tbody>
-      </table>
+          );
+        })}
+      </DataTable>
       <Pager nextCursor={rows.data?.nextCursor} defaultLimit={LICENSES_PAGE} />
     </Page>
   );
@@ -146,26 +141,18 @@ export function PrefectureFilter({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [prefecture, setPrefecture] = useState(params.get('prefecture') ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, { prefecture }));
-  };
+  const filters = useQueryFilters(['prefecture'] as const);
   if (fixed) return null;
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid={testId}
-    >
-      <div className="field">
-        <label htmlFor={`${testId}-select`}>{t('common.prefecture')}</label>
-        <PrefectureSelect id={`${testId}-select`} value={prefecture} fixed={null} onChange={setPrefecture} />
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+    <FilterForm onApply={filters.apply} testId={testId}>
+      <Field id={`${testId}-select`} label={t('common.prefecture')}>
+        <PrefectureSelect
+          id={`${testId}-select`}
+          value={filters.values.prefecture}
+          fixed={null}
+          onChange={filters.set('prefecture')}
+        />
+      </Field>
+    </FilterForm>
   );
 }

@@ -2,8 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
 import { OnceSecret } from '../components/CopyButton';
+import { DataTable } from '../components/DataTable';
+import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { DateField, Field, InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { Count, Day, Instant, Mono, Prefecture, Yen } from '../components/Values';
 import { useLang } from '../i18n';
@@ -91,26 +94,22 @@ function OfficeSummary({ o, onChanged }: { o: Schemas['OfficeDto']; onChanged: (
       </dl>
       <ActionFeedback action={action} />
       <form className="form inline" onSubmit={(e) => void save(e)} data-testid="office-edit-form">
-        <div className="field">
-          <label htmlFor="office-name">{t('offices.name')}</label>
-          <input
-            id="office-name"
-            required
-            maxLength={200}
-            value={edit.name}
-            onChange={(e) => setEdit({ ...edit, name: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="office-kind">{t('offices.kind')}</label>
-          <input
-            id="office-kind"
-            required
-            maxLength={50}
-            value={edit.kind}
-            onChange={(e) => setEdit({ ...edit, kind: e.target.value })}
-          />
-        </div>
+        <InputField
+          id="office-name"
+          label={t('offices.name')}
+          required
+          maxLength={200}
+          value={edit.name}
+          onValue={(v) => setEdit({ ...edit, name: v })}
+        />
+        <InputField
+          id="office-kind"
+          label={t('offices.kind')}
+          required
+          maxLength={50}
+          value={edit.kind}
+          onValue={(v) => setEdit({ ...edit, kind: v })}
+        />
         <button type="submit" disabled={action.busy}>
           {t('common.save')}
         </button>
@@ -250,8 +249,7 @@ function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
       </div>
       {l.status !== 'ended' ? (
         <div className="form inline">
-          <div className="field">
-            <label htmlFor="license-billing">{t('license.billingMethod')}</label>
+          <Field id="license-billing" label={t('license.billingMethod')}>
             <select
               id="license-billing"
               value={l.billingMethod}
@@ -262,7 +260,7 @@ function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
               <option value="deduction">{t('billing.methods.deduction')}</option>
               <option value="invoice">{t('billing.methods.invoice')}</option>
             </select>
-          </div>
+          </Field>
           <div className="field checkbox">
             <input
               id="license-auto-renew"
@@ -277,44 +275,42 @@ function LicenseView({ l, onChanged }: { l: License; onChanged: () => void }) {
         </div>
       ) : null}
       <h3>{t('license.terms')}</h3>
-      <table data-testid="license-terms">
-        <thead>
-          <tr>
-            <th scope="col">{t('license.termNo')}</th>
-            <th scope="col">{t('license.applicationDate')}</th>
-            <th scope="col">{t('license.period')}</th>
-            <th scope="col">{t('license.fee')}</th>
-            <th scope="col">{t('license.billingMethod')}</th>
-            <th scope="col">{t('license.campaign')}</th>
+      <DataTable
+        testId="license-terms"
+        columns={[
+          t('license.termNo'),
+          t('license.applicationDate'),
+          t('license.period'),
+          t('license.fee'),
+          t('license.billingMethod'),
+          t('license.campaign'),
+        ]}
+      >
+        {l.terms.map((term) => (
+          <tr key={term.termNo}>
+            <td className="num">{term.termNo}</td>
+            <td>
+              <Day value={term.applicationDate} />
+            </td>
+            <td>
+              <Day value={term.startDate} /> – <Day value={term.endDate} />
+            </td>
+            <td className="num">
+              <Yen value={term.feeYen} />
+            </td>
+            <td>{t(`billing.methods.${term.billingMethod}`)}</td>
+            <td>
+              {term.campaignCode ? <Mono>{term.campaignCode}</Mono> : '—'}
+              {term.freeUntil ? (
+                <span className="muted">
+                  {' '}
+                  {t('license.freeUntil')} <Day value={term.freeUntil} />
+                </span>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {l.terms.map((term) => (
-            <tr key={term.termNo}>
-              <td className="num">{term.termNo}</td>
-              <td>
-                <Day value={term.applicationDate} />
-              </td>
-              <td>
-                <Day value={term.startDate} /> – <Day value={term.endDate} />
-              </td>
-              <td className="num">
-                <Yen value={term.feeYen} />
-              </td>
-              <td>{t(`billing.methods.${term.billingMethod}`)}</td>
-              <td>
-                {term.campaignCode ? <Mono>{term.campaignCode}</Mono> : '—'}
-                {term.freeUntil ? (
-                  <span className="muted">
-                    {' '}
-                    {t('license.freeUntil')} <Day value={term.freeUntil} />
-                  </span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="hint">{t('license.taxIncluded')}</p>
     </>
   );
@@ -347,28 +343,21 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
       <h3>{t('license.apply')}</h3>
       <ActionFeedback action={action} />
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="license-apply-form">
-        <div className="field">
-          <label htmlFor="apply-application">{t('license.applicationDate')}</label>
-          <input
-            id="apply-application"
-            type="date"
-            required
-            value={form.applicationDate}
-            onChange={(e) => setForm({ ...form, applicationDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="apply-start">{t('license.startDate')}</label>
-          <input
-            id="apply-start"
-            type="date"
-            required
-            value={form.startDate}
-            onChange={(e) => setForm({ ...form, startDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="apply-billing">{t('license.billingMethod')}</label>
+        <DateField
+          id="apply-application"
+          label={t('license.applicationDate')}
+          required
+          value={form.applicationDate}
+          onValue={(v) => setForm({ ...form, applicationDate: v })}
+        />
+        <DateField
+          id="apply-start"
+          label={t('license.startDate')}
+          required
+          value={form.startDate}
+          onValue={(v) => setForm({ ...form, startDate: v })}
+        />
+        <Field id="apply-billing" label={t('license.billingMethod')}>
           <select
             id="apply-billing"
             value={form.billingMethod}
@@ -377,9 +366,8 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
             <option value="deduction">{t('billing.methods.deduction')}</option>
             <option value="invoice">{t('billing.methods.invoice')}</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="apply-campaign">{t('license.campaign')}</label>
+        </Field>
+        <Field id="apply-campaign" label={t('license.campaign')}>
           <select
             id="apply-campaign"
             value={form.campaign}
@@ -393,7 +381,7 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <div className="field checkbox">
           <input
             id="apply-auto-renew"
@@ -403,9 +391,9 @@ function ApplyLicense({ no, onApplied }: { no: string; onApplied: () => void }) 
           />
           <label htmlFor="apply-auto-renew">{t('license.autoRenew')}</label>
         </div>
-        <button type="submit" disabled={action.busy} data-testid="license-apply-submit">
-          {action.busy ? t('common.working') : t('license.applySubmit')}
-        </button>
+        <SubmitButton busy={action.busy} testId="license-apply-submit">
+          {t('license.applySubmit')}
+        </SubmitButton>
       </form>
     </>
   );
@@ -455,81 +443,67 @@ function KeysSection({ no, active }: { no: string; active: boolean }) {
       <ProblemAlert problem={keys.problem} />
       <ActionFeedback action={action} />
       {issued ? <OnceSecret label={t('keys.secret')} value={issued.apiKey} testId="api-key-secret" /> : null}
-      <table data-testid="keys-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('keys.prefix')}</th>
-            <th scope="col">{t('keys.label')}</th>
-            <th scope="col">{t('keys.createdAt')}</th>
-            <th scope="col">{t('keys.lastUsedAt')}</th>
-            <th scope="col">{t('keys.state')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
+      <DataTable
+        testId="keys-table"
+        columns={[
+          t('keys.prefix'),
+          t('keys.label'),
+          t('keys.createdAt'),
+          t('keys.lastUsedAt'),
+          t('keys.state'),
+          <span className="visually-hidden">{t('common.actions')}</span>,
+        ]}
+        empty={keys.data && keys.data.length === 0}
+        emptyText={t('keys.none')}
+      >
+        {(keys.data ?? []).map((k) => (
+          <tr key={k.id} data-testid={`key-row-${k.id}`}>
+            <td>
+              <Mono>{k.keyPrefix}</Mono>
+            </td>
+            <td>{k.label || '—'}</td>
+            <td>
+              <Instant value={k.createdAt} />
+            </td>
+            <td>
+              <Instant value={k.lastUsedAt} />
+            </td>
+            <td>
+              {k.revokedAt ? (
+                <>
+                  {t('keys.revokedAt')} <Instant value={k.revokedAt} />
+                </>
+              ) : (
+                <span className="badge badge-ok">{t('keys.active')}</span>
+              )}
+            </td>
+            <td>
+              {k.revokedAt ? null : (
+                <button
+                  type="button"
+                  className="button-danger small"
+                  disabled={action.busy}
+                  onClick={() => void revoke(k)}
+                  aria-label={t('keys.revokeLabel', { prefix: k.keyPrefix })}
+                  data-testid={`key-revoke-${k.id}`}
+                >
+                  {t('keys.revoke')}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(keys.data ?? []).map((k) => (
-            <tr key={k.id} data-testid={`key-row-${k.id}`}>
-              <td>
-                <Mono>{k.keyPrefix}</Mono>
-              </td>
-              <td>{k.label || '—'}</td>
-              <td>
-                <Instant value={k.createdAt} />
-              </td>
-              <td>
-                <Instant value={k.lastUsedAt} />
-              </td>
-              <td>
-                {k.revokedAt ? (
-                  <>
-                    {t('keys.revokedAt')} <Instant value={k.revokedAt} />
-                  </>
-                ) : (
-                  <span className="badge badge-ok">{t('keys.active')}</span>
-                )}
-              </td>
-              <td>
-                {k.revokedAt ? null : (
-                  <button
-                    type="button"
-                    className="button-danger small"
-                    disabled={action.busy}
-                    onClick={() => void revoke(k)}
-                    aria-label={t('keys.revokeLabel', { prefix: k.keyPrefix })}
-                    data-testid={`key-revoke-${k.id}`}
-                  >
-                    {t('keys.revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {keys.data && keys.data.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('keys.none')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {active ? (
         <form className="form inline" onSubmit={(e) => void issue(e)} data-testid="key-issue-form">
-          <div className="field">
-            <label htmlFor="key-label">{t('keys.label')}</label>
-            <input
-              id="key-label"
-              maxLength={200}
-              value={label}
-              aria-describedby="key-label-hint"
-              onChange={(e) => setLabel(e.target.value)}
-            />
-            <p className="hint" id="key-label-hint">
-              {t('keys.labelHint')}
-            </p>
-          </div>
+          <InputField
+            id="key-label"
+            label={t('keys.label')}
+            hint={t('keys.labelHint')}
+            maxLength={200}
+            value={label}
+            onValue={setLabel}
+          />
           <button type="submit" disabled={action.busy} data-testid="key-issue-submit">
             {t('keys.issue')}
           </button>
@@ -677,45 +651,38 @@ function HistorySection({ a, loading }: { a: Activity | undefined; loading: bool
     >
       <h2 id="history-title">{t('office.historyTitle')}</h2>
       <Loading when={loading} />
-      <table data-testid="office-history-table">
-        <caption className="visually-hidden">{t('office.historyTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('office.historyAt')}</th>
-            <th scope="col">{t('office.historyEvent')}</th>
-            <th scope="col">{t('office.historyCounterpart')}</th>
-            <th scope="col">{t('office.historyFiles')}</th>
-            <th scope="col">{t('office.historySubmission')}</th>
+      <DataTable
+        testId="office-history-table"
+        columns={[
+          t('office.historyAt'),
+          t('office.historyEvent'),
+          t('office.historyCounterpart'),
+          t('office.historyFiles'),
+          t('office.historySubmission'),
+        ]}
+        caption={t('office.historyTitle')}
+        empty={a && rows.length === 0}
+        emptyText={t('office.historyNone')}
+      >
+        {rows.map((h) => (
+          <tr key={h.id} data-testid={`office-history-row-${h.id}`}>
+            <td>
+              <Instant value={h.occurredAt} />
+            </td>
+            <td>
+              <span data-event={h.event}>{eventLabel(t, h.event)}</span>{' '}
+              <span className="muted">({t(`office.roles.${h.role}`)})</span>
+            </td>
+            <td>
+              <Mono>{h.counterpartOfficeNumber}</Mono>
+            </td>
+            <td>{h.files.length === 0 ? '—' : h.files.map((f) => f.name).join(', ')}</td>
+            <td>
+              <Mono>{h.submissionId}</Mono>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((h) => (
-            <tr key={h.id} data-testid={`office-history-row-${h.id}`}>
-              <td>
-                <Instant value={h.occurredAt} />
-              </td>
-              <td>
-                <span data-event={h.event}>{eventLabel(t, h.event)}</span>{' '}
-                <span className="muted">({t(`office.roles.${h.role}`)})</span>
-              </td>
-              <td>
-                <Mono>{h.counterpartOfficeNumber}</Mono>
-              </td>
-              <td>{h.files.length === 0 ? '—' : h.files.map((f) => f.name).join(', ')}</td>
-              <td>
-                <Mono>{h.submissionId}</Mono>
-              </td>
-            </tr>
-          ))}
-          {a && rows.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('office.historyNone')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {a?.moreHistory ? (
         <p className="hint" data-testid="office-history-more">
           {t('office.historyMore', { count: rows.length })}

@@ -2,14 +2,18 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { DataTable } from '../components/DataTable';
+import { Loading, ProblemAlert } from '../components/Feedback';
+import { Field, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { FormPanel, SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Instant, Mono, Prefecture } from '../components/Values';
 import { useAction, useLoad } from '../lib/hooks';
 import { normalizeOfficeNumber, officeNumberState } from '../lib/office-number';
-import { filterParams, readFilters, readPage } from '../lib/paging';
+import { readFilters, readPage } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Office = Schemas['OfficeDto'];
@@ -42,32 +46,25 @@ export function OfficesPage() {
       <GoToOffice />
       <ProblemAlert problem={offices.problem} />
       <Loading when={offices.loading} />
-      <table data-testid="offices-table" aria-busy={offices.loading}>
-        <caption className="visually-hidden">{t('offices.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('offices.number')}</th>
-            <th scope="col">{t('offices.name')}</th>
-            <th scope="col">{t('offices.kind')}</th>
-            <th scope="col">{t('common.prefecture')}</th>
-            <th scope="col">{t('offices.district')}</th>
-            <th scope="col">{t('offices.state')}</th>
-            <th scope="col">{t('offices.createdAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((o) => (
-            <OfficeRow key={o.officeNumber} o={o} />
-          ))}
-          {offices.data && shown.length === 0 ? (
-            <tr>
-              <td colSpan={7} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <DataTable
+        testId="offices-table"
+        columns={[
+          t('offices.number'),
+          t('offices.name'),
+          t('offices.kind'),
+          t('common.prefecture'),
+          t('offices.district'),
+          t('offices.state'),
+          t('offices.createdAt'),
+        ]}
+        caption={t('offices.title')}
+        busy={offices.loading}
+        empty={offices.data && shown.length === 0}
+      >
+        {shown.map((o) => (
+          <OfficeRow key={o.officeNumber} o={o} />
+        ))}
+      </DataTable>
       <Pager nextCursor={offices.data?.nextCursor} />
       <RegisterOffice onRegistered={offices.reload} />
     </Page>
@@ -106,64 +103,44 @@ function OfficeRow({ o }: { o: Office }) {
 
 function OfficeFilters({ fixedPrefecture }: { fixedPrefecture: string | null }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, FILTERS));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(filterParams(params, f));
-  };
+  const filters = useQueryFilters(FILTERS);
+  const f = filters.values;
   return (
-    <form
-      role="search"
-      className="filters"
-      onSubmit={submit}
-      aria-label={t('common.filters')}
-      data-testid="office-filters"
-    >
-      <div className="field">
-        <label htmlFor="offices-prefecture">{t('common.prefecture')}</label>
+    <FilterForm onApply={filters.apply} testId="office-filters" applyTestId="office-filters-apply">
+      <Field id="offices-prefecture" label={t('common.prefecture')}>
         <PrefectureSelect
           id="offices-prefecture"
           value={f.prefecture}
           fixed={fixedPrefecture}
-          onChange={(prefecture) => setF({ ...f, prefecture })}
+          onChange={filters.set('prefecture')}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="offices-number">{t('offices.numberPrefix')}</label>
-        <input
-          id="offices-number"
-          className="mono"
-          maxLength={10}
-          autoComplete="off"
-          value={f.number}
-          onChange={(e) => setF({ ...f, number: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="offices-district">{t('offices.district')}</label>
-        <input
-          id="offices-district"
-          className="mono short"
-          inputMode="numeric"
-          maxLength={2}
-          value={f.district}
-          onChange={(e) => setF({ ...f, district: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="offices-name">{t('offices.name')}</label>
-        <input
-          id="offices-name"
-          maxLength={100}
-          value={f.name}
-          onChange={(e) => setF({ ...f, name: e.target.value })}
-        />
-      </div>
-      <button type="submit" data-testid="office-filters-apply">
-        {t('common.apply')}
-      </button>
-    </form>
+      </Field>
+      <InputField
+        id="offices-number"
+        label={t('offices.numberPrefix')}
+        className="mono"
+        maxLength={10}
+        autoComplete="off"
+        value={f.number}
+        onValue={filters.set('number')}
+      />
+      <InputField
+        id="offices-district"
+        label={t('offices.district')}
+        className="mono short"
+        inputMode="numeric"
+        maxLength={2}
+        value={f.district}
+        onValue={filters.set('district')}
+      />
+      <InputField
+        id="offices-name"
+        label={t('offices.name')}
+        maxLength={100}
+        value={f.name}
+        onValue={filters.set('name')}
+      />
+    </FilterForm>
   );
 }
 
@@ -181,23 +158,44 @@ function GoToOffice() {
       }}
       data-testid="office-go"
     >
-      <div className="field">
-        <label htmlFor="offices-go">{t('offices.goTo')}</label>
-        <input
-          id="offices-go"
-          className="mono"
-          maxLength={10}
-          value={no}
-          aria-describedby="offices-go-state"
-          aria-invalid={state === 'check-digit' || state === 'malformed'}
-          onChange={(e) => setNo(e.target.value)}
-        />
-        <OfficeNumberHint id="offices-go-state" state={state} />
-      </div>
+      <OfficeNumberField id="offices-go" label={t('offices.goTo')} value={no} onValue={setNo} />
       <button type="submit" className="button-secondary" disabled={state !== 'valid'}>
         {t('offices.open')}
       </button>
     </form>
+  );
+}
+
+/** An office number as it is typed, its check digit judged live (the hint below says what is wrong). */
+function OfficeNumberField({
+  id,
+  label,
+  value,
+  onValue,
+  ...input
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  required?: boolean;
+  autoComplete?: string;
+}) {
+  const state = officeNumberState(value);
+  return (
+    <InputField
+      id={id}
+      label={label}
+      className="mono"
+      {...input}
+      maxLength={10}
+      value={value}
+      aria-describedby={`${id}-state`}
+      aria-invalid={state === 'check-digit' || state === 'malformed'}
+      onValue={onValue}
+    >
+      <OfficeNumberHint id={`${id}-state`} state={state} />
+    </InputField>
   );
 }
 
@@ -249,61 +247,49 @@ function RegisterOffice({ onRegistered }: { onRegistered: () => void }) {
     }
   };
   return (
-    <section aria-labelledby={`${formId}-title`} className="panel">
-      <h2 id={`${formId}-title`}>{t('offices.register')}</h2>
-      <ActionFeedback action={action} />
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="office-register-form">
-        <div className="field">
-          <label htmlFor="register-number">{t('offices.number')}</label>
-          <input
-            id="register-number"
-            className="mono"
-            required
-            maxLength={10}
-            autoComplete="off"
-            value={form.officeNumber}
-            aria-describedby="register-number-state"
-            aria-invalid={state === 'check-digit' || state === 'malformed'}
-            onChange={(e) => setForm({ ...form, officeNumber: e.target.value })}
-          />
-          <OfficeNumberHint id="register-number-state" state={state} />
-        </div>
-        <div className="field">
-          <label htmlFor="register-name">{t('offices.name')}</label>
-          <input
-            id="register-name"
-            required
-            maxLength={200}
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="register-kind">{t('offices.kind')}</label>
-          <input
-            id="register-kind"
-            required
-            maxLength={50}
-            list="office-kinds"
-            value={form.kind}
-            onChange={(e) => setForm({ ...form, kind: e.target.value })}
-          />
-          <datalist id="office-kinds">
-            <option value="居宅介護支援" />
-            <option value="訪問介護" />
-            <option value="通所介護" />
-            <option value="訪問看護" />
-            <option value="福祉用具貸与" />
-          </datalist>
-        </div>
-        <button
-          type="submit"
-          disabled={action.busy || state !== 'valid'}
-          data-testid="office-register-submit"
-        >
-          {action.busy ? t('common.working') : t('offices.registerSubmit')}
-        </button>
-      </form>
-    </section>
+    <FormPanel
+      title={t('offices.register')}
+      titleId={`${formId}-title`}
+      action={action}
+      onSubmit={submit}
+      testId="office-register-form"
+    >
+      <OfficeNumberField
+        id="register-number"
+        label={t('offices.number')}
+        required
+        autoComplete="off"
+        value={form.officeNumber}
+        onValue={(officeNumber) => setForm({ ...form, officeNumber })}
+      />
+      <InputField
+        id="register-name"
+        label={t('offices.name')}
+        required
+        maxLength={200}
+        value={form.name}
+        onValue={(v) => setForm({ ...form, name: v })}
+      />
+      <InputField
+        id="register-kind"
+        label={t('offices.kind')}
+        required
+        maxLength={50}
+        list="office-kinds"
+        value={form.kind}
+        onValue={(v) => setForm({ ...form, kind: v })}
+      >
+        <datalist id="office-kinds">
+          <option value="居宅介護支援" />
+          <option value="訪問介護" />
+          <option value="通所介護" />
+          <option value="訪問看護" />
+          <option value="福祉用具貸与" />
+        </datalist>
+      </InputField>
+      <SubmitButton busy={action.busy} disabled={state !== 'valid'} testId="office-register-submit">
+        {t('offices.registerSubmit')}
+      </SubmitButton>
+    </FormPanel>
   );
 }

@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { OnceSecret } from '../components/CopyButton';
+import { DataTable } from '../components/DataTable';
 import { ActionFeedback, Loading, ProblemAlert } from '../components/Feedback';
+import { Field, InputField } from '../components/Field';
+import { FilterForm, useQueryFilters } from '../components/FilterForm';
+import { FormPanel, SubmitButton } from '../components/FormPanel';
 import { Page } from '../components/Page';
 import { PrefectureSelect } from '../components/PrefectureSelect';
 import { Instant, Prefecture } from '../components/Values';
 import { useAction, useLoad } from '../lib/hooks';
-import { filterParams, readFilters } from '../lib/paging';
+import { readFilters } from '../lib/paging';
 import { useSignedIn } from '../session/session';
 
 type Operator = Schemas['OperatorDto'];
@@ -79,85 +83,77 @@ function Operators({ myId }: { myId: string }) {
         </div>
       ) : null}
       <Loading when={list.loading} />
-      <table data-testid="operators-table">
-        <caption className="visually-hidden">{t('operators.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('operators.name')}</th>
-            <th scope="col">{t('operators.scope')}</th>
-            <th scope="col">{t('operators.createdAt')}</th>
-            <th scope="col">{t('operators.state')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((o) => (
-            <tr key={o.id} data-testid={`operator-row-${o.name}`}>
-              <td>{o.name}</td>
-              <td>
-                {o.revokedAt ? (
-                  <>
-                    {t(`operators.roles.${o.role}`)}
-                    {o.prefecture ? (
-                      <>
-                        {' '}
-                        · <Prefecture code={o.prefecture} />
-                      </>
-                    ) : null}
-                  </>
-                ) : (
-                  <ScopeEditor o={o} disabled={o.id === myId} onSaved={list.reload} />
-                )}
-              </td>
-              <td>
-                <Instant value={o.createdAt} />
-              </td>
-              <td>
-                {o.revokedAt ? (
-                  <>
-                    {t('operators.revokedAt')} <Instant value={o.revokedAt} />
-                  </>
-                ) : (
-                  <span className="badge badge-ok">{t('operators.active')}</span>
-                )}
-              </td>
-              <td className="actions">
-                {o.revokedAt ? null : (
-                  <>
+      <DataTable
+        testId="operators-table"
+        columns={[
+          t('operators.name'),
+          t('operators.scope'),
+          t('operators.createdAt'),
+          t('operators.state'),
+          t('common.actions'),
+        ]}
+        caption={t('operators.title')}
+        empty={list.data && shown.length === 0}
+      >
+        {shown.map((o) => (
+          <tr key={o.id} data-testid={`operator-row-${o.name}`}>
+            <td>{o.name}</td>
+            <td>
+              {o.revokedAt ? (
+                <>
+                  {t(`operators.roles.${o.role}`)}
+                  {o.prefecture ? (
+                    <>
+                      {' '}
+                      · <Prefecture code={o.prefecture} />
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                <ScopeEditor o={o} disabled={o.id === myId} onSaved={list.reload} />
+              )}
+            </td>
+            <td>
+              <Instant value={o.createdAt} />
+            </td>
+            <td>
+              {o.revokedAt ? (
+                <>
+                  {t('operators.revokedAt')} <Instant value={o.revokedAt} />
+                </>
+              ) : (
+                <span className="badge badge-ok">{t('operators.active')}</span>
+              )}
+            </td>
+            <td className="actions">
+              {o.revokedAt ? null : (
+                <>
+                  <button
+                    type="button"
+                    className="button-secondary small"
+                    disabled={action.busy}
+                    onClick={() => void reset(o)}
+                    data-testid={`operator-reset-${o.name}`}
+                  >
+                    {t('operators.reset')}
+                  </button>
+                  {o.id === myId ? null : (
                     <button
                       type="button"
-                      className="button-secondary small"
+                      className="button-danger small"
                       disabled={action.busy}
-                      onClick={() => void reset(o)}
-                      data-testid={`operator-reset-${o.name}`}
+                      onClick={() => void revoke(o)}
+                      data-testid={`operator-revoke-${o.name}`}
                     >
-                      {t('operators.reset')}
+                      {t('operators.revoke')}
                     </button>
-                    {o.id === myId ? null : (
-                      <button
-                        type="button"
-                        className="button-danger small"
-                        disabled={action.busy}
-                        onClick={() => void revoke(o)}
-                        data-testid={`operator-revoke-${o.name}`}
-                      >
-                        {t('operators.revoke')}
-                      </button>
-                    )}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-          {list.data && shown.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('common.noRows')}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+                  )}
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <CreateOperator
         onCreated={(o) => {
           setLink({ name: o.name, setupUrl: o.setupUrl, token: o.token });
@@ -170,46 +166,32 @@ function Operators({ myId }: { myId: string }) {
 
 function OperatorFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [f, setF] = useState(readFilters(params, FILTERS));
+  const filters = useQueryFilters(FILTERS);
+  const f = filters.values;
   return (
-    <form
-      role="search"
-      className="filters"
-      aria-label={t('common.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setParams(filterParams(params, f));
-      }}
-      data-testid="operator-filters"
-    >
-      <div className="field">
-        <label htmlFor="operators-q">{t('operators.name')}</label>
-        <input
-          id="operators-q"
-          type="search"
-          value={f.q}
-          onChange={(e) => setF({ ...f, q: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="operators-role">{t('operators.role')}</label>
-        <select id="operators-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>
+    <FilterForm onApply={filters.apply} testId="operator-filters">
+      <InputField
+        id="operators-q"
+        label={t('operators.name')}
+        type="search"
+        value={f.q}
+        onValue={filters.set('q')}
+      />
+      <Field id="operators-role" label={t('operators.role')}>
+        <select id="operators-role" value={f.role} onChange={(e) => filters.set('role')(e.target.value)}>
           <option value="">{t('common.all')}</option>
           <option value="central">{t('operators.roles.central')}</option>
           <option value="prefecture">{t('operators.roles.prefecture')}</option>
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="operators-state">{t('operators.state')}</label>
-        <select id="operators-state" value={f.state} onChange={(e) => setF({ ...f, state: e.target.value })}>
+      </Field>
+      <Field id="operators-state" label={t('operators.state')}>
+        <select id="operators-state" value={f.state} onChange={(e) => filters.set('state')(e.target.value)}>
           <option value="">{t('common.all')}</option>
           <option value="active">{t('operators.active')}</option>
           <option value="revoked">{t('operators.revokedState')}</option>
         </select>
-      </div>
-      <button type="submit">{t('common.apply')}</button>
-    </form>
+      </Field>
+    </FilterForm>
   );
 }
 
@@ -229,8 +211,7 @@ function RoleFields({
   const { t } = useTranslation();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-role`}>{t('operators.role')}</label>
+      <Field id={`${idPrefix}-role`} label={t('operators.role')}>
         <select
           id={`${idPrefix}-role`}
           value={role}
@@ -240,10 +221,9 @@ function RoleFields({
           <option value="prefecture">{t('operators.roles.prefecture')}</option>
           <option value="central">{t('operators.roles.central')}</option>
         </select>
-      </div>
+      </Field>
       {role === 'prefecture' ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-prefecture`}>{t('common.prefecture')}</label>
+        <Field id={`${idPrefix}-prefecture`} label={t('common.prefecture')}>
           <PrefectureSelect
             id={`${idPrefix}-prefecture`}
             value={prefecture}
@@ -253,7 +233,7 @@ function RoleFields({
             onChange={(p) => onChange({ role, prefecture: p })}
             testId={`${idPrefix}-prefecture`}
           />
-        </div>
+        </Field>
       ) : null}
     </>
   );
@@ -320,30 +300,30 @@ function CreateOperator({
     }
   };
   return (
-    <section className="panel" aria-labelledby="operator-create-title">
-      <h2 id="operator-create-title">{t('operators.create')}</h2>
-      <ActionFeedback action={action} />
-      <form className="form" onSubmit={(e) => void submit(e)} data-testid="operator-create-form">
-        <div className="field">
-          <label htmlFor="operator-name">{t('operators.name')}</label>
-          <input
-            id="operator-name"
-            required
-            autoComplete="off"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </div>
-        <RoleFields
-          idPrefix="operator-new"
-          role={form.role}
-          prefecture={form.prefecture}
-          onChange={(v) => setForm({ ...form, ...v })}
-        />
-        <button type="submit" disabled={action.busy} data-testid="operator-create-submit">
-          {action.busy ? t('common.working') : t('operators.createSubmit')}
-        </button>
-      </form>
-    </section>
+    <FormPanel
+      title={t('operators.create')}
+      titleId="operator-create-title"
+      action={action}
+      onSubmit={submit}
+      testId="operator-create-form"
+    >
+      <InputField
+        id="operator-name"
+        label={t('operators.name')}
+        required
+        autoComplete="off"
+        value={form.name}
+        onValue={(v) => setForm({ ...form, name: v })}
+      />
+      <RoleFields
+        idPrefix="operator-new"
+        role={form.role}
+        prefecture={form.prefecture}
+        onChange={(v) => setForm({ ...form, ...v })}
+      />
+      <SubmitButton busy={action.busy} testId="operator-create-submit">
+        {t('operators.createSubmit')}
+      </SubmitButton>
+    </FormPanel>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, unwrap, type Schemas } from '../api/client';
+import { DataTable } from '../components/DataTable';
 import { Loading, ProblemAlert } from '../components/Feedback';
 import { Page } from '../components/Page';
 import { Count, Instant, Prefecture } from '../components/Values';
@@ -199,27 +200,24 @@ function Last24h({ rows }: { rows: Overview['last24h'] }) {
       </figure>
       <details>
         <summary>{t('common.asTable')}</summary>
-        <table>
-          <caption className="visually-hidden">{t('overview.last24h')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.hour')}</th>
-              <th scope="col">{t('overview.submitted')}</th>
-              <th scope="col">{t('overview.delivered')}</th>
-              <th scope="col">{t('overview.failed')}</th>
+        <DataTable
+          caption={t('overview.last24h')}
+          columns={[
+            t('overview.hour'),
+            t('overview.submitted'),
+            t('overview.delivered'),
+            t('overview.failed'),
+          ]}
+        >
+          {data.map((r) => (
+            <tr key={r.hour}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{r.submitted}</td>
+              <td className="num">{r.delivered}</td>
+              <td className="num">{r.failed}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.hour}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{r.submitted}</td>
-                <td className="num">{r.delivered}</td>
-                <td className="num">{r.failed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </section>
   );

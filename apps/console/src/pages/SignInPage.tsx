@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, problemFrom, unwrap, type ShownProblem } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/Feedback';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { Page } from '../components/Page';
+import { CodeField, InputField } from '../components/Field';
+import { SubmitButton } from '../components/FormPanel';
+import { StandalonePage } from '../components/Page';
+import { useAction } from '../lib/hooks';
 import { safeNext } from '../session/next';
 import { useSession } from '../session/session';
 
@@ -15,88 +17,60 @@ export function SignInPage() {
   const navigate = useNavigate();
   const { signedIn } = useSession();
   const [form, setForm] = useState({ name: '', password: '', code: '' });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ShownProblem | null>(null);
+  const action = useAction();
   const expired = params.get('reason') === 'expired';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const session = await unwrap(api.POST('/ops/v1/session', { body: form }));
+    const session = await action.run(() => unwrap(api.POST('/ops/v1/session', { body: form })));
+    if (session) {
       signedIn(session);
       void navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      setProblem(problemFrom(err));
-      setForm((f) => ({ ...f, code: '' }));
-    } finally {
-      setBusy(false);
-    }
+    } else setForm((f) => ({ ...f, code: '' }));
   };
 
   return (
-    <div className="standalone">
-      <header className="standalone-header">
-        <p className="app-name">{t('app.title')}</p>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="standalone-main">
-        <Page title={t('signIn.title')}>
-          {expired ? (
-            <p className="alert alert-info" role="status" data-testid="session-expired">
-              {t('signIn.expired')}
-            </p>
-          ) : null}
-          {/* 423: the account is locked for a while after repeated failures; the problem says for how long. */}
-          <ProblemAlert problem={problem} testId={problem?.status === 423 ? 'sign-in-locked' : 'problem'} />
-          <form className="form narrow" onSubmit={(e) => void submit(e)} data-testid="sign-in-form">
-            <div className="field">
-              <label htmlFor="sign-in-name">{t('signIn.name')}</label>
-              <input
-                id="sign-in-name"
-                name="username"
-                autoComplete="username"
-                required
-                value={form.name}
-                onChange={(e) => setForm({ ...form, name: e.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="sign-in-password">{t('signIn.password')}</label>
-              <input
-                id="sign-in-password"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={form.password}
-                onChange={(e) => setForm({ ...form, password: e.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="sign-in-code">{t('signIn.code')}</label>
-              <input
-                id="sign-in-code"
-                className="mono code-input"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="\d{6}"
-                maxLength={6}
-                required
-                aria-describedby="sign-in-code-hint"
-                value={form.code}
-                onChange={(e) => setForm({ ...form, code: e.target.value.replace(/\D/g, '') })}
-              />
-              <p className="hint" id="sign-in-code-hint">
-                {t('signIn.codeHint')}
-              </p>
-            </div>
-            <button type="submit" disabled={busy} data-testid="sign-in-submit">
-              {busy ? t('common.working') : t('signIn.submit')}
-            </button>
-          </form>
-        </Page>
-      </main>
-    </div>
+    <StandalonePage title={t('signIn.title')}>
+      {expired ? (
+        <p className="alert alert-info" role="status" data-testid="session-expired">
+          {t('signIn.expired')}
+        </p>
+      ) : null}
+      {/* 423: the account is locked for a while after repeated failures; the problem says for how long. */}
+      <ProblemAlert
+        problem={action.problem}
+        testId={action.problem?.status === 423 ? 'sign-in-locked' : 'problem'}
+      />
+      <form className="form narrow" onSubmit={(e) => void submit(e)} data-testid="sign-in-form">
+        <InputField
+          id="sign-in-name"
+          label={t('signIn.name')}
+          name="username"
+          autoComplete="username"
+          required
+          value={form.name}
+          onValue={(v) => setForm({ ...form, name: v })}
+        />
+        <InputField
+          id="sign-in-password"
+          label={t('signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={form.password}
+          onValue={(v) => setForm({ ...form, password: v })}
+        />
+        <CodeField
+          id="sign-in-code"
+          label={t('signIn.code')}
+          hint={t('signIn.codeHint')}
+          value={form.code}
+          onValue={(code) => setForm({ ...form, code })}
+        />
+        <SubmitButton busy={action.busy} testId="sign-in-submit">
+          {t('signIn.submit')}
+        </SubmitButton>
+      </form>
+    </StandalonePage>
   );
 }
