@@ -28,6 +28,12 @@ export interface EventHandler<T extends BaseEvent> {
    * consumers downstream that missed it. Retried like `handle`.
    */
   onDuplicate?(event: T, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: which of a batch's events have nothing to do (true), read outside any transaction (e.g. no
+   * recipient has a webhook). Those are passed over with no transaction, in-flight or processed-event row, so
+   * seeing one again must be harmless: a redelivery asks again. A failure of this check handles them all.
+   */
+  idle?(events: T[]): Promise<boolean[]>;
 }
 
 export interface ConsumerOptions {
@@ -226,9 +232,35 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private async applyRun(
     batch: EachBatchPayload,
     handler: EventHandler<BaseEvent>,
+    run: BatchItem[],
+  ): Promise<void> {
+    if (run.length === 0) return;
+    const items = await this.withoutIdle(handler, run);
+    // Offsets move on in order: the idle events after the last busy one once that one is done.
+    if (items.length > 0) await this.applyBusy(batch, handler, items);
+    batch.resolveOffset(run[run.length - 1].payload.message.offset);
+  }
+
+  /** The events of `run` the handler has something to do for (all of them when it cannot tell). */
+  private async withoutIdle(handler: EventHandler<BaseEvent>, run: BatchItem[]): Promise<BatchItem[]> {
+    if (!handler.idle) return run;
+    let idle: boolean[];
+    try {
+      idle = await handler.idle(run.map((i) => i.event));
+    } catch (e) {
+      this.logger.debug({ size: run.length, err: String(e) }, 'idle check failed; handling all');
+      return run;
+    }
+    const busy = run.filter((_, k) => idle[k] !== true);
+    for (let k = run.length - busy.length; k > 0; k--) this.count(run[0].payload.topic, 'idle');
+    return busy;
+  }
+
+  private async applyBusy(
+    batch: EachBatchPayload,
+    handler: EventHandler<BaseEvent>,
     items: BatchItem[],
   ): Promise<void> {
-    if (items.length === 0) return;
     if (items.length === 1) {
       await this.handleOne(items[0].payload, handler, items[0].event, items[0].raw);
       batch.resolveOffset(items[0].payload.message.offset);
