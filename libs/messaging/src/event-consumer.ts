@@ -56,6 +56,12 @@ export interface ConsumerOptions {
   afterCommit?: () => void;
   /** Most messages of one partition applied in one transaction. */
   maxBatch?: number;
+  /**
+   * Every handler's effect is idempotent by its own unique key (e.g. INSERT ... ON CONFLICT DO NOTHING on the
+   * event id): no processed-event row is written and every event counts as new, so a redelivery applies it again
+   * to no effect. Not for handlers with onDuplicate or an effect that must happen once (an outbox event).
+   */
+  idempotentEffects?: boolean;
 }
 
 const DEFAULT_ATTEMPTS = 5;
@@ -104,6 +110,8 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.logger = new Logger(`Consumer:${options.name}`);
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.inflight = new InflightLedger(dataSource, options.schema, options.name);
+    if (options.idempotentEffects && options.handlers.some((h) => h.onDuplicate))
+      throw new Error(`consumer ${options.name}: onDuplicate needs the processed-event rows`);
     for (const h of options.handlers)
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
   }
@@ -535,6 +543,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private applyAll(items: BatchItem[], handler: EventHandler<BaseEvent>): Promise<boolean[]> {
     const { topic, partition } = items[0].payload;
     return this.dataSource.transaction(async (manager) => {
+      if (this.options.idempotentEffects) {
+        await manager.query(
+          `DELETE FROM ${this.inflight.table}
+            WHERE consumer = $1 AND topic = $2 AND partition = $3 AND "offset" = ANY($4::bigint[])`,
+          [this.options.name, topic, partition, items.map((i) => i.payload.message.offset)],
+        );
+        for (const { event } of items) await handler.handle(event, manager);
+        return items.map(() => true);
+      }
       const inserted = await manager.query<{ event_id: string }[]>(
         `WITH finished AS (
            DELETE FROM ${this.inflight.table}
@@ -572,6 +589,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
    */
   private apply(event: BaseEvent, at: MessagePosition, handler: EventHandler<BaseEvent>): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      if (this.options.idempotentEffects) {
+        await manager.query(
+          `DELETE FROM ${this.inflight.table}
+            WHERE consumer = $1 AND topic = $2 AND partition = $3 AND "offset" = $4`,
+          [this.options.name, at.topic, at.partition, at.offset],
+        );
+        await handler.handle(event, manager);
+        return true;
+      }
       const inserted = await manager.query<unknown[]>(
         `WITH finished AS (
            DELETE FROM ${this.inflight.table}
