@@ -28,6 +28,12 @@ export interface EventHandler<T extends BaseEvent> {
    * consumers downstream that missed it. Retried like `handle`.
    */
   onDuplicate?(event: T, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: which of a batch's events have nothing to do (true), read outside any transaction (e.g. no
+   * recipient has a webhook). Those are passed over with no transaction, in-flight or processed-event row, so
+   * seeing one again must be harmless: a redelivery asks again. A failure of this check handles them all.
+   */
+  idle?(events: T[]): Promise<boolean[]>;
 }
 
 export interface ConsumerOptions {
@@ -50,6 +56,12 @@ export interface ConsumerOptions {
   afterCommit?: () => void;
   /** Most messages of one partition applied in one transaction. */
   maxBatch?: number;
+  /**
+   * Every handler's effect is idempotent by its own unique key (e.g. INSERT ... ON CONFLICT DO NOTHING on the
+   * event id): no processed-event row is written and every event counts as new, so a redelivery applies it again
+   * to no effect. Not for handlers with onDuplicate or an effect that must happen once (an outbox event).
+   */
+  idempotentEffects?: boolean;
 }
 
 const DEFAULT_ATTEMPTS = 5;
@@ -98,6 +110,8 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.logger = new Logger(`Consumer:${options.name}`);
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.inflight = new InflightLedger(dataSource, options.schema, options.name);
+    if (options.idempotentEffects && options.handlers.some((h) => h.onDuplicate))
+      throw new Error(`consumer ${options.name}: onDuplicate needs the processed-event rows`);
     for (const h of options.handlers)
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
   }
@@ -226,9 +240,35 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private async applyRun(
     batch: EachBatchPayload,
     handler: EventHandler<BaseEvent>,
+    run: BatchItem[],
+  ): Promise<void> {
+    if (run.length === 0) return;
+    const items = await this.withoutIdle(handler, run);
+    // Offsets move on in order: the idle events after the last busy one once that one is done.
+    if (items.length > 0) await this.applyBusy(batch, handler, items);
+    batch.resolveOffset(run[run.length - 1].payload.message.offset);
+  }
+
+  /** The events of `run` the handler has something to do for (all of them when it cannot tell). */
+  private async withoutIdle(handler: EventHandler<BaseEvent>, run: BatchItem[]): Promise<BatchItem[]> {
+    if (!handler.idle) return run;
+    let idle: boolean[];
+    try {
+      idle = await handler.idle(run.map((i) => i.event));
+    } catch (e) {
+      this.logger.debug({ size: run.length, err: String(e) }, 'idle check failed; handling all');
+      return run;
+    }
+    const busy = run.filter((_, k) => idle[k] !== true);
+    for (let k = run.length - busy.length; k > 0; k--) this.count(run[0].payload.topic, 'idle');
+    return busy;
+  }
+
+  private async applyBusy(
+    batch: EachBatchPayload,
+    handler: EventHandler<BaseEvent>,
     items: BatchItem[],
   ): Promise<void> {
-    if (items.length === 0) return;
     if (items.length === 1) {
       await this.handleOne(items[0].payload, handler, items[0].event, items[0].raw);
       batch.resolveOffset(items[0].payload.message.offset);
@@ -503,6 +543,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private applyAll(items: BatchItem[], handler: EventHandler<BaseEvent>): Promise<boolean[]> {
     const { topic, partition } = items[0].payload;
     return this.dataSource.transaction(async (manager) => {
+      if (this.options.idempotentEffects) {
+        await manager.query(
+          `DELETE FROM ${this.inflight.table}
+            WHERE consumer = $1 AND topic = $2 AND partition = $3 AND "offset" = ANY($4::bigint[])`,
+          [this.options.name, topic, partition, items.map((i) => i.payload.message.offset)],
+        );
+        for (const { event } of items) await handler.handle(event, manager);
+        return items.map(() => true);
+      }
       const inserted = await manager.query<{ event_id: string }[]>(
         `WITH finished AS (
            DELETE FROM ${this.inflight.table}
@@ -540,6 +589,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
    */
   private apply(event: BaseEvent, at: MessagePosition, handler: EventHandler<BaseEvent>): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      if (this.options.idempotentEffects) {
+        await manager.query(
+          `DELETE FROM ${this.inflight.table}
+            WHERE consumer = $1 AND topic = $2 AND partition = $3 AND "offset" = $4`,
+          [this.options.name, at.topic, at.partition, at.offset],
+        );
+        await handler.handle(event, manager);
+        return true;
+      }
       const inserted = await manager.query<unknown[]>(
         `WITH finished AS (
            DELETE FROM ${this.inflight.table}

@@ -85,12 +85,13 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     maxAttempts?: number;
     onGiveUp?: (e: PingEvent, reason: string) => Promise<void>;
     onDuplicate?: (e: PingEvent, m: EntityManager) => Promise<void>;
+    idle?: (es: PingEvent[]) => Promise<boolean[]>;
   }
 
   function consumer(
     name: string,
     handle: (e: PingEvent, m: EntityManager) => Promise<void> | void,
-    { maxAttempts = 5, onGiveUp, onDuplicate }: TestConsumerOptions = {},
+    { maxAttempts = 5, onGiveUp, onDuplicate, idle }: TestConsumerOptions = {},
   ): EventConsumer {
     const c = new EventConsumer(kafka, ds, new MetricsService('it'), {
       name,
@@ -110,6 +111,7 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
           },
           onGiveUp,
           onDuplicate,
+          idle,
         },
       ],
     });
@@ -435,6 +437,38 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     expect((await effects()).filter((t) => t.startsWith('batched-'))).toEqual(events.map((e) => e.text));
     // Sent before the consumer started, the 40 come in one or a few fetches: far fewer transactions.
     expect(transactions.size).toBeLessThanOrEqual(5);
+  });
+
+  it('passes over the events its handler calls idle without a transaction or a processed-event row', async () => {
+    const events = Array.from({ length: 12 }, (_, i) => ping(i % 3 === 0 ? `busy-${i}` : `idle-${i}`));
+    await kafka.send(
+      PingEvent.topic,
+      events.map((e) => ({ key: 'id', value: JSON.stringify(e) })),
+    );
+    const ids = new Set(events.map((e) => e.eventId));
+    let failOnce = true;
+    const c = consumer('idle', () => undefined, {
+      idle: (es) => {
+        // A failing check handles all of them: still each busy one once, and the idle ones are harmless.
+        if (failOnce && es.some((e) => ids.has(e.eventId))) {
+          failOnce = false;
+          return Promise.reject(new Error('check failed'));
+        }
+        return Promise.resolve(es.map((e) => e.text.startsWith('idle-')));
+      },
+    });
+    const effects = effectsOf('idle');
+    await c.start();
+    await caughtUp('idle');
+    const applied = (await effects()).filter((t) => t.startsWith('busy-') || t.startsWith('idle-'));
+    expect(applied.filter((t) => t.startsWith('busy-'))).toEqual(['busy-0', 'busy-3', 'busy-6', 'busy-9']);
+    // Each idle one was handled at most once (by the failed check's fallback) and has no row unless handled.
+    const rows = await ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${SCHEMA}"."processed_events" WHERE consumer = 'idle' AND event_id = ANY($1::uuid[])`,
+      [events.filter((e) => e.text.startsWith('idle-')).map((e) => e.eventId)],
+    );
+    expect(rows[0].n).toBe(applied.filter((t) => t.startsWith('idle-')).length);
+    expect(await inflightRows('idle')).toEqual([]);
   });
 
   it('handles a batch with a failing event one by one: the others once and in order, that one dead-lettered', async () => {

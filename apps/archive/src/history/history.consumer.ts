@@ -37,6 +37,8 @@ export class HistoryConsumer extends EventConsumer {
     super(kafka, dataSource, metrics, {
       name: 'archive',
       schema: ARCHIVE_SCHEMA,
+      // A replayed event adds nothing: its rows are unique by event id and office (no processed-event row).
+      idempotentEffects: true,
       handlers: RECORDED.map((event) => ({ event, handle: (e: BaseEvent, m) => history.record(e, m) })),
     });
   }

@@ -25,6 +25,9 @@ export class GatewayEventsConsumer extends EventConsumer {
     super(kafka, dataSource, metrics, {
       name: 'gateway',
       schema: GATEWAY_SCHEMA,
+      // Applying an event again changes nothing (statuses only move on, timestamps and inbox entries are set
+      // once), so no processed-event row is written.
+      idempotentEffects: true,
       handlers: [
         {
           event: SubmissionValidatedEvent,

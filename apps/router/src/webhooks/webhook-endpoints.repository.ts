@@ -39,12 +39,15 @@ export class WebhookEndpointsRepository {
     );
   }
 
-  /** The endpoints among `officeNumbers` with a URL and a secret (plain or sealed), only number and date. */
+  /**
+   * The endpoints among `officeNumbers` with a URL and a secret (plain or sealed), only number and date; read
+   * outside a transaction when `m` is undefined.
+   */
   findConfigured(
-    m: EntityManager,
+    m: EntityManager | undefined,
     officeNumbers: string[],
   ): Promise<Pick<WebhookEndpointEntity, 'officeNumber' | 'configuredAt'>[]> {
-    return m.find(WebhookEndpointEntity, {
+    return (m ?? this.dataSource.manager).find(WebhookEndpointEntity, {
       select: { officeNumber: true, configuredAt: true },
       where: [
         { officeNumber: In(officeNumbers), url: Not(IsNull()), secretSealed: Not(IsNull()) },

@@ -47,8 +47,12 @@ export class WebhookEndpointsService implements OnApplicationBootstrap {
     });
   }
 
-  /** The offices among `officeNumbers` that have an endpoint now (their secrets stay sealed). */
-  async configured(officeNumbers: string[], m: EntityManager): Promise<ConfiguredOffice[]> {
+  /**
+   * The offices among `officeNumbers` that have an endpoint now (their secrets stay sealed); without `m`, read
+   * outside a transaction.
+   */
+  async configured(officeNumbers: string[], m?: EntityManager): Promise<ConfiguredOffice[]> {
+    if (officeNumbers.length === 0) return [];
     const rows = await this.endpoints.findConfigured(m, officeNumbers);
     return rows.map(({ officeNumber, configuredAt }) => ({ officeNumber, configuredAt }));
   }

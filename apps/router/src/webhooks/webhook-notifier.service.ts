@@ -27,6 +27,22 @@ export class WebhookNotifierService {
     private readonly queue: WebhookQueue,
   ) {}
 
+  /**
+   * Per notification, whether it would push nothing (no recipient has an endpoint set before it happened), in
+   * one read for all: the consumer passes those over without a transaction.
+   */
+  async idle(notifications: WebhookNotification[]): Promise<boolean[]> {
+    const targets = await this.endpoints.configured([...new Set(notifications.flatMap((n) => n.recipients))]);
+    const since = new Map(targets.map((t) => [t.officeNumber, t.configuredAt]));
+    return notifications.map(
+      (n) =>
+        !n.recipients.some((r) => {
+          const at = since.get(r);
+          return at !== undefined && happenedSinceConfigured(n.occurredAt, at);
+        }),
+    );
+  }
+
   async notify(n: WebhookNotification, m: EntityManager): Promise<void> {
     const targets = await this.endpoints.configured([...new Set(n.recipients)], m);
     for (const target of targets.filter((t) => happenedSinceConfigured(n.occurredAt, t.configuredAt))) {
