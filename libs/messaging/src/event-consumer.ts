@@ -110,7 +110,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.logger = new Logger(`Consumer:${options.name}`);
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.inflight = new InflightLedger(dataSource, options.schema, options.name);
-    if (options.idempotentEffects && options.handlers.some((h) => h.onDuplicate))
+    if (options.idempotentEffects && options.handlers.some((h) => h.onDuplicate !== undefined))
       throw new Error(`consumer ${options.name}: onDuplicate needs the processed-event rows`);
     for (const h of options.handlers)
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
