@@ -24,15 +24,21 @@ export class HistoryRepository {
    * 被保険者番号 (all but the verdict's) take them from a row that has them, whichever event came first.
    */
   async shareSearchColumns(m: EntityManager, submissionId: string): Promise<void> {
-    for (const column of SHARED_COLUMNS) {
-      await m.query(
-        `UPDATE "${ARCHIVE_SCHEMA}"."history" h SET "${column}" = s."${column}"
-         FROM (SELECT "${column}" FROM "${ARCHIVE_SCHEMA}"."history"
-               WHERE "submission_id" = $1 AND "${column}" <> '{}' LIMIT 1) s
-         WHERE h."submission_id" = $1 AND h."${column}" = '{}'`,
-        [submissionId],
-      );
-    }
+    // Both columns in one statement: each empty one takes the first non-empty value of its submission.
+    const shared = SHARED_COLUMNS.map(
+      (c) => `(SELECT "${c}" FROM "${ARCHIVE_SCHEMA}"."history"
+                WHERE "submission_id" = $1 AND "${c}" <> '{}' LIMIT 1) AS "${c}"`,
+    );
+    const sets = SHARED_COLUMNS.map(
+      (c) => `"${c}" = CASE WHEN h."${c}" = '{}' THEN COALESCE(s."${c}", h."${c}") ELSE h."${c}" END`,
+    );
+    const wanted = SHARED_COLUMNS.map((c) => `(h."${c}" = '{}' AND s."${c}" IS NOT NULL)`);
+    await m.query(
+      `UPDATE "${ARCHIVE_SCHEMA}"."history" h SET ${sets.join(', ')}
+         FROM (SELECT ${shared.join(', ')}) s
+        WHERE h."submission_id" = $1 AND (${wanted.join(' OR ')})`,
+      [submissionId],
+    );
   }
 
   /** The office's rows matching the filter, newest first. */

@@ -2,14 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity';
+import { OfficeEntity } from './office.entity';
 
 /** The API keys the gateway owns, stored as sha256 of the key. */
 @Injectable()
 export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findByHash(keyHash: string): Promise<ApiKeyEntity | null> {
-    return this.dataSource.manager.findOne(ApiKeyEntity, { where: { keyHash } });
+  /**
+   * The key (by its hash or its id) with its office, null when the office is not registered: every request
+   * needs both, so one query reads them.
+   */
+  async findWithOffice(
+    by: { keyHash: string } | { id: string },
+  ): Promise<{ key: ApiKeyEntity; office: OfficeEntity | null } | null> {
+    const [column, value] = 'id' in by ? ['id', by.id] : ['keyHash', by.keyHash];
+    const row = await this.dataSource.manager
+      .createQueryBuilder(ApiKeyEntity, 'k')
+      .leftJoinAndMapOne('k.office', OfficeEntity, 'o', 'o.officeNumber = k.officeNumber')
+      .where(`k.${column} = :value`, { value })
+      .getOne();
+    if (!row) return null;
+    const { office, ...key } = row as ApiKeyEntity & { office?: OfficeEntity };
+    return { key: Object.assign(new ApiKeyEntity(), key), office: office ?? null };
   }
 
   findById(id: string): Promise<ApiKeyEntity | null> {

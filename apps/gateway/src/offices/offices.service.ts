@@ -52,10 +52,10 @@ export class OfficesService {
 
   async authenticate(key: string | undefined): Promise<KeyAuthenticatedOffice> {
     if (!key) throw OfficeErrors.keyMissing();
-    const apiKey = await this.keys.findByHash(hashApiKey(key));
-    if (!apiKey) throw OfficeErrors.keyInvalid();
-    if (apiKey.revokedAt) throw OfficeErrors.keyRevoked();
-    return this.officeOf(apiKey, apiKey.role, 'apiKey');
+    const found = await this.keys.findWithOffice({ keyHash: hashApiKey(key) });
+    if (!found) throw OfficeErrors.keyInvalid();
+    if (found.key.revokedAt) throw OfficeErrors.keyRevoked();
+    return this.officeOf(found.key, found.key.role, 'apiKey', found.office);
   }
 
   /**
@@ -64,10 +64,10 @@ export class OfficesService {
    */
   async authenticateToken(claims: AccessTokenClaims): Promise<AuthenticatedOffice> {
     if (!('keyId' in claims)) return this.authenticateStaff(claims);
-    const apiKey = await this.keys.findById(claims.keyId);
-    if (!apiKey || apiKey.officeNumber !== claims.officeNumber) throw AuthErrors.tokenInvalid();
-    if (apiKey.revokedAt) throw AuthErrors.tokenRevoked();
-    return this.officeOf(apiKey, claims.role, 'accessToken');
+    const found = await this.keys.findWithOffice({ id: claims.keyId });
+    if (!found || found.key.officeNumber !== claims.officeNumber) throw AuthErrors.tokenInvalid();
+    if (found.key.revokedAt) throw AuthErrors.tokenRevoked();
+    return this.officeOf(found.key, claims.role, 'accessToken', found.office);
   }
 
   /**
@@ -101,8 +101,10 @@ export class OfficesService {
     apiKey: ApiKeyEntity,
     role: KeyRole,
     credential: AuthenticatedOffice['credential'],
+    /** The key's office when already read with it (undefined: read it now). */
+    known?: OfficeEntity | null,
   ): Promise<KeyAuthenticatedOffice> {
-    const office = await this.offices.find(apiKey.officeNumber);
+    const office = known === undefined ? await this.offices.find(apiKey.officeNumber) : known;
     if (!office) throw OfficeErrors.officeNotRegistered();
     await this.touch(apiKey);
     return {

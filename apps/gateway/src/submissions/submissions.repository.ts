@@ -101,9 +101,10 @@ export class SubmissionsRepository {
     return Number(row.next);
   }
 
+  /** A plain INSERT (save would first SELECT the new id to choose between insert and update). */
   async insert(m: EntityManager, s: NewSubmission): Promise<SubmissionEntity> {
     const submission = m.create(SubmissionEntity, s);
-    await m.save(SubmissionEntity, submission);
+    await m.insert(SubmissionEntity, submission);
     return submission;
   }
 
