@@ -17,6 +17,12 @@ export interface EventHandler<T extends BaseEvent> {
   /** Applies the event's effect with `manager`, inside the transaction that records the event id. */
   handle(event: T, manager: EntityManager): Promise<void>;
   /**
+   * Optional, for consumers with idempotentEffects: applies a batch's events (one partition's, in order) with
+   * `manager` in one go — a few multi-row statements instead of each event's own. Must mean the same as
+   * `handle` on each in turn; a failed batch is retried one by one through `handle`.
+   */
+  handleAll?(events: T[], manager: EntityManager): Promise<void>;
+  /**
    * Called once a valid event has gone to the dead-letter topic, so that what it was about fails
    * visibly (e.g. a submission marked rejected) instead of waiting forever. Infrastructure failures of
    * the hook are retried until it succeeds; its other errors are logged.
@@ -549,7 +555,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
             WHERE consumer = $1 AND topic = $2 AND partition = $3 AND "offset" = ANY($4::bigint[])`,
           [this.options.name, topic, partition, items.map((i) => i.payload.message.offset)],
         );
-        for (const { event } of items) await handler.handle(event, manager);
+        const events = items.map((i) => i.event);
+        if (handler.handleAll) await handler.handleAll(events, manager);
+        else for (const event of events) await handler.handle(event, manager);
         return items.map(() => true);
       }
       const inserted = await manager.query<{ event_id: string }[]>(

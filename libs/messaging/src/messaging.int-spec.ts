@@ -439,6 +439,53 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     expect(transactions.size).toBeLessThanOrEqual(5);
   });
 
+  it('gives an idempotent-effects handler a batch at once through handleAll, and one by one after a failure', async () => {
+    const events = Array.from({ length: 30 }, (_, i) => ping(`whole-${i}`));
+    await kafka.send(
+      PingEvent.topic,
+      events.map((e) => ({ key: 'wh', value: JSON.stringify(e) })),
+    );
+    const ids = new Set(events.map((e) => e.eventId));
+    const sizes: number[] = [];
+    let failOnce = true;
+    const insert = (m: EntityManager, es: PingEvent[]) =>
+      m.query(
+        `INSERT INTO "${SCHEMA}"."effects" (consumer, event_id, text)
+         SELECT 'whole', e, t FROM unnest($1::uuid[], $2::text[]) AS x(e, t)`,
+        [es.map((e) => e.eventId), es.map((e) => e.text)],
+      );
+    const c = new EventConsumer(kafka, ds, new MetricsService('it'), {
+      name: 'whole',
+      schema: SCHEMA,
+      idempotentEffects: true,
+      retry: { baseDelayMs: 50, maxDelayMs: 400 },
+      handlers: [
+        {
+          event: PingEvent,
+          handle: (e: PingEvent, m) => insert(m, [e]),
+          handleAll: async (es: PingEvent[], m) => {
+            const mine = es.filter((e) => ids.has(e.eventId));
+            sizes.push(mine.length);
+            // The first batch fails after its effect: rolled back, then applied one by one through handle.
+            if (failOnce && mine.length > 0) {
+              failOnce = false;
+              await insert(m, es);
+              throw new Error('batch effect failed');
+            }
+            await insert(m, es);
+          },
+        },
+      ],
+    });
+    consumers.push(c);
+    const effects = effectsOf('whole');
+    await c.start();
+    await eventually(effects, (t) => t.includes('whole-29'), 15000);
+    await caughtUp('whole');
+    expect((await effects()).filter((t) => t.startsWith('whole-'))).toEqual(events.map((e) => e.text));
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+  });
+
   it('passes over the events its handler calls idle without a transaction or a processed-event row', async () => {
     const events = Array.from({ length: 12 }, (_, i) => ping(i % 3 === 0 ? `busy-${i}` : `idle-${i}`));
     await kafka.send(

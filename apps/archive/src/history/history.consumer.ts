@@ -39,7 +39,11 @@ export class HistoryConsumer extends EventConsumer {
       schema: ARCHIVE_SCHEMA,
       // A replayed event adds nothing: its rows are unique by event id and office (no processed-event row).
       idempotentEffects: true,
-      handlers: RECORDED.map((event) => ({ event, handle: (e: BaseEvent, m) => history.record(e, m) })),
+      handlers: RECORDED.map((event) => ({
+        event,
+        handle: (e: BaseEvent, m) => history.record(e, m),
+        handleAll: (es: BaseEvent[], m) => history.recordAll(es, m),
+      })),
     });
   }
 }

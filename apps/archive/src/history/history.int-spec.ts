@@ -147,6 +147,36 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
     expect(lines[1]).toContain(p.submissionId);
   });
 
+  it('records a batch of events in one go exactly as one by one, and a replayed batch adds nothing', async () => {
+    const blobs = new BlobStore(ds);
+    const history = new HistoryService(new HistoryRepository(ds), blobs);
+    const files = await stored(blobs, buildBundle('plan'));
+    const insured = USERS.map((u) => u.insuredNo).sort();
+    const keys = Object.assign(new HistoryKeys(), { insuredNumbers: insured, truncated: false });
+    const batch = (parts: ReturnType<typeof parties>[]) =>
+      parts.map((p) => verdict(SubmissionValidatedEvent, p, files, keys));
+    const sent = (p: ReturnType<typeof parties>) =>
+      Object.assign(new SubmissionReceivedEvent(), {
+        ...p,
+        eventId: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        files,
+      });
+    const [one, other] = [parties(), parties()];
+    await ds.transaction((m) => history.recordAll([sent(one), sent(other)], m));
+    const verdicts = batch([one, other]);
+    await ds.transaction((m) => history.recordAll(verdicts, m));
+    await ds.transaction((m) => history.recordAll(verdicts, m));
+
+    for (const p of [one, other]) {
+      const rows = await rowsOf(p.submissionId);
+      expect(rows.map((r) => r.event).sort()).toEqual(['sent', 'validated']);
+      for (const r of rows) expect(r.insuredNumbers).toEqual(insured);
+      expect(rows.find((r) => r.event === 'validated')?.details).toEqual({ report: { ok: true, files: [] } });
+      expect(rows.find((r) => r.event === 'sent')?.deliveryId).toBeNull();
+    }
+  });
+
   it('reads 被保険者番号 from the stored bytes, within bounds, when the verdict has none', async () => {
     const blobs = new BlobStore(ds);
     const history = new HistoryService(new HistoryRepository(ds), blobs);

@@ -13,13 +13,13 @@ import {
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
-import { advisoryLock, BlobStore } from '@careplan/persistence';
+import { advisoryLocks, BlobStore } from '@careplan/persistence';
 import { Page, problem } from '@careplan/platform';
 import { insuredNumbersIn, storableText, type BundleFile } from '@careplan/spec';
 import { HistoryRecordEntity } from './history-record.entity';
 import { CSV_ENCODINGS, CsvEncoding, encodeHistoryCsv, jstTimestamp } from './history.csv';
 import { HistoryFilter, parseHistoryFilter } from './history.filter';
-import { historyRowsFor } from './history.mapping';
+import { HistoryRow, historyRowsFor } from './history.mapping';
 import { HistoryRepository } from './history.repository';
 
 const EXPORT_PAGE = 1000;
@@ -42,18 +42,32 @@ export class HistoryService {
   ) {}
 
   /** Appends the event's rows; a replayed event adds nothing (unique event id per office). */
-  async record(e: BaseEvent, m: EntityManager): Promise<void> {
-    const rows = historyRowsFor(e);
+  record(e: BaseEvent, m: EntityManager): Promise<void> {
+    return this.recordAll([e], m);
+  }
+
+  /** Appends a batch's rows in three statements, whatever its size: locks, rows, shared search columns. */
+  async recordAll(events: BaseEvent[], m: EntityManager): Promise<void> {
+    const rows: HistoryRow[] = [];
+    for (const e of events) rows.push(...(await this.rowsOf(e)));
     if (rows.length === 0) return;
-    const { submissionId } = rows[0];
+    const submissionIds = [...new Set(rows.map((r) => r.submissionId))];
     // One submission's events at a time: each then sees the search columns the others recorded.
-    await advisoryLock(m, `history:${submissionId}`);
+    await advisoryLocks(
+      m,
+      submissionIds.map((id) => `history:${id}`),
+    );
+    await this.history.insertIgnoringReplays(m, rows);
+    await this.history.shareSearchColumns(m, submissionIds);
+  }
+
+  private async rowsOf(e: BaseEvent): Promise<HistoryRow[]> {
+    const rows = historyRowsFor(e);
     if (e instanceof SubmissionValidatedEvent || e instanceof SubmissionRejectedEvent) {
       const numbers = e.historyKeys?.insuredNumbers ?? (await this.insuredNumbersOf(e.files));
       for (const r of rows) r.insuredNumbers = numbers.map(storableText);
     }
-    await this.history.insertIgnoringReplays(m, rows);
-    await this.history.shareSearchColumns(m, submissionId);
+    return rows;
   }
 
   list(officeNumber: string, query: ListHistoryQuery): Promise<HistoryPageDto> {

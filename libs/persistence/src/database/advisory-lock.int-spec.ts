@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, eventually, TestDatabase } from '@careplan/testing';
-import { advisoryLock } from './advisory-lock';
+import { advisoryLock, advisoryLocks } from './advisory-lock';
 
 describe('advisoryLock on the real PostgreSQL', () => {
   let db: TestDatabase;
@@ -55,5 +55,41 @@ describe('advisoryLock on the real PostgreSQL', () => {
       await advisoryLock(m, 'office:0000000002');
       await ds.transaction((other) => advisoryLock(other, 'office:0000000003'));
     });
+  });
+
+  it('takes a set of locks in one statement and holds each until the transaction ends', async () => {
+    const keys = ['pair:a', 'pair:b', 'pair:c', 'pair:b'];
+    const free = (key: string) =>
+      ds
+        .query<{ ok: boolean }[]>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [key])
+        .then(async ([row]) => {
+          if (row.ok) await ds.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
+          return row.ok;
+        });
+    await ds.transaction(async (m) => {
+      await advisoryLocks(m, keys);
+      // Another session finds every key taken, and a key outside the set free.
+      expect(await Promise.all(['pair:a', 'pair:b', 'pair:c', 'pair:d'].map(free))).toEqual([
+        false,
+        false,
+        false,
+        true,
+      ]);
+    });
+    expect(await Promise.all(['pair:a', 'pair:b', 'pair:c'].map(free))).toEqual([true, true, true]);
+  });
+
+  it('lets two transactions lock overlapping sets given in opposite orders without a deadlock', async () => {
+    const sets = [
+      ['x:1', 'x:2', 'x:3', 'x:4'],
+      ['x:4', 'x:3', 'x:2', 'x:1'],
+    ];
+    const runs = Array.from({ length: 20 }, (_, i) =>
+      ds.transaction(async (m) => {
+        await advisoryLocks(m, sets[i % 2]);
+        await m.query('SELECT pg_sleep(0.005)');
+      }),
+    );
+    await expect(Promise.all(runs)).resolves.toHaveLength(20);
   });
 });
