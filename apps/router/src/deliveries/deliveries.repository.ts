@@ -8,15 +8,14 @@ import { DeliveryEntity } from './delivery.entity';
 export class DeliveriesRepository {
   /** Inserts the delivery unless its submission has one already; false when it had. */
   async insertIfAbsent(m: EntityManager, d: DeliveryEntity): Promise<boolean> {
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(DeliveryEntity)
-      .values(d)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (inserted.raw as unknown[]).length > 0;
+    // Fixed SQL text: the query builder's per-call work showed in the router's profile.
+    const inserted = await m.query<unknown[]>(
+      `INSERT INTO "${ROUTER_SCHEMA}"."deliveries"
+         (id, submission_id, sender_office_number, receiver_office_number, event_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [d.id, d.submissionId, d.senderOfficeNumber, d.receiverOfficeNumber, d.eventId, d.createdAt],
+    );
+    return inserted.length > 0;
   }
 
   findBySubmissionId(m: EntityManager, submissionId: string): Promise<DeliveryEntity | null> {
