@@ -27,11 +27,9 @@ export class ValidationService {
     // Received again under another event id (re-driven), or after a give-up: the verdict given stands.
     if (await this.republish(e, m)) return;
     const started = performance.now();
-    const csvFiles = await Promise.all(
-      e.files
-        .filter((f) => f.kind === 'csv')
-        .map(async (f) => ({ name: f.name, bytes: await this.blobs.getOrThrow(f.sha256) })),
-    );
+    const csv = e.files.filter((f) => f.kind === 'csv');
+    const bytes = await this.blobs.getAllOrThrow(csv.map((f) => f.sha256));
+    const csvFiles = csv.map((f, i) => ({ name: f.name, bytes: bytes[i] }));
     const { report, insuredNumbers } = validateBundleWithInsuredNumbers(csvFiles, {
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,

@@ -8,7 +8,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /**
  * The storage port: services keep file bytes here and pass sha256 references in events (claim check).
- * PostgreSQL by default; an object store can implement the same three methods.
+ * PostgreSQL by default; an object store can implement the same methods.
  */
 export class BlobStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,13 +39,30 @@ export class BlobStore {
   }
 
   async get(sha256: string): Promise<Buffer | null> {
-    const row = await this.dataSource.manager.findOne(BlobEntity, { where: { sha256 } });
-    return row ? row.content : null;
+    return (await this.getMany([sha256])).get(sha256) ?? null;
   }
 
   async getOrThrow(sha256: string): Promise<Buffer> {
-    const bytes = await this.get(sha256);
-    if (!bytes) throw new Error(`blob ${sha256} is missing from storage`);
-    return bytes;
+    return (await this.getAllOrThrow([sha256]))[0];
+  }
+
+  /** The bytes of several blobs in one query, by sha256; a missing one is absent from the map. */
+  async getMany(sha256s: readonly string[]): Promise<Map<string, Buffer>> {
+    if (sha256s.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ sha256: string; content: Buffer }[]>(
+      `SELECT sha256, content FROM "${STORAGE_SCHEMA}"."blobs" WHERE sha256 = ANY($1::char(64)[])`,
+      [[...new Set(sha256s)]],
+    );
+    return new Map(rows.map((r) => [r.sha256, r.content]));
+  }
+
+  /** The bytes of each blob, in the order asked (a bundle's files in one query); a missing one throws. */
+  async getAllOrThrow(sha256s: readonly string[]): Promise<Buffer[]> {
+    const found = await this.getMany(sha256s);
+    return sha256s.map((sha256) => {
+      const bytes = found.get(sha256);
+      if (!bytes) throw new Error(`blob ${sha256} is missing from storage`);
+      return bytes;
+    });
   }
 }
