@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobEntity, STORAGE_SCHEMA } from './blob.entity';
+import { STORAGE_SCHEMA } from './blob.entity';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
