@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@careplan/testing';
-import { inTransactionThenNudge, publishEvent } from './outbox';
+import { insertThenAddToOutbox, inTransactionThenNudge, publishEvent, stampEvent } from './outbox';
 import { pingDataSource, PingEvent } from './testing/ping.fixture';
 
 const SCHEMA = 'it_outbox_helpers';
@@ -26,6 +26,47 @@ describe('outbox helpers on the real PostgreSQL', () => {
     ds.query<{ topic: string; key: string; payload: Record<string, unknown> }[]>(
       `SELECT topic, key, payload FROM "${SCHEMA}"."outbox" ORDER BY id`,
     );
+
+  describe('insertThenAddToOutbox', () => {
+    beforeAll(() => ds.query(`CREATE TABLE "${SCHEMA}"."things" (id text PRIMARY KEY, n int NOT NULL)`));
+
+    const insertThing = (id: string, n: number) => ({
+      text: `INSERT INTO "${SCHEMA}"."things" (id, n) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id`,
+      values: [id, n],
+    });
+
+    it('adds the event only when the change is new, in one statement with it', async () => {
+      const first = stampEvent(PingEvent, { text: 'first' });
+      const again = stampEvent(PingEvent, { text: 'again' });
+      const added = await ds.transaction((m) =>
+        insertThenAddToOutbox(m, SCHEMA, insertThing('t1', 1), PingEvent, 'k', first),
+      );
+      const repeated = await ds.transaction((m) =>
+        insertThenAddToOutbox(m, SCHEMA, insertThing('t1', 2), PingEvent, 'k', again),
+      );
+      expect([added, repeated]).toEqual([true, false]);
+      expect((await outbox()).map((r) => r.payload.text)).toEqual(['first']);
+      expect(await ds.query(`SELECT n FROM "${SCHEMA}"."things" WHERE id = 't1'`)).toEqual([{ n: 1 }]);
+    });
+
+    it('keeps neither the change nor the event when the transaction rolls back', async () => {
+      await expect(
+        ds.transaction(async (m) => {
+          await insertThenAddToOutbox(
+            m,
+            SCHEMA,
+            insertThing('t2', 1),
+            PingEvent,
+            'k',
+            stampEvent(PingEvent, { text: 'x' }),
+          );
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await outbox()).toEqual([]);
+      expect(await ds.query(`SELECT id FROM "${SCHEMA}"."things" WHERE id = 't2'`)).toEqual([]);
+    });
+  });
 
   describe('publishEvent', () => {
     it('stamps a new id and now, and records the event under its topic and key', async () => {

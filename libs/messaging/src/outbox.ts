@@ -22,6 +22,34 @@ export async function addToOutbox<T extends BaseEvent>(
   ]);
 }
 
+/** A statement with its parameters: an INSERT … ON CONFLICT DO NOTHING RETURNING … of the change. */
+export interface InsertStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Inserts the change and, only if it inserted a row (not a conflict), adds its event to the outbox: one round
+ * trip for both, in the caller's transaction. False when the change was already there (nothing is added).
+ */
+export async function insertThenAddToOutbox<T extends BaseEvent>(
+  manager: EntityManager,
+  schema: string,
+  insert: InsertStatement,
+  eventClass: EventClass<T>,
+  key: string,
+  event: T,
+): Promise<boolean> {
+  const n = insert.values.length;
+  const added = await manager.query<unknown[]>(
+    `WITH change AS (${insert.text})
+     INSERT INTO "${schema}"."outbox" (topic, key, payload)
+     SELECT $${n + 1}, $${n + 2}, $${n + 3} FROM change RETURNING id`,
+    [...insert.values, eventClass.topic, key, JSON.stringify(event)],
+  );
+  return added.length > 0;
+}
+
 /** The fields of an event besides its id and time, which `publishEvent` stamps. */
 export type EventFields<T extends BaseEvent> = Omit<T, 'eventId' | 'occurredAt'>;
 
@@ -43,13 +71,22 @@ export async function publishEvent<T extends BaseEvent>(
   fields: EventFields<T>,
   stamp: EventStamp = {},
 ): Promise<T> {
-  const event = Object.assign(new eventClass(), {
+  const event = stampEvent(eventClass, fields, stamp);
+  await addToOutbox(manager, schema, eventClass, key, event);
+  return event;
+}
+
+/** An event of `eventClass` with its fields, a new id and now (unless `stamp` says otherwise). */
+export function stampEvent<T extends BaseEvent>(
+  eventClass: EventClass<T>,
+  fields: EventFields<T>,
+  stamp: EventStamp = {},
+): T {
+  return Object.assign(new eventClass(), {
     eventId: stamp.eventId ?? randomUUID(),
     occurredAt: (stamp.occurredAt ?? new Date()).toISOString(),
     ...fields,
   });
-  await addToOutbox(manager, schema, eventClass, key, event);
-  return event;
 }
 
 /** Something that publishes the outbox sooner than its next poll: the relay (absent in tools). */

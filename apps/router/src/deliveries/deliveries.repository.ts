@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { InsertStatement } from '@careplan/messaging';
 import { ROUTER_SCHEMA } from '../database/schema';
 import { DeliveryEntity } from './delivery.entity';
 
 /** The deliveries table: every statement on it, each run in the caller's transaction. */
 @Injectable()
 export class DeliveriesRepository {
-  /** Inserts the delivery unless its submission has one already; false when it had. */
-  async insertIfAbsent(m: EntityManager, d: DeliveryEntity): Promise<boolean> {
-    // Fixed SQL text: the query builder's per-call work showed in the router's profile.
-    const inserted = await m.query<unknown[]>(
-      `INSERT INTO "${ROUTER_SCHEMA}"."deliveries"
-         (id, submission_id, sender_office_number, receiver_office_number, event_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-      [d.id, d.submissionId, d.senderOfficeNumber, d.receiverOfficeNumber, d.eventId, d.createdAt],
-    );
-    return inserted.length > 0;
+  /** Inserts the delivery unless its submission has one already (then it returns no row). */
+  insertIfAbsent(d: DeliveryEntity): InsertStatement {
+    return {
+      text: `INSERT INTO "${ROUTER_SCHEMA}"."deliveries"
+               (id, submission_id, sender_office_number, receiver_office_number, event_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      values: [d.id, d.submissionId, d.senderOfficeNumber, d.receiverOfficeNumber, d.eventId, d.createdAt],
+    };
   }
 
   findBySubmissionId(m: EntityManager, submissionId: string): Promise<DeliveryEntity | null> {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DeliveryDeliveredEvent, pairKey, SubmissionValidatedEvent } from '@careplan/contracts';
-import { publishEvent } from '@careplan/messaging';
+import { addToOutbox, insertThenAddToOutbox, stampEvent } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { ROUTER_SCHEMA } from '../database/schema';
 import { deliveriesCounter } from './deliveries.metrics';
@@ -20,22 +20,29 @@ export class DeliveriesService {
 
   async deliver(e: SubmissionValidatedEvent, m: EntityManager): Promise<void> {
     const id = randomUUID();
-    const eventId = randomUUID();
-    const at = new Date();
-    const inserted = await this.deliveries.insertIfAbsent(m, {
+    const event = deliveredEvent(e, id, randomUUID(), new Date());
+    const delivery = {
       id,
       submissionId: e.submissionId,
       senderOfficeNumber: e.senderOfficeNumber,
       receiverOfficeNumber: e.receiverOfficeNumber,
-      eventId,
-      createdAt: at,
-    });
-    if (!inserted) {
+      eventId: event.eventId,
+      createdAt: new Date(event.occurredAt),
+    };
+    // The delivery and its event in one statement: the event only if the delivery is new.
+    const delivered = await insertThenAddToOutbox(
+      m,
+      ROUTER_SCHEMA,
+      this.deliveries.insertIfAbsent(delivery),
+      DeliveryDeliveredEvent,
+      pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
+      event,
+    );
+    if (!delivered) {
       // Already delivered under another event id (a re-drive): say so again rather than deliver twice.
       await this.republish(e, m);
       return;
     }
-    await this.publish(e, id, eventId, at, m);
     deliveriesCounter(this.metrics).inc({ channel: 'inbox', outcome: 'delivered' });
   }
 
@@ -59,19 +66,33 @@ export class DeliveriesService {
     at: Date,
     m: EntityManager,
   ): Promise<void> {
-    await publishEvent(
+    const key = pairKey(e.senderOfficeNumber, e.receiverOfficeNumber);
+    await addToOutbox(
       m,
       ROUTER_SCHEMA,
       DeliveryDeliveredEvent,
-      pairKey(e.senderOfficeNumber, e.receiverOfficeNumber),
-      {
-        deliveryId,
-        submissionId: e.submissionId,
-        senderOfficeNumber: e.senderOfficeNumber,
-        receiverOfficeNumber: e.receiverOfficeNumber,
-        files: e.files,
-      },
-      { eventId, occurredAt: at },
+      key,
+      deliveredEvent(e, deliveryId, eventId, at),
     );
   }
+}
+
+/** The delivered event of a validated submission (new, or re-published under its original id and time). */
+function deliveredEvent(
+  e: SubmissionValidatedEvent,
+  deliveryId: string,
+  eventId: string,
+  at: Date,
+): DeliveryDeliveredEvent {
+  return stampEvent(
+    DeliveryDeliveredEvent,
+    {
+      deliveryId,
+      submissionId: e.submissionId,
+      senderOfficeNumber: e.senderOfficeNumber,
+      receiverOfficeNumber: e.receiverOfficeNumber,
+      files: e.files,
+    },
+    { eventId, occurredAt: at },
+  );
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { InsertStatement } from '@careplan/messaging';
 import { VALIDATOR_SCHEMA } from '../database/schema';
 import { ValidationEntity } from './validation.entity';
 
@@ -53,12 +54,12 @@ export class ValidationRepository {
     return row ? toEntity(row) : null;
   }
 
-  /** Inserts the verdict unless the submission has one already; false when it had. */
-  async insertIfAbsent(m: EntityManager, v: ValidationEntity): Promise<boolean> {
-    const inserted = await m.query<unknown[]>(
-      `INSERT INTO ${VALIDATIONS} (${COLUMNS.join(', ')})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING submission_id`,
-      [
+  /** Inserts the verdict unless the submission has one already (then it returns no row). */
+  insertIfAbsent(v: ValidationEntity): InsertStatement {
+    return {
+      text: `INSERT INTO ${VALIDATIONS} (${COLUMNS.join(', ')})
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING submission_id`,
+      values: [
         v.submissionId,
         v.ok,
         v.errorCount,
@@ -69,8 +70,7 @@ export class ValidationRepository {
         v.historyKeys === null ? null : JSON.stringify(v.historyKeys),
         v.createdAt,
       ],
-    );
-    return inserted.length > 0;
+    };
   }
 
   /** Sets the verdict's event id if it has none (a row from before ids were kept); returns the one kept. */

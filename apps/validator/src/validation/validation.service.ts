@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HistoryKeys, SubmissionReceivedEvent } from '@careplan/contracts';
-import { addToOutbox } from '@careplan/messaging';
+import { addToOutbox, insertThenAddToOutbox } from '@careplan/messaging';
 import { BlobStore } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { validateBundleWithInsuredNumbers, ValidationReport } from '@careplan/spec';
@@ -77,21 +77,29 @@ export class ValidationService {
   ): Promise<void> {
     const eventId = randomUUID();
     const at = new Date();
-    const inserted = await this.validations.insertIfAbsent(m, {
-      submissionId: e.submissionId,
-      ok: report.ok,
-      ...issueCounts(report),
-      report,
-      durationMs,
-      verdictEventId: eventId,
-      historyKeys: historyKeys ?? null,
-      createdAt: at,
-    });
+    const { eventClass, key, event } = verdictMessage(e, report, eventId, at, historyKeys);
+    // The verdict and its event in one statement: the event only if the verdict is the first.
+    const inserted = await insertThenAddToOutbox(
+      m,
+      VALIDATOR_SCHEMA,
+      this.validations.insertIfAbsent({
+        submissionId: e.submissionId,
+        ok: report.ok,
+        ...issueCounts(report),
+        report,
+        durationMs,
+        verdictEventId: eventId,
+        historyKeys: historyKeys ?? null,
+        createdAt: at,
+      }),
+      eventClass,
+      key,
+      event,
+    );
     if (!inserted) {
       await this.republish(e, m); // a verdict was given meanwhile: that one stands
       return;
     }
-    await this.publish(e, report, eventId, at, m, historyKeys);
     this.observe(report, durationMs);
   }
 
