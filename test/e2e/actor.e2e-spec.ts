@@ -1,10 +1,11 @@
 import { verifyReceipt } from '@careplan/client';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
 import { eventually, gatewayUrl, Office, seedOffice, submit, Upload } from './support/api';
+import { createAdmin, ops } from './support/ops';
 import { call, planFor } from './support/vendor';
 
 interface Actor {
-  type: 'key' | 'staff';
+  type: 'key' | 'staff' | 'operator';
   id: string;
   label: string;
 }
@@ -12,6 +13,8 @@ interface HistoryItem {
   event: string;
   submissionId: string;
   actor: Actor | null;
+  fileId: string | null;
+  occurredAt: string;
 }
 interface Signed {
   receipt: { sender: { officeNumber: string; actor?: Actor }; receiver: Record<string, unknown> } & Record<
@@ -126,9 +129,9 @@ describe('who did what: actors in the history, the receipt and the audit trail (
       headers: { 'x-api-key': sender.apiKey },
     });
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0].endsWith(',操作者,操作者ID')).toBe(true);
-    expect(lines.find((l) => l.includes(byStaff))).toMatch(new RegExp(`,staff:yamada,${staff.id}$`));
-    expect(lines.find((l) => l.includes(byKey))).toMatch(new RegExp(`,key:送信PC,${memberActor.id}$`));
+    expect(lines[0].endsWith(',操作者,操作者ID,ファイルID')).toBe(true);
+    expect(lines.find((l) => l.includes(byStaff))).toMatch(new RegExp(`,staff:yamada,${staff.id},$`));
+    expect(lines.find((l) => l.includes(byKey))).toMatch(new RegExp(`,key:送信PC,${memberActor.id},$`));
     // The display name stays in the gateway: the history names the login id.
     expect(lines.join('\n')).not.toContain('山田');
   });
@@ -167,6 +170,104 @@ describe('who did what: actors in the history, the receipt and the audit trail (
       (rows) => rows.length === 1,
     );
     expect(mine[0].actor).toBeNull();
+  });
+
+  it("records every download with its actor in the receiver's history and CSV; the sender and the receipt see the first", async () => {
+    const created = await call<{ id: string }>(receiver.apiKey, 'POST', '/v1/staff', {
+      loginId: 'sato',
+      displayName: '佐藤 一郎',
+      role: 'member',
+      password: PASSWORD,
+    });
+    expect(created.status).toBe(201);
+    const reader: Actor = { type: 'staff', id: created.body.id, label: 'sato' };
+    const signedIn = await fetch(gatewayUrl('/v1/auth/sign-in'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ officeNumber: receiver.officeNumber, loginId: 'sato', password: PASSWORD }),
+    });
+    expect(signedIn.status).toBe(200);
+    const readerToken = ((await signedIn.json()) as { access_token: string }).access_token;
+
+    const entry = await eventually(
+      async () =>
+        (
+          await call<{ items: { id: string; submissionId: string; files: { id: string }[] }[] }>(
+            receiver.apiKey,
+            'GET',
+            '/v1/inbox',
+          )
+        ).body.items.find((i) => i.submissionId === byKey),
+      (found) => found !== undefined,
+    );
+    // The whole bundle with the office's key, then one file with the staff user's token.
+    const zip = await fetch(gatewayUrl(`/v1/inbox/${entry!.id}/zip`), {
+      headers: { 'x-api-key': receiver.apiKey },
+    });
+    expect(zip.status).toBe(200);
+    const inboxEntry = async () =>
+      (await call<{ downloadedAt: string }>(receiver.apiKey, 'GET', `/v1/inbox/${entry!.id}`)).body;
+    const firstAt = (await inboxEntry()).downloadedAt;
+    const fileId = entry!.files[0].id;
+    const file = await fetch(gatewayUrl(`/v1/inbox/${entry!.id}/files/${fileId}`), {
+      headers: { authorization: `Bearer ${readerToken}` },
+    });
+    expect(file.status).toBe(200);
+    expect((await inboxEntry()).downloadedAt).toBe(firstAt);
+
+    const theirs = await eventually(
+      async () => (await historyOf(receiver, '&event=downloaded')).filter((h) => h.submissionId === byKey),
+      (rows) => rows.length === 2,
+    );
+    expect(theirs.map((h) => [h.actor, h.fileId])).toEqual([
+      [reader, fileId],
+      [receiverKey, null],
+    ]);
+    const csv = await fetch(gatewayUrl('/v1/history.csv?event=downloaded'), {
+      headers: { 'x-api-key': receiver.apiKey },
+    });
+    const rows = (await csv.text()).split('\r\n').filter((l) => l.includes(byKey));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(new RegExp(`,staff:sato,${reader.id},${fileId}$`));
+    expect(rows[1]).toMatch(new RegExp(`,key:${receiverKey.label || receiverKey.id},${receiverKey.id},$`));
+
+    // The sender sees one download, the first, naming no one of the receiver.
+    const mine = await eventually(
+      async () => (await historyOf(sender, '&event=downloaded')).filter((h) => h.submissionId === byKey),
+      (found) => found.length >= 1,
+    );
+    const receipt = await call<Signed>(sender.apiKey, 'GET', `/v1/submissions/${byKey}/receipt`);
+    expect(receipt.body.receipt.steps).toMatchObject({ downloadedAt: theirs[1].occurredAt });
+    expect(mine.map((h) => [h.actor, h.occurredAt])).toEqual([[null, theirs[1].occurredAt]]);
+    expect(JSON.stringify(await historyOf(sender))).not.toContain(reader.id);
+  });
+
+  it('names the operator who issued and revoked a key in the office audit trail', async () => {
+    const operatorName = '操作者 テスト 中央会';
+    const admin = createAdmin(operatorName);
+    const operatorId = (await ops<{ id: string }>(admin, 'GET', '/ops/v1/me')).body.id;
+    const issued = await ops<{ id: string }>(admin, 'POST', `/ops/v1/offices/${sender.officeNumber}/keys`, {
+      label: '運用 発行',
+      role: 'member',
+    });
+    expect(issued.status).toBe(201);
+    const revoked = await ops(
+      admin,
+      'POST',
+      `/ops/v1/offices/${sender.officeNumber}/keys/${issued.body.id}/revoke`,
+    );
+    expect(revoked.status).toBe(200);
+
+    const audit = await call<{ items: AuditEntry[] }>(sender.apiKey, 'GET', '/v1/audit?limit=200');
+    const named: Actor = { type: 'operator', id: operatorId, label: operatorName };
+    expect(
+      audit.body.items
+        .filter((e) => e.target.id === issued.body.id)
+        .map((e) => [e.action, e.origin, e.actor]),
+    ).toEqual([
+      ['key.revoked', 'operator', named],
+      ['key.issued', 'operator', named],
+    ]);
   });
 
   it('names the sending actor in the signed receipt, which verifies online and offline', async () => {

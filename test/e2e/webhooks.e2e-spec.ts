@@ -215,6 +215,11 @@ describe('webhooks', () => {
     // The download URL works for the receiver as it is.
     const file = await fetch(gatewayUrl(data.files[0].downloadUrl), { headers: { 'x-api-key': to.apiKey } });
     expect(file.status).toBe(200);
+    // Downloading again (the same file, another one) is the receiver's own business: the sender hears of the first.
+    for (const again of [data.files[0], data.files[1]]) {
+      const res = await fetch(gatewayUrl(again.downloadUrl), { headers: { 'x-api-key': to.apiKey } });
+      expect(res.status).toBe(200);
+    }
     const ack = await fetch(gatewayUrl(`/v1/inbox/${data.deliveryId}/ack`), {
       method: 'POST',
       headers: { 'x-api-key': to.apiKey },
@@ -251,9 +256,12 @@ describe('webhooks', () => {
     });
     await eventually(routerDuplicates, (n) => n >= duplicatesBefore + 2);
     // Both copies handled and committed, and no push of either office queued, waiting or in progress.
-    await serviceCaughtUp('router-webhooks', ['careplan.delivery.acknowledged.v1']);
+    await serviceCaughtUp('router-webhooks', [
+      'careplan.delivery.downloaded.v1',
+      'careplan.delivery.acknowledged.v1',
+    ]);
     await noPushPending([sender.officeNumber, to.officeNumber]);
-    // … and pushes nothing new: every event reached each endpoint exactly once.
+    // … and pushes nothing new: every event reached each endpoint exactly once, the repeat downloads never.
     expect(steps.map((s) => senderHook.of(s).length)).toEqual([1, 1, 1, 1]);
     expect(receiverHook.calls.map((c) => c.body.type)).toEqual(['delivery.delivered']);
   });

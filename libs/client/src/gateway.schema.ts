@@ -765,6 +765,11 @@ export interface components {
       insuredNumbers: string[];
       /** @description who of this office did it (sent, downloaded, acknowledged): its key or staff user; null for the exchange's own steps, the other office's, and records from before actors were recorded */
       actor: components['schemas']['Actor'] | null;
+      /**
+       * Format: uuid
+       * @description downloaded: the file downloaded (its id in the delivery), null when the whole bundle was; null for every other event
+       */
+      fileId: string | null;
       occurredAt: string;
     };
     HistoryPageDto: {
@@ -985,6 +990,23 @@ export interface components {
       /** @description a new password (its sessions end, a lock is lifted) */
       password?: string;
     };
+    AuditActor: {
+      /**
+       * @description key: an API key (or a token issued for it); staff: a staff user; operator: a federation operator
+       * @enum {string}
+       */
+      type: 'key' | 'staff' | 'operator';
+      /**
+       * Format: uuid
+       * @description the key's, the staff user's or the operator's id
+       */
+      id: string;
+      /**
+       * @description the key's label (may be empty), the staff user's login id, or the operator's name
+       * @example yamada
+       */
+      label: string;
+    };
     OfficeAuditTargetDto: {
       /** @enum {string} */
       type: 'key' | 'staff';
@@ -1017,12 +1039,12 @@ export interface components {
         | 'staff.removed'
         | 'staff.locked';
       /**
-       * @description office: by one of its keys or staff users (actor); operator: by the service operator; system: by the service (a sign-in lock)
+       * @description office: by one of its keys or staff users (actor); operator: by a federation operator (actor, type operator); system: by the service (a sign-in lock)
        * @enum {string}
        */
       origin: 'office' | 'operator' | 'system';
-      /** @description who of the office did it; null unless origin is office */
-      actor: components['schemas']['Actor'] | null;
+      /** @description who did it: the office key or staff user (origin office), the operator (origin operator); null for the service, and for operator changes recorded before operators were named */
+      actor: components['schemas']['AuditActor'] | null;
       target: components['schemas']['OfficeAuditTargetDto'];
       /** @description the change's own fields (a role, a lock's end), as recorded */
       details: {

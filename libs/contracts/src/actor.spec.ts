@@ -54,6 +54,23 @@ describe('the actor of an event', () => {
     expect(errorsOf(ApiKeyRevokedEvent, revoked)).toEqual(['actor']);
   });
 
+  it('names an operator on key events only, never on a submission or a receipt step', () => {
+    const operator = { type: 'operator', id: randomUUID(), label: '東京都国保連' };
+    const revoked = {
+      eventId: randomUUID(),
+      occurredAt: '2026-11-01T00:00:00.000Z',
+      officeNumber: '1371201367',
+      keyId: randomUUID(),
+      source: 'operator',
+    };
+    expect(errorsOf(ApiKeyRevokedEvent, { ...revoked, actor: operator })).toEqual([]);
+    expect(errorsOf(SubmissionReceivedEvent, received({ actor: operator }))).toEqual(['actor']);
+    expect(
+      errorsOf(DeliveryAcknowledgedEvent, { ...received({}), deliveryId: randomUUID(), actor: operator }),
+    ).toEqual(['actor']);
+    expect(actorText({ type: 'operator', id: 'o', label: '東京都国保連' })).toBe('operator:東京都国保連');
+  });
+
   it('reads as a short text: its label, else its id', () => {
     expect(actorText({ type: 'staff', id: 'u', label: 'yamada' })).toBe('staff:yamada');
     expect(actorText({ type: 'key', id: 'k', label: '' })).toBe('key:k');

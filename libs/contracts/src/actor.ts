@@ -32,8 +32,39 @@ export class Actor {
   label!: string;
 }
 
+export const AUDIT_ACTOR_TYPES = [...ACTOR_TYPES, 'operator'] as const;
+/** Who may change an office's keys: one of its own keys or staff users, or a federation operator. */
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
+
+/**
+ * Who changed an office's keys or staff users, as its audit trail and the key events name it: an Actor of the
+ * office, or the operator (国保連合会, 国保中央会) who did it through the operations API or console. Kept apart from
+ * Actor so that no submission, download or history row can ever name an operator.
+ */
+export class AuditActor {
+  @ApiProperty({
+    enum: AUDIT_ACTOR_TYPES,
+    description:
+      'key: an API key (or a token issued for it); staff: a staff user; operator: a federation operator',
+  })
+  @IsIn(AUDIT_ACTOR_TYPES)
+  type!: AuditActorType;
+
+  @ApiProperty({ format: 'uuid', description: "the key's, the staff user's or the operator's id" })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({
+    description: "the key's label (may be empty), the staff user's login id, or the operator's name",
+    example: 'yamada',
+  })
+  @IsString()
+  @MaxLength(200)
+  label!: string;
+}
+
 /** The actor as one short text (CSV cells, the receipt PDF, the CLI): `staff:yamada`, `key:受付PC`, `key:<id>`. */
-export function actorText(actor: Actor | null | undefined): string {
+export function actorText(actor: Actor | AuditActor | null | undefined): string {
   if (!actor) return '';
   return `${actor.type}:${actor.label || actor.id}`;
 }

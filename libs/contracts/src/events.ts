@@ -103,9 +103,18 @@ export class DeliveryReceiptEvent extends BaseEvent {
   @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
 }
 
+/**
+ * Every download (the bundle or one file) is one event, so the receiver's history shows each of them and who did
+ * it. The sender's side (its history, its webhook, the proof of exchange) is told of the first one only.
+ */
 export class DeliveryDownloadedEvent extends DeliveryReceiptEvent {
   static readonly topic = Topics.DeliveryDownloaded;
+  /** False for a repeat download; absent from events of gateways that published the first download only. */
+  @IsOptional() @IsBoolean() first?: boolean;
 }
+
+/** Whether a download event is the delivery's first: what the sender hears of. */
+export const isFirstDownload = (e: DeliveryDownloadedEvent): boolean => e.first !== false;
 
 export class DeliveryAcknowledgedEvent extends DeliveryReceiptEvent {
   static readonly topic = Topics.DeliveryAcknowledged;

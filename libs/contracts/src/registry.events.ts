@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Actor } from './actor';
+import { AuditActor } from './actor';
 import { BaseEvent, OFFICE_NUMBER_PATTERN } from './events';
 import { KEY_ROLES, type KeyRole } from './http/keys.contract';
 import { Topics } from './topics';
@@ -67,8 +67,8 @@ export class ApiKeyIssuedEvent extends BaseEvent {
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
   /** Absent in events older than key roles: those keys became admin. */
   @IsOptional() @IsIn(KEY_ROLES) role?: KeyRole;
-  /** The office's key or staff user that issued it (source office); absent for operators and older events. */
-  @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
+  /** Who issued it: the office's key or staff user (source office), or the operator; absent in older events. */
+  @IsOptional() @ValidateNested() @Type(() => AuditActor) actor?: AuditActor;
 }
 
 /** A key was revoked (first revocation only), published by the gateway in the transaction that revoked it. */
@@ -78,8 +78,8 @@ export class ApiKeyRevokedEvent extends BaseEvent {
   @IsUUID() keyId!: string;
   /** Absent in events older than office-issued keys: those were operator revocations. */
   @IsOptional() @IsIn(KEY_SOURCES) source?: KeySource;
-  /** The office's key or staff user that revoked it (source office); absent for operators and older events. */
-  @IsOptional() @ValidateNested() @Type(() => Actor) actor?: Actor;
+  /** Who revoked it: the office's key or staff user (source office), or the operator; absent in older events. */
+  @IsOptional() @ValidateNested() @Type(() => AuditActor) actor?: AuditActor;
 }
 
 /**

@@ -12,6 +12,7 @@ import { ConsoleSignIn1764900002200 } from './migrations/1764900002200-console-s
 import { HistoryOverview1764900011100 } from './migrations/1764900011100-history-overview';
 import { AuditFilters1764900011200 } from './migrations/1764900011200-audit-filters';
 import { HistoryActor1765000000400 } from './migrations/1765000000400-history-actor';
+import { HistoryFile1765000000410 } from './migrations/1765000000410-history-file';
 import { ARCHIVE_SCHEMA } from './schema';
 import { REGISTRY_ENTITIES } from '../ops/ops.entities';
 
@@ -31,5 +32,6 @@ export const archiveDatabase: ServiceDatabase = {
     HistoryOverview1764900011100,
     AuditFilters1764900011200,
     HistoryActor1765000000400,
+    HistoryFile1765000000410,
   ],
 };

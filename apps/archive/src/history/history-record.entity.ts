@@ -41,6 +41,8 @@ export class HistoryRecordEntity {
   insuredNumbers!: string[];
   /** The key or staff user of this office that did it (sent, downloaded, acknowledged); null otherwise. */
   @Column({ type: 'jsonb', nullable: true }) actor!: Actor | null;
+  /** The file a download was of (its id in the delivery); null for the whole bundle and every other step. */
+  @Column({ name: 'file_id', type: 'uuid', nullable: true }) fileId!: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
   @Column({ name: 'event_id', type: 'uuid' }) eventId!: string;
 }

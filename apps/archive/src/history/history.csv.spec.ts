@@ -14,6 +14,7 @@ const item = (over: Partial<HistoryItemDto> = {}): HistoryItemDto => ({
   fileTypes: ['UPPLAN'],
   insuredNumbers: ['0000123456', 'H123456789'],
   actor: null,
+  fileId: null,
   occurredAt: '2026-11-25T15:30:00.000Z',
   ...over,
 });
@@ -22,10 +23,10 @@ describe('history CSV', () => {
   it('writes a Japanese header and one CRLF row per item, times in JST', () => {
     const lines = historyCsvText([item()]).split('\r\n');
     expect(lines[0]).toBe(
-      '日時,区分,区分コード,役割,事業所番号,相手事業所番号,送信ID,配信ID,ファイル種別,ファイル名,ファイル数,被保険者番号,操作者,操作者ID',
+      '日時,区分,区分コード,役割,事業所番号,相手事業所番号,送信ID,配信ID,ファイル種別,ファイル名,ファイル数,被保険者番号,操作者,操作者ID,ファイルID',
     );
     expect(lines[1]).toBe(
-      '2026-11-26 00:30:00,送信,sent,送信元,1371201367,1371500420,3f0c0000-0000-4000-8000-000000000000,,UPPLAN,UPPLAN_1.CSV,1,0000123456 H123456789,,',
+      '2026-11-26 00:30:00,送信,sent,送信元,1371201367,1371500420,3f0c0000-0000-4000-8000-000000000000,,UPPLAN,UPPLAN_1.CSV,1,0000123456 H123456789,,,',
     );
     expect(lines[2]).toBe('');
   });
@@ -33,10 +34,17 @@ describe('history CSV', () => {
   it('names the actor: a staff user by login id, a key by label (its id when it has none)', () => {
     const id = '5b0c0000-0000-4000-8000-000000000000';
     const row = (actor: HistoryItemDto['actor']) => historyCsvText([item({ actor })]).split('\r\n')[1];
-    expect(row({ type: 'staff', id, label: 'yamada' })).toMatch(new RegExp(`,staff:yamada,${id}$`));
-    expect(row({ type: 'key', id, label: '受付PC' })).toMatch(new RegExp(`,key:受付PC,${id}$`));
-    expect(row({ type: 'key', id, label: '' })).toMatch(new RegExp(`,key:${id},${id}$`));
+    expect(row({ type: 'staff', id, label: 'yamada' })).toMatch(new RegExp(`,staff:yamada,${id},$`));
+    expect(row({ type: 'key', id, label: '受付PC' })).toMatch(new RegExp(`,key:受付PC,${id},$`));
+    expect(row({ type: 'key', id, label: '' })).toMatch(new RegExp(`,key:${id},${id},$`));
     expect(row({ type: 'key', id, label: 'PC, 2F' })).toContain(`,"key:PC, 2F",${id}`);
+  });
+
+  it('names the file a download was of in the last column, none for a whole bundle', () => {
+    const fileId = '6c0c0000-0000-4000-8000-000000000000';
+    const row = (over: Partial<HistoryItemDto>) => historyCsvText([item(over)]).split('\r\n')[1];
+    expect(row({ event: 'downloaded', role: 'receiver', fileId })).toMatch(new RegExp(`,${fileId}$`));
+    expect(row({ event: 'downloaded', role: 'receiver' })).toMatch(/,$/);
   });
 
   it('quotes fields holding commas or quotes', () => {

@@ -34,6 +34,7 @@ export const CSV_HEADERS = [
   '被保険者番号',
   '操作者',
   '操作者ID',
+  'ファイルID',
 ] as const;
 
 /** "2026-11-26 11:34:26" in Japan time: what offices read and what spreadsheets sort. */
@@ -58,6 +59,7 @@ function cells(h: HistoryItemDto): string[] {
     h.insuredNumbers.join(' '),
     actorText(h.actor),
     h.actor?.id ?? '',
+    h.fileId ?? '',
   ];
 }
 

@@ -243,8 +243,8 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
     ]);
     const csv = (await history.export(HOME_HELP_OFFICE, { event: 'acknowledged' })).bytes.toString('utf8');
     const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header.endsWith(',操作者,操作者ID')).toBe(true);
-    expect(row.endsWith(`,key:受付PC,${reader.id}`)).toBe(true);
+    expect(header.endsWith(',操作者,操作者ID,ファイルID')).toBe(true);
+    expect(row.endsWith(`,key:受付PC,${reader.id},`)).toBe(true);
 
     const env = Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: '' });
     const receipts = new ReceiptsService(
@@ -282,6 +282,74 @@ describe('archive history and receipt keys (real PostgreSQL)', () => {
     expect(
       await receipts.verify({ receipt: { ...plain.receipt }, signature: plain.signature }),
     ).toMatchObject({ valid: true });
+  });
+
+  it('records every download with who and which file for the receiver, the first only for the sender, each once', async () => {
+    const blobs = new BlobStore(ds);
+    const history = new HistoryService(new HistoryRepository(ds), blobs);
+    const p = parties();
+    const files = await stored(blobs, buildBundle('plan'));
+    const key = { type: 'key' as const, id: randomUUID(), label: '受付PC' };
+    const staff = { type: 'staff' as const, id: randomUUID(), label: 'sato' };
+    const deliveryId = randomUUID();
+    const t0 = Date.now();
+    const download = (at: number, extra: object) =>
+      Object.assign(new DeliveryDownloadedEvent(), {
+        ...p,
+        eventId: randomUUID(),
+        occurredAt: new Date(t0 + at).toISOString(),
+        deliveryId,
+        ...extra,
+      });
+    const first = download(10, { actor: key, first: true });
+    const again = download(20, { actor: staff, fileId: files[0].fileId, first: false });
+    await ds.transaction(async (m) => {
+      await history.record(
+        Object.assign(new SubmissionReceivedEvent(), {
+          ...p,
+          eventId: randomUUID(),
+          occurredAt: new Date(t0).toISOString(),
+          files,
+        }),
+        m,
+      );
+      await history.record(first, m);
+      await history.record(again, m);
+    });
+    // Kafka delivers at least once: the same events again add no row.
+    await ds.transaction(async (m) => {
+      await history.record(again, m);
+      await history.record(first, m);
+    });
+
+    const theirs = await history.list(HOME_HELP_OFFICE, { event: 'downloaded' });
+    expect(
+      theirs.items.filter((i) => i.submissionId === p.submissionId).map((i) => [i.actor, i.fileId]),
+    ).toEqual([
+      [staff, files[0].fileId],
+      [key, null],
+    ]);
+    const mine = await history.list(CARE_OFFICE, { event: 'downloaded' });
+    expect(
+      mine.items.filter((i) => i.submissionId === p.submissionId).map((i) => [i.actor, i.occurredAt]),
+    ).toEqual([[null, first.occurredAt]]);
+    const csv = (await history.export(HOME_HELP_OFFICE, { event: 'downloaded' })).bytes.toString('utf8');
+    const rows = csv.split('\r\n').filter((l) => l.includes(p.submissionId));
+    expect(rows).toHaveLength(2);
+    expect(rows[0].endsWith(`,staff:sato,${staff.id},${files[0].fileId}`)).toBe(true);
+    expect(rows[1].endsWith(`,key:受付PC,${key.id},`)).toBe(true);
+
+    // The proof of exchange keeps the first download's time.
+    const env = Object.assign(new ArchiveEnv(), { RECEIPT_SIGNING_KEY: '' });
+    const receipts = new ReceiptsService(
+      new HistoryRepository(ds),
+      new ReceiptKeysService(env, new ReceiptKeyRepository(ds)),
+    );
+    const signed = await receipts.issue(HOME_HELP_OFFICE, p.submissionId);
+    expect([signed.receipt.steps.downloadedAt, signed.receipt.status]).toEqual([
+      first.occurredAt,
+      'downloaded',
+    ]);
   });
 
   it('generates one signing key for all instances, keeps it, and still knows it when a key is configured', async () => {

@@ -57,6 +57,25 @@ describe('historyRowsFor', () => {
     }
   });
 
+  it("records every download in the receiver's history, and only the first in the sender's", () => {
+    const fileId = randomUUID();
+    const download = (extra: object) =>
+      historyRowsFor(
+        Object.assign(new DeliveryDownloadedEvent(), { ...base(), deliveryId: randomUUID(), ...extra }),
+      );
+    const first = download({ actor: key, fileId, first: true });
+    expect(first.map((r) => [r.officeNumber, r.event, r.actor, r.fileId])).toEqual([
+      [RECEIVER, 'downloaded', key, fileId],
+      [SENDER, 'downloaded', null, fileId],
+    ]);
+    const again = download({ actor: staff, first: false });
+    expect(again.map((r) => [r.officeNumber, r.event, r.actor, r.fileId])).toEqual([
+      [RECEIVER, 'downloaded', staff, null],
+    ]);
+    // Older gateways published the first download only, without the flag.
+    expect(download({ actor: key }).map((r) => r.officeNumber)).toEqual([RECEIVER, SENDER]);
+  });
+
   it('records a send under the sender only', () => {
     const rows = historyRowsFor(Object.assign(new SubmissionReceivedEvent(), { ...base(), files: [file] }));
     expect(rows).toHaveLength(1);

@@ -6,6 +6,7 @@ import {
   DeliveryDownloadedEvent,
   DeliveryReceiptEvent,
   FileRef,
+  isFirstDownload,
   SubmissionReceivedEvent,
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
@@ -54,6 +55,7 @@ function row(
     insuredNumbers: [],
     details: null,
     actor: null,
+    fileId: null,
     occurredAt: new Date(e.occurredAt),
     eventId: e.eventId,
     ...extra,
@@ -72,17 +74,28 @@ export function historyRowsFor(e: BaseEvent): HistoryRow[] {
     const extra = { deliveryId: e.deliveryId, files: filesOf(e.files) };
     return [row(e, 'sender', 'delivered', extra), row(e, 'receiver', 'received', extra)];
   }
-  if (e instanceof DeliveryDownloadedEvent || e instanceof DeliveryAcknowledgedEvent) {
-    const step = e instanceof DeliveryDownloadedEvent ? 'downloaded' : 'acknowledged';
-    return receiptRows(e, step);
-  }
+  if (e instanceof DeliveryDownloadedEvent) return downloadRows(e);
+  if (e instanceof DeliveryAcknowledgedEvent) return receiptRows(e, 'acknowledged');
   return [];
 }
 
+/**
+ * Each download is the receiver's row, with who and which file; the sender hears of the first one only (a repeat
+ * is the receiver's own business, and would tell the sender how its staff work).
+ */
+function downloadRows(e: DeliveryDownloadedEvent): HistoryRow[] {
+  const rows = receiptRows(e, 'downloaded', { fileId: e.fileId ?? null });
+  return isFirstDownload(e) ? rows : rows.filter((r) => r.role === 'receiver');
+}
+
 /** The receiver's staff and keys are its own business: only its row names who downloaded or acknowledged. */
-function receiptRows(e: DeliveryReceiptEvent, step: 'downloaded' | 'acknowledged'): HistoryRow[] {
-  const extra = { deliveryId: e.deliveryId };
-  return [row(e, 'receiver', step, { ...extra, actor: actorOf(e.actor) }), row(e, 'sender', step, extra)];
+function receiptRows(
+  e: DeliveryReceiptEvent,
+  step: 'downloaded' | 'acknowledged',
+  extra: Partial<HistoryRow> = {},
+): HistoryRow[] {
+  const shared = { deliveryId: e.deliveryId, ...extra };
+  return [row(e, 'receiver', step, { ...shared, actor: actorOf(e.actor) }), row(e, 'sender', step, shared)];
 }
 
 /** Only the actor's own fields are stored, whatever else a newer producer put in the event. */

@@ -143,6 +143,7 @@ export function historyItemDto(h: HistoryRecordEntity): HistoryItemDto {
     fileTypes: h.fileTypes,
     insuredNumbers: h.insuredNumbers,
     actor: h.actor,
+    fileId: h.fileId,
     occurredAt: h.occurredAt.toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { OPERATOR_NAME_MAX_LENGTH } from '@careplan/contracts';
 import type { IssuedOfficeKeyDto, KeyRevocationDto, OfficeKeyDto } from '@careplan/contracts';
 import type { AppException } from '@careplan/platform';
 import { withOfficeCheckDigit } from '@careplan/spec/testing';
@@ -117,7 +118,8 @@ describe('registry keys through the gateway (real PostgreSQL, the gateway over H
         method: 'POST',
         url: `/internal/v1/offices/${TOKYO_OFFICE}/keys`,
         token: TOKEN,
-        body: { label: '受付PC' },
+        // The operator, by id and name only (not its role or prefecture): the office's audit trail names it.
+        body: { label: '受付PC', operator: { id: central.id, name: '中央' } },
       },
     ]);
     const [entry] = (await audit(TOKYO_OFFICE)).filter((a) => a.action === 'key.issue');
@@ -152,12 +154,27 @@ describe('registry keys through the gateway (real PostgreSQL, the gateway over H
     expect(await registry.revokeKey(central, TOKYO_OFFICE, revoked.id)).toEqual(revoked);
     revokedNow = false;
     expect(await registry.revokeKey(central, TOKYO_OFFICE, revoked.id)).toEqual(revoked);
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
-      `POST /internal/v1/offices/${TOKYO_OFFICE}/keys/${revoked.id}/revoke`,
-      `POST /internal/v1/offices/${TOKYO_OFFICE}/keys/${revoked.id}/revoke`,
+    expect(seen.map((s) => [`${s.method} ${s.url}`, s.body])).toEqual([
+      [
+        `POST /internal/v1/offices/${TOKYO_OFFICE}/keys/${revoked.id}/revoke`,
+        { operator: { id: central.id, name: '中央' } },
+      ],
+      [
+        `POST /internal/v1/offices/${TOKYO_OFFICE}/keys/${revoked.id}/revoke`,
+        { operator: { id: central.id, name: '中央' } },
+      ],
     ]);
     const revocations = (await audit(TOKYO_OFFICE)).filter((a) => a.action === 'key.revoke');
     expect(revocations.map((a) => a.details)).toEqual([{ keyId: revoked.id }]);
+  });
+
+  it("clips a long operator name (the first administrator's, from the command line) to what the gateway takes", async () => {
+    const long: OperatorContext = { ...central, name: '長'.repeat(OPERATOR_NAME_MAX_LENGTH + 50) };
+    answer = () => [201, { ...key(), apiKey: 'cpx_x' }];
+    await registry.issueKey(long, TOKYO_OFFICE, '長い名前');
+    expect(seen[0].body).toMatchObject({
+      operator: { id: central.id, name: '長'.repeat(OPERATOR_NAME_MAX_LENGTH) },
+    });
   });
 
   it("passes the gateway's problems on, answers 503 when it cannot be reached, and audits neither", async () => {

@@ -124,7 +124,7 @@ export class RegistryService {
       const o = await this.lockVisible(m, op, officeNumber);
       if (!o.active) throw RegistryErrors.inactive(officeNumber);
       // No role: the gateway makes an operator's key admin (how an office starts, or gets back in).
-      const issued = await this.keys().issue(officeNumber, role ? { label, role } : { label });
+      const issued = await this.keys().issue(officeNumber, op, role ? { label, role } : { label });
       const details = {
         keyId: issued.id,
         keyPrefix: issued.keyPrefix,
@@ -141,7 +141,7 @@ export class RegistryService {
     if (!isUUID(keyId)) throw RegistryErrors.keyNotFound(keyId);
     return this.write(async (m) => {
       const o = await this.lockVisible(m, op, officeNumber);
-      const { key, revokedNow } = await this.keys().revoke(officeNumber, keyId);
+      const { key, revokedNow } = await this.keys().revoke(officeNumber, keyId, op);
       if (revokedNow) await recordAudit(m, op, 'key.revoke', officeNumber, { keyId }, o.prefecture);
       return key;
     });

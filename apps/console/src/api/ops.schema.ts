@@ -1364,6 +1364,11 @@ export interface components {
       insuredNumbers: string[];
       /** @description who of this office did it (sent, downloaded, acknowledged): its key or staff user; null for the exchange's own steps, the other office's, and records from before actors were recorded */
       actor: components['schemas']['Actor'] | null;
+      /**
+       * Format: uuid
+       * @description downloaded: the file downloaded (its id in the delivery), null when the whole bundle was; null for every other event
+       */
+      fileId: string | null;
       occurredAt: string;
     };
     OfficeActivityDto: {

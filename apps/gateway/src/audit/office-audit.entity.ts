@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ActorType } from '@careplan/contracts';
+import type { AuditActorType } from '@careplan/contracts';
 import { GATEWAY_SCHEMA } from '../database/schema';
 
 /** What an office's audit trail records: every change of its keys and staff users. */
@@ -19,7 +19,7 @@ export type OfficeAuditAction = (typeof OFFICE_AUDIT_ACTIONS)[number];
 
 /**
  * Where a change came from: the office itself (one of its keys or staff users, the actor), an operator (through
- * the archive's operations API), or the service (a sign-in lock after too many failures).
+ * the archive's operations API or console, the actor too), or the service (a sign-in lock after too many failures).
  */
 export const OFFICE_AUDIT_ORIGINS = ['office', 'operator', 'system'] as const;
 export type OfficeAuditOrigin = (typeof OFFICE_AUDIT_ORIGINS)[number];
@@ -35,7 +35,8 @@ export class OfficeAuditEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
   @Column({ type: 'varchar', length: 64 }) action!: OfficeAuditAction;
   @Column({ type: 'varchar', length: 16 }) origin!: OfficeAuditOrigin;
-  @Column({ name: 'actor_type', type: 'varchar', length: 16, nullable: true }) actorType!: ActorType | null;
+  @Column({ name: 'actor_type', type: 'varchar', length: 16, nullable: true })
+  actorType!: AuditActorType | null;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
   @Column({ name: 'actor_label', type: 'text', nullable: true }) actorLabel!: string | null;
   @Column({ name: 'target_type', type: 'varchar', length: 16 }) targetType!: OfficeAuditTarget;

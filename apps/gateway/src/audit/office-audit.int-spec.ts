@@ -230,7 +230,54 @@ describe("an office's own audit trail of key and staff changes (PostgreSQL)", ()
     expect(text).not.toContain(issued.body.key as string);
   });
 
-  it("records an operator's key changes without an actor, and the service's sign-in lock", async () => {
+  it('names the operator who issued or revoked a key, and refuses a malformed operator', async () => {
+    const operator = { id: '7d1c0000-0000-4000-8000-000000000001', name: '東京都国保連 運用 花子' };
+    const internal = (path: string, body: object) =>
+      fetch(`http://127.0.0.1:${internalPort}/internal/v1/offices/${OFFICE}/keys${path}`, {
+        method: 'POST',
+        headers: { 'x-internal-token': TOKEN, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const issued = await internal('', { label: '運用 再発行', role: 'member', operator });
+    expect(issued.status).toBe(201);
+    const key = (await issued.json()) as { id: string };
+    expect((await internal(`/${key.id}/revoke`, { operator })).status).toBe(200);
+    // A repeat revokes nothing and records nothing.
+    expect((await internal(`/${key.id}/revoke`, { operator })).status).toBe(200);
+
+    const named = { type: 'operator', id: operator.id, label: operator.name };
+    const entries = (await trail(adminKey, 50)).filter((e) => e.target.id === key.id);
+    expect(entries.map((e) => [e.action, e.origin, e.actor])).toEqual([
+      ['key.revoked', 'operator', named],
+      ['key.issued', 'operator', named],
+    ]);
+
+    for (const bad of [
+      { id: 'not-a-uuid', name: 'x' },
+      { id: operator.id, name: '' },
+      { id: operator.id, name: 'a\u0000b' },
+      { id: operator.id, name: 'x'.repeat(201) },
+      { id: operator.id, name: 'x', role: 'central' },
+    ]) {
+      const refused = await internal('', { label: 'x', operator: bad });
+      expect([bad, refused.status]).toEqual([bad, 400]);
+    }
+    expect(await ds.query(`SELECT 1 FROM gateway.api_keys WHERE label = 'x'`)).toEqual([]);
+    // Only an operator's change names an operator, and an operator's change names no office key.
+    for (const [origin, type] of [
+      ['office', 'operator'],
+      ['operator', 'key'],
+    ])
+      await expect(
+        ds.query(
+          `INSERT INTO gateway.office_audit (office_number, action, origin, actor_type, actor_id, actor_label,
+             target_type, target_id, target_label) VALUES ($1, 'key.issued', $2, $3, $4, 'x', 'key', $4, 'x')`,
+          [OFFICE, origin, type, operator.id],
+        ),
+      ).rejects.toThrow(/ck_office_audit_actor_type/);
+  });
+
+  it("records an operator's key changes from an archive that names no operator without an actor, and the service's sign-in lock", async () => {
     const op = await fetch(`http://127.0.0.1:${internalPort}/internal/v1/offices/${OFFICE}/keys`, {
       method: 'POST',
       headers: { 'x-internal-token': TOKEN, 'content-type': 'application/json' },

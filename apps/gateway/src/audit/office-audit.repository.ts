@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@careplan/contracts';
+import type { AuditActor } from '@careplan/contracts';
 import { keysetPage, Page } from '@careplan/platform';
 import {
   OfficeAuditAction,
@@ -15,8 +15,8 @@ export interface OfficeAuditChange {
   officeNumber: string;
   action: OfficeAuditAction;
   origin: OfficeAuditOrigin;
-  /** The office's key or staff user that did it; none for an operator's or the service's change. */
-  actor?: Actor;
+  /** The office's key or staff user, or the operator, that did it; none for the service's change. */
+  actor?: AuditActor;
   target: { type: OfficeAuditTarget; id: string; label: string };
   details?: Record<string, unknown>;
   at: Date;

@@ -27,6 +27,12 @@ import { InboxStep, InboxRepository } from './inbox.repository';
 import { recordsJson } from './records.stream';
 import { InboxErrors } from './inbox.errors';
 
+/** A receipt event to publish: its class, and the fields of its own beyond the delivery's and the actor. */
+interface ReceiptToPublish {
+  eventClass: EventClass<DeliveryReceiptEvent>;
+  fields: Partial<Pick<DeliveryDownloadedEvent, 'fileId' | 'first'>>;
+}
+
 export interface DownloadedFile {
   name: string;
   contentType: string;
@@ -72,7 +78,7 @@ export class InboxService {
     return dto;
   }
 
-  /** The exact bytes sent; the first download is a receipt for the sender. */
+  /** The exact bytes sent; each download is recorded, the first is a receipt for the sender. */
   async download(office: AuthenticatedOffice, id: string, fileId: string): Promise<DownloadedFile> {
     const entry = await this.findOwn(office, id);
     const file = await this.findFile(entry, fileId);
@@ -104,47 +110,69 @@ export class InboxService {
   /** The receiver has imported the delivery. Acknowledging twice changes nothing. */
   async acknowledge(office: AuthenticatedOffice, id: string): Promise<InboxEntryDto> {
     const entry = await this.findOwn(office, id);
-    if (!entry.acknowledgedAt) await this.receipt(office, entry, 'acknowledged', DeliveryAcknowledgedEvent);
+    if (!entry.acknowledgedAt) {
+      await this.receipt(office, entry, async (m, at) => {
+        // Only the request that sets the timestamp emits the receipt, however many race.
+        if (!(await this.markStep(m, entry, 'acknowledged', at))) return null;
+        return { eventClass: DeliveryAcknowledgedEvent, fields: {} };
+      });
+    }
     return this.get(office, id);
+  }
+
+  /**
+   * Every download is recorded with who did it (the receiver's history); only the one that sets the timestamp is
+   * the first (the sender's receipt, its webhook), however many race.
+   */
+  private markDownloaded(
+    office: AuthenticatedOffice,
+    entry: InboxEntryEntity,
+    fileId?: string,
+  ): Promise<void> {
+    return this.receipt(office, entry, async (m, at) => {
+      const first = !entry.downloadedAt && (await this.markStep(m, entry, 'downloaded', at));
+      return { eventClass: DeliveryDownloadedEvent, fields: { ...(fileId ? { fileId } : {}), first } };
+    });
+  }
+
+  /** Sets the step's timestamp on the entry and its submission; false when it was set already. */
+  private async markStep(
+    m: EntityManager,
+    entry: InboxEntryEntity,
+    step: InboxStep,
+    at: Date,
+  ): Promise<boolean> {
+    if (!(await this.entries.markStepOnce(m, entry.id, step, at))) return false;
+    await this.submissions.advanceStatus(m, entry.submissionId, step, at);
+    return true;
   }
 
   /** The step's event names who of the receiver took it: the history shows it to the receiver. */
   private async receipt(
     office: AuthenticatedOffice,
     entry: InboxEntryEntity,
-    step: InboxStep,
-    eventClass: EventClass<DeliveryReceiptEvent>,
-    fileId?: string,
+    step: (m: EntityManager, at: Date) => Promise<ReceiptToPublish | null>,
   ): Promise<void> {
     const at = new Date();
     await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
-      // Only the request that sets the timestamp emits the receipt, however many race.
-      if (!(await this.entries.markStepOnce(m, entry.id, step, at))) return;
-      await this.submissions.advanceStatus(m, entry.submissionId, step, at);
+      const event = await step(m, at);
+      if (!event) return;
       await publishEvent(
         m,
         GATEWAY_SCHEMA,
-        eventClass,
+        event.eventClass,
         pairKey(entry.senderOfficeNumber, entry.receiverOfficeNumber),
         {
           deliveryId: entry.id,
           submissionId: entry.submissionId,
           senderOfficeNumber: entry.senderOfficeNumber,
           receiverOfficeNumber: entry.receiverOfficeNumber,
-          ...(fileId ? { fileId } : {}),
           actor: actorOf(office),
+          ...event.fields,
         },
         { occurredAt: at },
       );
     });
-  }
-
-  private async markDownloaded(
-    office: AuthenticatedOffice,
-    entry: InboxEntryEntity,
-    fileId?: string,
-  ): Promise<void> {
-    if (!entry.downloadedAt) await this.receipt(office, entry, 'downloaded', DeliveryDownloadedEvent, fileId);
   }
 
   private async findFile(entry: InboxEntryEntity, fileId: string): Promise<SubmissionFileEntity> {

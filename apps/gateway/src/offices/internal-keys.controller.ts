@@ -2,17 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards 
 import { ApiExcludeController, ApiOperation } from '@nestjs/swagger';
 import {
   IssuedOfficeKeyDto,
-  IssueKeyBody,
   KeyRevocationDto,
   OfficeKeyListDto,
   OfficeNumberPipe,
+  OperatorIssueKeyBody,
+  OperatorRevokeKeyBody,
 } from '@careplan/contracts';
 import { InternalTokenGuard } from '@careplan/platform';
 import { KeysService } from './keys.service';
 
 /**
  * An office's keys for operators: the archive's /ops/v1/offices/:no/keys checks the operator's scope and the
- * registry, then calls these (internal listener only). The same keys as the office's own /v1/keys.
+ * registry, then calls these (internal listener only) naming the operator, whom the office's audit trail names.
+ * The same keys as the office's own /v1/keys.
  */
 @ApiExcludeController()
 @UseGuards(InternalTokenGuard)
@@ -30,9 +32,9 @@ export class InternalKeysController {
   @Post()
   issue(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
-    @Body() body: IssueKeyBody,
+    @Body() body: OperatorIssueKeyBody,
   ): Promise<IssuedOfficeKeyDto> {
-    return this.keys.issueForOperator(officeNumber, body.label, body.role);
+    return this.keys.issueForOperator(officeNumber, body.operator, body.label, body.role);
   }
 
   @ApiOperation({ summary: 'Revoke a key for an operator — APIキーの失効' })
@@ -41,7 +43,8 @@ export class InternalKeysController {
   revoke(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: OperatorRevokeKeyBody,
   ): Promise<KeyRevocationDto> {
-    return this.keys.revokeForOperator(officeNumber, id);
+    return this.keys.revokeForOperator(officeNumber, id, body.operator);
   }
 }

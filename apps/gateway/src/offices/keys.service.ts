@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  Actor,
   ApiKeyIssuedEvent,
   ApiKeyRevokedEvent,
+  AuditActor,
   BaseEvent,
   EventClass,
   IssuedOfficeKeyDto,
@@ -14,6 +14,7 @@ import {
   KeySource,
   OfficeKeyDto,
   OfficeKeyListDto,
+  OperatorRef,
 } from '@careplan/contracts';
 import { EventFields, inTransactionThenNudge, OutboxRelay, publishEvent } from '@careplan/messaging';
 import { advisoryLock } from '@careplan/persistence';
@@ -81,16 +82,21 @@ export class KeysService {
    */
   async issueForOperator(
     officeNumber: string,
+    operator: OperatorRef | undefined,
     label = '',
     role: KeyRole = 'admin',
   ): Promise<IssuedOfficeKeyDto> {
-    const { row, key } = await this.issue(officeNumber, label, 'operator', role);
+    const { row, key } = await this.issue(officeNumber, label, 'operator', role, operatorActor(operator));
     return { ...toOfficeKeyDto(row), apiKey: key };
   }
 
   /** An operator may revoke any key, the last admin key too (a leaked one): it can issue the next. */
-  async revokeForOperator(officeNumber: string, id: string): Promise<KeyRevocationDto> {
-    const { row, revokedNow } = await this.revokeOf(officeNumber, id, 'operator');
+  async revokeForOperator(
+    officeNumber: string,
+    id: string,
+    operator?: OperatorRef,
+  ): Promise<KeyRevocationDto> {
+    const { row, revokedNow } = await this.revokeOf(officeNumber, id, 'operator', operatorActor(operator));
     return { key: toOfficeKeyDto(row), revokedNow };
   }
 
@@ -103,7 +109,7 @@ export class KeysService {
     label: string,
     source: KeySource,
     requested: KeyRole,
-    actor?: Actor,
+    actor?: AuditActor,
   ): Promise<{ row: ApiKeyEntity; key: string }> {
     return inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       // Serialises issuing per office so the cap cannot be overrun by parallel requests.
@@ -157,7 +163,7 @@ export class KeysService {
     officeNumber: string,
     id: string,
     source: KeySource,
-    actor?: Actor,
+    actor?: AuditActor,
   ): Promise<{ row: ApiKeyEntity; revokedNow: boolean }> {
     const { row, revokedNow } = await inTransactionThenNudge(this.dataSource, this.relay, async (m) => {
       if (source === 'office') await this.keepAnAdmin(m, officeNumber, id);
@@ -200,6 +206,11 @@ function publish<T extends BaseEvent & { officeNumber: string }>(
   fields: EventFields<T>,
 ): Promise<T> {
   return publishEvent(m, GATEWAY_SCHEMA, cls, fields.officeNumber, fields, { occurredAt: at });
+}
+
+/** The operator as the audit trail names it (its name as it was then); none from an archive that sent none. */
+function operatorActor(op: OperatorRef | undefined): AuditActor | undefined {
+  return op ? { type: 'operator', id: op.id, label: op.name } : undefined;
 }
 
 /** A key as the audit trail names it: its label, or its prefix when it has none. */

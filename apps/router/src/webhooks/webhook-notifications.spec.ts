@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DeliveryAcknowledgedEvent,
   DeliveryDeliveredEvent,
+  DeliveryDownloadedEvent,
   FileRef,
   SubmissionRejectedEvent,
 } from '@careplan/contracts';
@@ -64,6 +65,17 @@ describe('webhook notifications', () => {
       'delivery.acknowledged',
     );
     expect(n.recipients).toEqual([SENDER]);
+  });
+
+  it('pushes the first download to the sender, and a repeat download to no one', () => {
+    const download = (extra: object) =>
+      receiptNotification(
+        Object.assign(new DeliveryDownloadedEvent(), { ...common, deliveryId: randomUUID(), ...extra }),
+        'delivery.downloaded',
+      ).recipients;
+    expect(download({ first: true })).toEqual([SENDER]);
+    expect(download({})).toEqual([SENDER]);
+    expect(download({ first: false })).toEqual([]);
   });
 
   it('tells the sender why a submission was rejected', () => {

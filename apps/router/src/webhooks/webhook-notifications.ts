@@ -4,6 +4,7 @@ import {
   DeliveryDownloadedEvent,
   DeliveryReceiptEvent,
   FileRef,
+  isFirstDownload,
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
@@ -79,7 +80,9 @@ export function receiptNotification(
   e: DeliveryDownloadedEvent | DeliveryAcknowledgedEvent,
   type: 'delivery.downloaded' | 'delivery.acknowledged',
 ): WebhookNotification {
-  return base(e, type, [e.senderOfficeNumber], e.deliveryId, {
+  // A repeat download is the receiver's own business: the sender heard of the first, and hears of no other.
+  const repeat = e instanceof DeliveryDownloadedEvent && !isFirstDownload(e);
+  return base(e, type, repeat ? [] : [e.senderOfficeNumber], e.deliveryId, {
     deliveryId: e.deliveryId,
     ...(e.fileId ? { fileId: e.fileId } : {}),
   });

@@ -102,6 +102,14 @@ export class HistoryItemDto {
       "who of this office did it (sent, downloaded, acknowledged): its key or staff user; null for the exchange's own steps, the other office's, and records from before actors were recorded",
   })
   actor!: Actor | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'downloaded: the file downloaded (its id in the delivery), null when the whole bundle was; null for every other event',
+  })
+  fileId!: string | null;
   @ApiProperty() occurredAt!: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
 
 /**
@@ -32,6 +33,31 @@ export class IssueKeyBody {
   @OptionalNotNull()
   @IsIn(KEY_ROLES)
   role?: KeyRole;
+}
+
+/** As the operations API takes an operator's name; the first administrator's (command line) is clipped to it. */
+export const OPERATOR_NAME_MAX_LENGTH = 200;
+
+/**
+ * The operator an internal key call acts for, as its authenticated token named it in the archive: the gateway's
+ * audit trail of the office names it (actor type operator). Never taken from the operations API's own body.
+ */
+export class OperatorRef {
+  @IsUUID() id!: string;
+  @IsString() @NoControlCharacters() @MinLength(1) @MaxLength(OPERATOR_NAME_MAX_LENGTH) name!: string;
+}
+
+// `operator` is optional so that an archive older than the gateway still issues and revokes (its entries then
+// name no operator); the archive always sends it.
+
+/** POST /internal/v1/offices/:no/keys: the operations API's body and the operator who sent it. */
+export class OperatorIssueKeyBody extends IssueKeyBody {
+  @IsOptional() @ValidateNested() @Type(() => OperatorRef) operator?: OperatorRef;
+}
+
+/** POST /internal/v1/offices/:no/keys/:id/revoke: the operator who revokes. */
+export class OperatorRevokeKeyBody {
+  @IsOptional() @ValidateNested() @Type(() => OperatorRef) operator?: OperatorRef;
 }
 
 /** A key as operators see it: never the key (except once, when issued), never its hash. */

@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { NoControlCharacters, OptionalNotNull } from '@careplan/platform';
-import { PREFECTURE_PATTERN } from '@careplan/contracts';
+import { OPERATOR_NAME_MAX_LENGTH, PREFECTURE_PATTERN } from '@careplan/contracts';
 import { OPERATOR_ROLES, OperatorRole } from '../operator.entity';
 
 export class CreateOperatorDto {
-  @ApiProperty() @IsString() @NoControlCharacters() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty()
+  @IsString()
+  @NoControlCharacters()
+  @MinLength(1)
+  @MaxLength(OPERATOR_NAME_MAX_LENGTH)
+  name!: string;
   @ApiProperty({ enum: OPERATOR_ROLES }) @IsIn(OPERATOR_ROLES) role!: OperatorRole;
   @ApiPropertyOptional({ description: 'required for prefecture operators', example: '13' })
   @OptionalNotNull()

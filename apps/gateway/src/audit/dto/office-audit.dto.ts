@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Actor } from '@careplan/contracts';
+import { AuditActor } from '@careplan/contracts';
 import type { Page } from '@careplan/platform';
 import { OFFICE_AUDIT_ACTIONS, OFFICE_AUDIT_ORIGINS, OFFICE_AUDIT_TARGETS } from '../office-audit.entity';
 
@@ -19,15 +19,16 @@ export class OfficeAuditEntryDto {
   @ApiProperty({
     enum: OFFICE_AUDIT_ORIGINS,
     description:
-      'office: by one of its keys or staff users (actor); operator: by the service operator; system: by the service (a sign-in lock)',
+      'office: by one of its keys or staff users (actor); operator: by a federation operator (actor, type operator); system: by the service (a sign-in lock)',
   })
   origin!: string;
   @ApiProperty({
-    type: Actor,
+    type: AuditActor,
     nullable: true,
-    description: 'who of the office did it; null unless origin is office',
+    description:
+      'who did it: the office key or staff user (origin office), the operator (origin operator); null for the service, and for operator changes recorded before operators were named',
   })
-  actor!: Actor | null;
+  actor!: AuditActor | null;
   @ApiProperty({ type: OfficeAuditTargetDto }) target!: OfficeAuditTargetDto;
   @ApiProperty({
     type: 'object',
