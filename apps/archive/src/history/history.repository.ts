@@ -7,39 +7,37 @@ import { HistoryRecordEntity } from './history-record.entity';
 import { applyHistoryFilter, HistoryFilter } from './history.filter';
 import type { HistoryRow } from './history.mapping';
 
-/** The inserted columns and their SQL types (jsonb_to_recordset reads the rows by these names). */
-const INSERTED: readonly (readonly [string, string])[] = [
-  ['office_number', 'varchar'],
-  ['event', 'varchar'],
-  ['role', 'varchar'],
-  ['counterpart_office_number', 'varchar'],
-  ['submission_id', 'uuid'],
-  ['delivery_id', 'uuid'],
-  ['files', 'jsonb'],
-  ['details', 'jsonb'],
-  ['file_types', 'text[]'],
-  ['insured_numbers', 'text[]'],
-  ['actor', 'jsonb'],
-  ['occurred_at', 'timestamptz'],
-  ['event_id', 'uuid'],
-];
+/**
+ * Each field of a row, its column and SQL type (jsonb_to_recordset reads the rows by these names). Typed over
+ * every field of HistoryRow, so a column added to the entity cannot be left out of the insert.
+ */
+const COLUMN_OF: Record<keyof HistoryRow, readonly [string, string]> = {
+  officeNumber: ['office_number', 'varchar'],
+  event: ['event', 'varchar'],
+  role: ['role', 'varchar'],
+  counterpartOfficeNumber: ['counterpart_office_number', 'varchar'],
+  submissionId: ['submission_id', 'uuid'],
+  deliveryId: ['delivery_id', 'uuid'],
+  fileId: ['file_id', 'uuid'],
+  files: ['files', 'jsonb'],
+  details: ['details', 'jsonb'],
+  fileTypes: ['file_types', 'text[]'],
+  insuredNumbers: ['insured_numbers', 'text[]'],
+  actor: ['actor', 'jsonb'],
+  occurredAt: ['occurred_at', 'timestamptz'],
+  eventId: ['event_id', 'uuid'],
+};
+const FIELDS = Object.keys(COLUMN_OF) as (keyof HistoryRow)[];
+const INSERTED = FIELDS.map((f) => COLUMN_OF[f]);
 
+/** A row as jsonb_to_recordset reads it: by column name, times as ISO text. */
 function toColumns(r: HistoryRow): Record<string, unknown> {
-  return {
-    office_number: r.officeNumber,
-    event: r.event,
-    role: r.role,
-    counterpart_office_number: r.counterpartOfficeNumber,
-    submission_id: r.submissionId,
-    delivery_id: r.deliveryId,
-    files: r.files,
-    details: r.details,
-    file_types: r.fileTypes,
-    insured_numbers: r.insuredNumbers,
-    actor: r.actor,
-    occurred_at: r.occurredAt.toISOString(),
-    event_id: r.eventId,
-  };
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const v = r[f];
+    out[COLUMN_OF[f][0]] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
 }
 
 /** Search columns a row recorded without them takes from another row of its submission. */
