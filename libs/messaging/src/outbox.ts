@@ -43,13 +43,25 @@ export async function publishEvent<T extends BaseEvent>(
   fields: EventFields<T>,
   stamp: EventStamp = {},
 ): Promise<T> {
-  const event = Object.assign(new eventClass(), {
+  const event = buildEvent(eventClass, fields, stamp);
+  await addToOutbox(manager, schema, eventClass, key, event);
+  return event;
+}
+
+/**
+ * An event of `eventClass` as publishEvent records it (a new id and now unless `stamp` says otherwise), for a
+ * caller that writes its outbox row in a statement of its own (topic, key, JSON.stringify(event)).
+ */
+export function buildEvent<T extends BaseEvent>(
+  eventClass: EventClass<T>,
+  fields: EventFields<T>,
+  stamp: EventStamp = {},
+): T {
+  return Object.assign(new eventClass(), {
     eventId: stamp.eventId ?? randomUUID(),
     occurredAt: (stamp.occurredAt ?? new Date()).toISOString(),
     ...fields,
   });
-  await addToOutbox(manager, schema, eventClass, key, event);
-  return event;
 }
 
 /** Something that publishes the outbox sooner than its next poll: the relay (absent in tools). */

@@ -14,6 +14,7 @@ import { GatewayKeysOwn1764900002110 } from './migrations/1764900002110-gateway-
 import { GatewayKeyRoles1765000000100 } from './migrations/1765000000100-gateway-key-roles';
 import { GatewayStaff1765000000200 } from './migrations/1765000000200-gateway-staff';
 import { GatewayOfficeAudit1765000000300 } from './migrations/1765000000300-gateway-office-audit';
+import { GatewayPairCounters1765100000110 } from './migrations/1765100000110-gateway-pair-counters';
 import { OfficeAuditEntity } from '../audit/office-audit.entity';
 import { RefreshTokenEntity, StaffUserEntity } from '../staff/staff-user.entity';
 import { GATEWAY_SCHEMA } from './schema';
@@ -43,5 +44,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayKeyRoles1765000000100,
     GatewayStaff1765000000200,
     GatewayOfficeAudit1765000000300,
+    GatewayPairCounters1765100000110,
   ],
 };
