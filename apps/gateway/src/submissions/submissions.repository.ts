@@ -160,15 +160,7 @@ export class SubmissionsRepository {
     at: Date,
     report?: ValidationReport,
   ): Promise<void> {
-    const column = timestampColumn(status);
-    await m.query(
-      `UPDATE ${SUBMISSIONS}
-          SET ${column} = COALESCE(${column}, $2),
-              status = CASE WHEN status = ANY($3::text[]) THEN $4 ELSE status END,
-              report = COALESCE($5::jsonb, report)
-        WHERE id = $1`,
-      [submissionId, at, statusesBelow(status), status, report ? JSON.stringify(report) : null],
-    );
+    await runPrepared(m, advanceStatement(status), advanceParams(submissionId, status, at, report));
   }
 
   /** One reconciler at a time across instances: false when another holds it (until its transaction ends). */
@@ -262,5 +254,37 @@ function acceptStatement(blobRows: number, blobInsert: string): PreparedStatemen
       FROM (SELECT 1) AS one LEFT JOIN submission ON true`,
   };
   acceptStatements.set(blobRows, statement);
+  return statement;
+}
+
+/**
+ * The UPDATE of advanceStatus, parameters $1 id, $2 at, $3 statuses it advances from, $4 status, $5 report
+ * (advanceParams): a caller may put a data-modifying CTE of its own in front, numbering its parameters from $6.
+ */
+export function advanceStatusUpdate(status: LaterStatus): string {
+  const column = timestampColumn(status);
+  return `UPDATE ${SUBMISSIONS}
+      SET ${column} = COALESCE(${column}, $2::timestamptz),
+          status = CASE WHEN status = ANY($3::text[]) THEN $4::varchar ELSE status END,
+          report = COALESCE($5::jsonb, report)
+    WHERE id = $1::uuid`;
+}
+
+export function advanceParams(
+  submissionId: string,
+  status: LaterStatus,
+  at: Date,
+  report?: ValidationReport,
+): unknown[] {
+  return [submissionId, at, statusesBelow(status), status, report ? JSON.stringify(report) : null];
+}
+
+const advanceStatements = new Map<LaterStatus, PreparedStatement>();
+
+function advanceStatement(status: LaterStatus): PreparedStatement {
+  const known = advanceStatements.get(status);
+  if (known) return known;
+  const statement = { name: `gateway-advance-${status}`, text: advanceStatusUpdate(status) };
+  advanceStatements.set(status, statement);
   return statement;
 }

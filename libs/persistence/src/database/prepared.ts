@@ -1,5 +1,5 @@
-import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A statement of fixed text, prepared once per connection under `name` (which must name only this text). */
 export interface PreparedStatement {
@@ -8,17 +8,24 @@ export interface PreparedStatement {
 }
 
 /**
- * Runs a hot statement on the pg pool under a TypeORM data source, as a named prepared statement: no query
- * builder, no query runner, and PostgreSQL parses and plans the text once per connection, not per call. A
- * statement on its own is its own transaction; for one spanning several, use the data source's transaction.
+ * Runs a hot statement as a named prepared statement straight on the pg driver: no query builder, no query
+ * runner, and PostgreSQL parses and plans the text once per connection, not per call. On a data source (or its
+ * manager) it is a statement on its own, so its own transaction; on a transaction's manager, part of it.
  */
 export async function runPrepared<R extends QueryResultRow>(
-  dataSource: DataSource,
+  on: DataSource | EntityManager,
   statement: PreparedStatement,
   values: unknown[],
 ): Promise<R[]> {
-  const result = await poolOf(dataSource).query<R>({ name: statement.name, text: statement.text, values });
-  return result.rows;
+  const query = { name: statement.name, text: statement.text, values };
+  const runner = on instanceof EntityManager ? on.queryRunner : undefined;
+  if (runner) {
+    // The transaction's own connection (TypeORM's postgres query runner answers its pg client).
+    const client = (await runner.connect()) as PoolClient;
+    return (await client.query<R>(query)).rows;
+  }
+  const dataSource = on instanceof EntityManager ? on.connection : on;
+  return (await poolOf(dataSource).query<R>(query)).rows;
 }
 
 /** The postgres driver's pool (TypeORM keeps it as `master` when there are no replicas). */
