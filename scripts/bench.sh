@@ -112,7 +112,10 @@ fi
 for i in 0 1 2 3; do
   app="${apps[$i]}"
   # GATEWAY_URL is the public port for bench-pipeline; the archive reaches the gateway's internal one (API keys).
-  DATABASE_URL="${db_url[$app]}" GATEWAY_URL="http://127.0.0.1:$((base + 100))" PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
+  # BENCH_NODE_OPTIONS_<APP> (e.g. BENCH_NODE_OPTIONS_GATEWAY=--cpu-prof): flags for one service's node.
+  opts="BENCH_NODE_OPTIONS_${app^^}"
+  # shellcheck disable=SC2086 # the flags are words
+  DATABASE_URL="${db_url[$app]}" GATEWAY_URL="http://127.0.0.1:$((base + 100))" PORT="$((base + i))" INTERNAL_PORT="$((base + 100 + i))" node ${!opts:-} "dist/apps/$app/src/main.js" >"$logs/bench-$app.log" 2>&1 &
   pids+=("$!")
   bench_pids+=("$app=$!")
   echo "bench: $app on :$((base + i)) (log: tmp/logs/bench-$app.log)" >&2

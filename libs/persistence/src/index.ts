@@ -1,6 +1,7 @@
 export * from './database/database';
 export * from './database/advisory-lock';
 export * from './database/like';
+export * from './database/prepared';
 export * from './database/migrate-main';
 export * from './blobs/blob.entity';
 export * from './blobs/blob.store';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { INTERNAL_TOKEN_HEADER } from './internal/internal-token.guard';
-import { REDACTED_HEADERS } from './platform.module';
+import { REDACTED_HEADERS, requestLine, responseLine } from './platform.module';
 
 describe('request logging', () => {
   it('never writes a secret header to the log', () => {
@@ -31,5 +31,25 @@ describe('request logging', () => {
     );
     expect(line).toContain('vendor/1.0');
     expect(line).not.toMatch(/operator-secret|office-secret|internal-secret|session-secret|csrf-secret/);
+  });
+});
+
+describe('the request log line', () => {
+  it('says which request it was and how it ended, without the headers or the parsed query', () => {
+    const line = requestLine({
+      id: 'req-1',
+      method: 'POST',
+      url: '/v1/submissions?x=1',
+      remoteAddress: '127.0.0.1',
+      headers: { 'user-agent': 'vendor/1.0', 'x-api-key': 'cpx_office-secret', cookie: 'c=1' },
+    });
+    expect(line).toEqual({
+      id: 'req-1',
+      method: 'POST',
+      url: '/v1/submissions?x=1',
+      remoteAddress: '127.0.0.1',
+      userAgent: 'vendor/1.0',
+    });
+    expect(responseLine({ statusCode: 202 })).toEqual({ statusCode: 202 });
   });
 });

@@ -12,6 +12,9 @@ const KEY_SUBJECT = 'key:';
 const STAFF_SUBJECT = 'staff:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+// Tokens whose signature was checked, kept until they expire: a client sends the same token for up to an hour.
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /** What the gateway needs of now; a fake clock in specs. */
 export const TOKEN_CLOCK = Symbol('TOKEN_CLOCK');
 export type Clock = () => Date;
@@ -44,6 +47,8 @@ export type AccessTokenClaims = TokenSubject & {
 export class AccessTokensService {
   private readonly issuer: string;
   private readonly ttlSeconds: number;
+  /** Token → its claims and the key that verified it (oldest first, for eviction). */
+  private readonly verified = new Map<string, { claims: AccessTokenClaims; keyId: string }>();
 
   constructor(
     @Inject(GatewayEnv) env: Pick<GatewayEnv, 'TOKEN_ISSUER' | 'ACCESS_TOKEN_TTL_SECONDS'>,
@@ -76,6 +81,31 @@ export class AccessTokensService {
   /** The token's claims; 401 ACCESS_TOKEN_EXPIRED past its `exp`, 401 ACCESS_TOKEN_INVALID for anything else. */
   async verify(token: string): Promise<AccessTokenClaims> {
     const key = await this.keys.signingKey();
+    // A token verified before is the same bytes under the same signature: only its expiry is checked again
+    // (as jwtVerify does: expired from its exp second on), and that the signing key is still the one.
+    const known = this.verified.get(token);
+    if (known?.keyId === key.keyId && known.claims.expiresAt.getTime() > epochSeconds(this.clock()) * 1000)
+      return known.claims;
+    if (known) this.verified.delete(token);
+    const claims = await this.verifySignature(token, key);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.forgetOldest();
+    this.verified.set(token, { claims, keyId: key.keyId });
+    return claims;
+  }
+
+  private forgetOldest(): void {
+    const now = epochSeconds(this.clock()) * 1000;
+    for (const [token, entry] of this.verified) {
+      if (entry.claims.expiresAt.getTime() <= now || this.verified.size >= VERIFIED_CACHE_SIZE)
+        this.verified.delete(token);
+      else break;
+    }
+  }
+
+  private async verifySignature(
+    token: string,
+    key: Awaited<ReturnType<TokenKeysService['signingKey']>>,
+  ): Promise<AccessTokenClaims> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(
@@ -101,6 +131,10 @@ export class AccessTokensService {
     }
     return claimsOf(payload);
   }
+}
+
+function epochSeconds(d: Date): number {
+  return Math.floor(d.getTime() / 1000);
 }
 
 function claimsOf(payload: JWTPayload): AccessTokenClaims {

@@ -15,6 +15,7 @@ import { GatewayKeyRoles1765000000100 } from './migrations/1765000000100-gateway
 import { GatewayStaff1765000000200 } from './migrations/1765000000200-gateway-staff';
 import { GatewayOfficeAudit1765000000300 } from './migrations/1765000000300-gateway-office-audit';
 import { GatewayAuditOperator1765000000310 } from './migrations/1765000000310-gateway-audit-operator';
+import { GatewayPairCounters1765100000110 } from './migrations/1765100000110-gateway-pair-counters';
 import { OfficeAuditEntity } from '../audit/office-audit.entity';
 import { RefreshTokenEntity, StaffUserEntity } from '../staff/staff-user.entity';
 import { GATEWAY_SCHEMA } from './schema';
@@ -45,5 +46,6 @@ export const gatewayDatabase: ServiceDatabase = {
     GatewayStaff1765000000200,
     GatewayOfficeAudit1765000000300,
     GatewayAuditOperator1765000000310,
+    GatewayPairCounters1765100000110,
   ],
 };

@@ -41,10 +41,7 @@ export class GatewayEventsConsumer extends EventConsumer {
         },
         {
           event: DeliveryDeliveredEvent,
-          handle: async (e: DeliveryDeliveredEvent, m) => {
-            await inbox.addDelivery(m, e);
-            await submissions.advanceStatus(m, e.submissionId, 'delivered', new Date(e.occurredAt));
-          },
+          handle: (e: DeliveryDeliveredEvent, m) => inbox.addDelivery(m, e),
         },
       ],
     });

@@ -2,9 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { keysetPage, Page, PageRows } from '@careplan/platform';
+import { runPrepared } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
+import { advanceParams, advanceStatusUpdate } from '../submissions/submissions.repository';
 import { InboxState } from './dto/inbox.dto';
 import { InboxEntryEntity } from './inbox-entry.entity';
+
+// advanceStatus's UPDATE ($1–$5: the submission, the delivery time …) after the entry's insert ($6–$8).
+const ADD_DELIVERY = {
+  name: 'gateway-add-delivery',
+  text: `WITH entry AS (
+    INSERT INTO "${GATEWAY_SCHEMA}"."inbox_entries"
+        (id, submission_id, receiver_office_number, sender_office_number, delivered_at)
+    VALUES ($6::uuid, $1::uuid, $7::varchar, $8::varchar, $2::timestamptz)
+    ON CONFLICT DO NOTHING
+  )
+  ${advanceStatusUpdate('delivered')}`,
+};
 
 const STATE_CONDITION: Record<InboxState, string> = {
   new: 'e.downloadedAt IS NULL AND e.acknowledgedAt IS NULL',
@@ -34,6 +48,19 @@ export class InboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Adds the entry unless it is there already (a repeated delivered event). */
+  /**
+   * A delivery: its inbox entry (a repeated one adds nothing) and its submission marked delivered for the
+   * sender, in one statement of the consumer's transaction.
+   */
+  async addDelivery(m: EntityManager, entry: NewInboxEntry): Promise<void> {
+    await runPrepared(m, ADD_DELIVERY, [
+      ...advanceParams(entry.submissionId, 'delivered', entry.deliveredAt),
+      entry.id,
+      entry.receiverOfficeNumber,
+      entry.senderOfficeNumber,
+    ]);
+  }
+
   async insertIfAbsent(m: EntityManager, entry: NewInboxEntry): Promise<void> {
     await m.createQueryBuilder().insert().into(InboxEntryEntity).values(entry).orIgnore().execute();
   }

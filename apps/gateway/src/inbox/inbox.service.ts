@@ -51,9 +51,9 @@ export class InboxService {
     private readonly submissions: SubmissionsRepository,
   ) {}
 
-  /** Projects a router delivery into the inbox; a repeated event adds nothing. */
+  /** Projects a router delivery into the inbox and the sender's status; a repeated event adds nothing. */
   async addDelivery(m: EntityManager, e: DeliveryDeliveredEvent): Promise<void> {
-    await this.entries.insertIfAbsent(m, {
+    await this.entries.addDelivery(m, {
       id: e.deliveryId,
       submissionId: e.submissionId,
       receiverOfficeNumber: e.receiverOfficeNumber,

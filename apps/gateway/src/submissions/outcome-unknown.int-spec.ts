@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
 import { DataSource } from 'typeorm';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
+import { migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService, ProblemFilter } from '@careplan/platform';
 import { CARE_OFFICE, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing';
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
@@ -15,9 +15,9 @@ import { registeredOffice } from '../registry/registry.testing';
 import { MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
 
 /**
- * A TCP proxy in front of the real PostgreSQL that, once armed, forwards the next COMMIT to the server and
- * drops the client's connection before the server's answer gets back: the write commits, the client never
- * learns it.
+ * A TCP proxy in front of the real PostgreSQL that, once armed, forwards the next accepting statement (which
+ * commits on its own) to the server and drops the client's connection before the server's answer gets back:
+ * the write commits, the client never learns it.
  */
 function commitCuttingProxy(target: URL): Promise<{ server: Server; url: string; arm(): void }> {
   let armed = false;
@@ -29,7 +29,7 @@ function commitCuttingProxy(target: URL): Promise<{ server: Server; url: string;
     };
     upstream.on('data', (chunk) => client.write(chunk));
     client.on('data', (chunk: Buffer) => {
-      if (armed && chunk.includes('COMMIT\0')) {
+      if (armed && chunk.includes('gateway-accept-')) {
         armed = false;
         upstream.prependOnceListener('data', close);
       }
@@ -64,9 +64,7 @@ describe('a submission whose COMMIT answer is lost, on the real PostgreSQL', () 
     });
     // The relay is never started: only what is committed is looked at.
     return new SubmissionsService(
-      ds,
       offices,
-      new BlobStore(ds),
       new OutboxRelay(ds, kafka, 'gateway'),
       new MetricsService('it'),
       new SubmissionsRepository(ds),

@@ -4,11 +4,14 @@ import { SubmissionDto, SubmissionFileDto } from './dto/submission.dto';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toFileDto(f: SubmissionFileEntity): SubmissionFileDto {
+export function toFileDto(f: Omit<SubmissionFileEntity, 'submission'>): SubmissionFileDto {
   return { id: f.id, name: f.name, kind: f.kind, contentType: f.contentType, size: f.size, sha256: f.sha256 };
 }
 
-export function toSubmissionDto(s: SubmissionEntity, files: SubmissionFileEntity[]): SubmissionDto {
+export function toSubmissionDto(
+  s: Omit<SubmissionEntity, 'files'>,
+  files: Omit<SubmissionFileEntity, 'submission'>[],
+): SubmissionDto {
   return {
     id: s.id,
     from: s.senderOfficeNumber,

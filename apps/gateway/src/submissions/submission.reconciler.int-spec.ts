@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SubmissionReceivedEvent } from '@careplan/contracts';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
+import { migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing';
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
@@ -47,7 +47,7 @@ describe('the submission reconciler, on the real PostgreSQL', () => {
     await registeredOffice(ds, HOME_HELP_OFFICE, '訪問介護');
     metrics = new MetricsService('it');
     const submissions = new SubmissionsRepository(ds);
-    service = new SubmissionsService(ds, offices, new BlobStore(ds), relay, metrics, submissions);
+    service = new SubmissionsService(offices, relay, metrics, submissions);
     const env = Object.assign(new GatewayEnv(), { RECONCILE_AFTER_SECONDS: 120 });
     reconciler = new SubmissionReconciler(ds, relay, metrics, env, submissions);
   });

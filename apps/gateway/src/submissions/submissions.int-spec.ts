@@ -1,15 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KafkaService, OutboxRelay } from '@careplan/messaging';
-import { BlobStore, migratedDataSource, storageDatabase } from '@careplan/persistence';
+import { migratedDataSource, storageDatabase } from '@careplan/persistence';
 import { MetricsService } from '@careplan/platform';
 import { serialAt } from '@careplan/spec';
-import { CARE_OFFICE, DEFAULT_PARTIES, HOME_HELP_OFFICE, buildFile } from '@careplan/spec/testing';
+import {
+  CARE_OFFICE,
+  CENTER_OFFICE,
+  DEFAULT_PARTIES,
+  EQUIPMENT_OFFICE,
+  HOME_HELP_OFFICE,
+  buildFile,
+} from '@careplan/spec/testing';
 import { createTestDatabase, kafkaBrokers, TestDatabase } from '@careplan/testing';
 import { gatewayDatabase } from '../database/gateway.database';
 import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
+import { applyLicenseChanged } from '../registry/registry.projection';
 import { registeredOffice } from '../registry/registry.testing';
 import { MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
 
@@ -34,9 +42,7 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
     await registeredOffice(ds, CARE_OFFICE, '居宅');
     await registeredOffice(ds, HOME_HELP_OFFICE, '訪問介護');
     service = new SubmissionsService(
-      ds,
       offices,
-      new BlobStore(ds),
       new OutboxRelay(ds, kafka, 'gateway'),
       new MetricsService('it'),
       new SubmissionsRepository(ds),
@@ -70,11 +76,17 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
     const sequences = results.map((r) => r.submission.sequence).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 
-    const outbox = await ds.query<{ submissionId: string }[]>(
-      `SELECT payload->>'submissionId' AS "submissionId" FROM gateway.outbox ORDER BY id`,
+    const outbox = await ds.query<{ submissionId: string; occurredAt: string }[]>(
+      `SELECT payload->>'submissionId' AS "submissionId", payload->>'occurredAt' AS "occurredAt"
+         FROM gateway.outbox ORDER BY id`,
     );
     const sequenceOf = new Map(results.map((r) => [r.submission.id, r.submission.sequence]));
     expect(outbox.map((o) => sequenceOf.get(o.submissionId))).toEqual(sequences);
+    // The acceptance time is taken in the pair's order too, and is the received event's time.
+    const inOrder = [...results].sort((a, b) => a.submission.sequence - b.submission.sequence);
+    const times = inOrder.map((r) => r.submission.timeline.acceptedAt);
+    expect([...times].sort()).toEqual(times);
+    expect(outbox.map((o) => o.occurredAt)).toEqual(times);
   });
 
   it("renders a JSON bundle sent again under its Idempotency-Key with the first one's serial, else with now", async () => {
@@ -123,5 +135,49 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
     // The login id names the user; the display name stays in the gateway.
     expect(await actorOf(byStaff.submission.id)).toEqual({ type: 'staff', id: staff.id, label: 'yamada' });
     expect(await actorOf(byKey.submission.id)).toEqual({ type: 'key', id: keyId, label: '受付PC' });
+  });
+
+  it("continues a pair's numbers from the submissions it has, and stores nothing for a receiver that may not receive", async () => {
+    const sender = {
+      officeNumber: CARE_OFFICE,
+      name: '居宅',
+      licenseActive: true,
+      apiKeyId: 'it',
+      ...MEMBER_KEY,
+    };
+    const bundle = (to: string, serial: string) => {
+      const f = buildFile('UPPLAN', { parties: { ...DEFAULT_PARTIES, receiver: to, serial } });
+      return { to, files: [{ rawName: f.name, bytes: Buffer.from(f.bytes) }] };
+    };
+    await registeredOffice(ds, EQUIPMENT_OFFICE, '福祉用具');
+    // Numbered before the pair had a counter (as submissions from before the counters were): 7 is its last.
+    await ds.query(
+      `INSERT INTO gateway.submissions (id, sender_office_number, receiver_office_number, status, request_hash, pair_seq)
+       VALUES ($1, $2, $3, 'delivered', $4, 7)`,
+      [randomUUID(), CARE_OFFICE, EQUIPMENT_OFFICE, 'f'.repeat(64)],
+    );
+    const next = await service.accept(sender, bundle(EQUIPMENT_OFFICE, '20250425130001'));
+    expect(next.submission.sequence).toBe(8);
+    expect(
+      (await service.accept(sender, bundle(EQUIPMENT_OFFICE, '20250425130002'))).submission.sequence,
+    ).toBe(9);
+
+    const counts = () =>
+      ds.query<{ submissions: number; outbox: number; counters: number }[]>(
+        `SELECT (SELECT count(*)::int FROM gateway.submissions) AS submissions,
+                (SELECT count(*)::int FROM gateway.outbox) AS outbox,
+                (SELECT count(*)::int FROM gateway.pair_sequences) AS counters`,
+      );
+    const before = await counts();
+    await ds.transaction((m) =>
+      applyLicenseChanged(m, { officeNumber: EQUIPMENT_OFFICE, state: 'suspended' }),
+    );
+    await expect(service.accept(sender, bundle(EQUIPMENT_OFFICE, '20250425130003'))).rejects.toMatchObject({
+      code: 'RECEIVER_UNLICENSED',
+    });
+    await expect(service.accept(sender, bundle(CENTER_OFFICE, '20250425130004'))).rejects.toMatchObject({
+      code: 'RECEIVER_UNKNOWN',
+    });
+    expect(await counts()).toEqual(before);
   });
 });

@@ -3,12 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { ValidationReport } from '@careplan/spec';
 import { keysetPage, Page, PageRows } from '@careplan/platform';
+import { blobInsertOf, PreparedStatement, runPrepared } from '@careplan/persistence';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { SubmissionFileEntity } from './submission-file.entity';
 import { LaterStatus, statusesBelow, timestampColumn } from './submission-status';
 import { SubmissionEntity, SubmissionStatus } from './submission.entity';
 
 const SUBMISSIONS = `"${GATEWAY_SCHEMA}"."submissions"`;
+const FILES = `"${GATEWAY_SCHEMA}"."submission_files"`;
+const PAIR_SEQUENCES = `"${GATEWAY_SCHEMA}"."pair_sequences"`;
+const OUTBOX = `"${GATEWAY_SCHEMA}"."outbox"`;
+const OFFICES = `"${GATEWAY_SCHEMA}"."offices"`;
 
 export type NewSubmission = Omit<
   SubmissionEntity,
@@ -22,6 +27,21 @@ export type NewSubmission = Omit<
   | 'redriveCount'
 >;
 export type NewSubmissionFile = Omit<SubmissionFileEntity, 'submission'>;
+
+/** A bundle to accept: its submission (numbered when stored), its files with their bytes, its outbox row. */
+export interface Acceptance {
+  submission: Omit<NewSubmission, 'pairSeq' | 'acceptedAt' | 'status' | 'report'>;
+  files: (Omit<NewSubmissionFile, 'submissionId'> & { bytes: Buffer })[];
+  /** The received event's row; its occurredAt is set to the acceptance time as the statement stores it. */
+  outbox: { topic: string; key: string; payload: string };
+}
+
+/**
+ * What accepting found: the pair's sequence number the bundle was stored under and the time it was (taken under
+ * the pair's lock, so it follows the pair's order), or why nothing was stored.
+ */
+export type AcceptOutcome =
+  { pairSeq: number; acceptedAt: Date } | { refused: 'receiverUnknown' | 'receiverUnlicensed' };
 
 /** What a sender's list narrows to: its own submissions, maybe of one status, receiver or since then. */
 export interface SenderFilter {
@@ -91,33 +111,45 @@ export class SubmissionsRepository {
     return this.dataSource.manager.findOne(SubmissionFileEntity, { where: { id: fileId, submissionId } });
   }
 
-  /** The pair's next sequence number; the caller holds the pair's lock, so no other takes it meanwhile. */
-  async nextPairSequence(m: EntityManager, from: string, to: string): Promise<number> {
-    const [row] = await m.query<{ next: string }[]>(
-      `SELECT COALESCE(MAX(pair_seq), 0) + 1 AS next FROM ${SUBMISSIONS}
-        WHERE sender_office_number = $1 AND receiver_office_number = $2`,
-      [from, to],
-    );
-    return Number(row.next);
-  }
-
-  /** A plain INSERT (save would first SELECT the new id to choose between insert and update). */
-  async insert(m: EntityManager, s: NewSubmission): Promise<SubmissionEntity> {
-    const submission = m.create(SubmissionEntity, s);
-    await m.insert(SubmissionEntity, submission);
-    return submission;
-  }
-
-  /** All the files in one statement. */
-  async insertFiles(m: EntityManager, files: NewSubmissionFile[]): Promise<SubmissionFileEntity[]> {
-    const rows = files.map((f) => m.create(SubmissionFileEntity, f));
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(SubmissionFileEntity)
-      .values(rows.map(({ submission: _submission, ...row }) => row))
-      .execute();
-    return rows;
+  /**
+   * Stores a bundle in one statement, so in one transaction of one round trip: if the receiver is registered
+   * and licensed, the pair's next sequence number, the submission under it, the bytes, the files and the outbox
+   * row. Incrementing the pair's counter row locks it until the statement commits: one pair's accepts are
+   * serialised and numbered in commit order, and each outbox row (whose insert reads the numbered submission,
+   * so it is numbered after the lock is held) gets its id in that order too, which is the order the relay
+   * publishes in. The counter starts from the pair's highest number when it has no row yet.
+   */
+  async accept(a: Acceptance): Promise<AcceptOutcome> {
+    const s = a.submission;
+    const f = a.files;
+    const head = [
+      s.senderOfficeNumber,
+      s.receiverOfficeNumber,
+      s.id,
+      s.idempotencyKey,
+      s.requestHash,
+      s.receivedEventId,
+      s.senderActor ? JSON.stringify(s.senderActor) : null,
+      a.outbox.topic,
+      a.outbox.key,
+      a.outbox.payload,
+      f.map((x) => x.id),
+      f.map((x) => x.position),
+      f.map((x) => x.name),
+      f.map((x) => x.kind),
+      f.map((x) => x.contentType),
+      f.map((x) => x.size),
+      f.map((x) => x.sha256),
+    ];
+    const blobs = blobInsertOf(f, head.length + 1, 'EXISTS (SELECT FROM seq)');
+    const [row] = await runPrepared<{
+      licensed: boolean | null;
+      pair_seq: string | null;
+      accepted_at: Date | null;
+    }>(this.dataSource, acceptStatement(blobs.rows, blobs.text), [...head, ...blobs.params]);
+    if (row.pair_seq !== null && row.accepted_at !== null)
+      return { pairSeq: Number(row.pair_seq), acceptedAt: row.accepted_at };
+    return { refused: row.licensed === null ? 'receiverUnknown' : 'receiverUnlicensed' };
   }
 
   /** Records that a submission reached `status` at `at`: the timestamp once, the status only if it advances. */
@@ -128,15 +160,7 @@ export class SubmissionsRepository {
     at: Date,
     report?: ValidationReport,
   ): Promise<void> {
-    const column = timestampColumn(status);
-    await m.query(
-      `UPDATE ${SUBMISSIONS}
-          SET ${column} = COALESCE(${column}, $2),
-              status = CASE WHEN status = ANY($3::text[]) THEN $4 ELSE status END,
-              report = COALESCE($5::jsonb, report)
-        WHERE id = $1`,
-      [submissionId, at, statusesBelow(status), status, report ? JSON.stringify(report) : null],
-    );
+    await runPrepared(m, advanceStatement(status), advanceParams(submissionId, status, at, report));
   }
 
   /** One reconciler at a time across instances: false when another holds it (until its transaction ends). */
@@ -185,4 +209,82 @@ export class SubmissionsRepository {
       [id, receivedEventId],
     );
   }
+}
+
+// By the number of distinct blobs, the one part of the text that varies.
+const acceptStatements = new Map<number, PreparedStatement>();
+
+function acceptStatement(blobRows: number, blobInsert: string): PreparedStatement {
+  const known = acceptStatements.get(blobRows);
+  if (known) return known;
+  const statement = {
+    name: `gateway-accept-${blobRows}`,
+    text: `WITH receiver AS (
+      SELECT license_active FROM ${OFFICES} WHERE office_number = $2::varchar
+    ), seq AS (
+      INSERT INTO ${PAIR_SEQUENCES} AS p (sender_office_number, receiver_office_number, last_seq)
+      SELECT $1::varchar, $2::varchar, COALESCE((SELECT MAX(pair_seq) FROM ${SUBMISSIONS}
+              WHERE sender_office_number = $1::varchar AND receiver_office_number = $2::varchar), 0) + 1
+        FROM receiver WHERE license_active
+      ON CONFLICT (sender_office_number, receiver_office_number) DO UPDATE SET last_seq = p.last_seq + 1
+      RETURNING last_seq
+    ), submission AS (
+      -- The time once the pair's lock is held (in milliseconds, as JavaScript and the events carry it).
+      INSERT INTO ${SUBMISSIONS} (id, sender_office_number, receiver_office_number, pair_seq, status,
+          idempotency_key, request_hash, accepted_at, received_event_id, sender_actor)
+      SELECT $3::uuid, $1::varchar, $2::varchar, last_seq, 'accepted', $4::varchar, $5::char(64),
+             date_trunc('milliseconds', clock_timestamp()), $6::uuid, $7::jsonb
+        FROM seq
+      RETURNING id, pair_seq, accepted_at
+    ), bytes AS (
+      ${blobInsert}
+    ), files AS (
+      INSERT INTO ${FILES} (id, submission_id, position, name, kind, content_type, size, sha256)
+      SELECT f.id, submission.id, f.position, f.name, f.kind, f.content_type, f.size, f.sha256
+        FROM submission, unnest($11::uuid[], $12::integer[], $13::text[], $14::varchar[], $15::text[],
+                                $16::integer[], $17::char(64)[])
+             AS f (id, position, name, kind, content_type, size, sha256)
+    ), event AS (
+      INSERT INTO ${OUTBOX} (topic, key, payload)
+      SELECT $8::text, $9::text, jsonb_set($10::jsonb, '{occurredAt}',
+               to_jsonb(to_char(accepted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+        FROM submission
+    )
+    SELECT (SELECT license_active FROM receiver) AS licensed, submission.pair_seq, submission.accepted_at
+      FROM (SELECT 1) AS one LEFT JOIN submission ON true`,
+  };
+  acceptStatements.set(blobRows, statement);
+  return statement;
+}
+
+/**
+ * The UPDATE of advanceStatus, parameters $1 id, $2 at, $3 statuses it advances from, $4 status, $5 report
+ * (advanceParams): a caller may put a data-modifying CTE of its own in front, numbering its parameters from $6.
+ */
+export function advanceStatusUpdate(status: LaterStatus): string {
+  const column = timestampColumn(status);
+  return `UPDATE ${SUBMISSIONS}
+      SET ${column} = COALESCE(${column}, $2::timestamptz),
+          status = CASE WHEN status = ANY($3::text[]) THEN $4::varchar ELSE status END,
+          report = COALESCE($5::jsonb, report)
+    WHERE id = $1::uuid`;
+}
+
+export function advanceParams(
+  submissionId: string,
+  status: LaterStatus,
+  at: Date,
+  report?: ValidationReport,
+): unknown[] {
+  return [submissionId, at, statusesBelow(status), status, report ? JSON.stringify(report) : null];
+}
+
+const advanceStatements = new Map<LaterStatus, PreparedStatement>();
+
+function advanceStatement(status: LaterStatus): PreparedStatement {
+  const known = advanceStatements.get(status);
+  if (known) return known;
+  const statement = { name: `gateway-advance-${status}`, text: advanceStatusUpdate(status) };
+  advanceStatements.set(status, statement);
+  return statement;
 }

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { OFFICE_NUMBER_PATTERN, pageLimit, pairKey } from '@careplan/contracts';
-import { inTransactionThenNudge, OutboxRelay } from '@careplan/messaging';
-import { advisoryLock, BlobStore, sha256Hex } from '@careplan/persistence';
+import { OFFICE_NUMBER_PATTERN, pageLimit } from '@careplan/contracts';
+import { OutboxRelay } from '@careplan/messaging';
+import { sha256Hex } from '@careplan/persistence';
 import { MetricsService, parseInstant } from '@careplan/platform';
 import { parseFileName, serialAt } from '@careplan/spec';
 import { actorOf, AuthenticatedOffice, OfficesService } from '../offices/offices.service';
@@ -14,7 +12,7 @@ import { SubmissionDto, SubmissionPageDto } from './dto/submission.dto';
 import type { UploadedBundle } from './multipart';
 import { SubmissionEntity } from './submission.entity';
 import { SubmissionErrors } from './submission.errors';
-import { publishReceived } from './submission.events';
+import { receivedEvent } from './submission.events';
 import { toSubmissionDto } from './submission.mapper';
 import { SubmissionsRepository } from './submissions.repository';
 
@@ -29,17 +27,15 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 @Injectable()
 export class SubmissionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly offices: OfficesService,
-    private readonly blobs: BlobStore,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     private readonly metrics: MetricsService,
     private readonly submissions: SubmissionsRepository,
   ) {}
 
   /**
-   * Accepts a bundle durably: bytes, submission and its received event are committed in one
-   * transaction (transactional outbox), so an accepted submission is never lost, even with Kafka down.
+   * Accepts a bundle durably: bytes, submission and its received event are committed together, in one
+   * statement (transactional outbox), so an accepted submission is never lost, even with Kafka down.
    */
   async accept(
     office: AuthenticatedOffice,
@@ -48,17 +44,26 @@ export class SubmissionsService {
   ): Promise<AcceptResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw SubmissionErrors.idempotencyKeyInvalid();
-    const to = await this.checkParties(office, bundle.to);
-    const files = checkBundleFiles(bundle.files, office.officeNumber, to);
-    const requestHash = hashRequest(to, files);
+    const to = checkParties(office, bundle.to);
+    let files: CheckedFile[];
+    try {
+      files = checkBundleFiles(bundle.files, office.officeNumber, to);
+    } catch (e) {
+      // A refused receiver is the first thing to fix: it is named before what is wrong with the files.
+      await this.checkReceiver(to);
+      throw e;
+    }
+    const hashed = files.map((f) => ({ ...f, sha256: sha256Hex(f.bytes) }));
+    const requestHash = hashRequest(to, hashed);
     if (idempotencyKey) {
+      // The receiver first, as without a key; then an earlier identical request answers as it did.
+      await this.checkReceiver(to);
       const earlier = await this.findByIdempotencyKey(office.officeNumber, idempotencyKey, requestHash);
       if (earlier) return { submission: earlier, replayed: true };
     }
     try {
-      const submission = await inTransactionThenNudge(this.dataSource, this.relay, (m) =>
-        this.store(m, office, to, files, requestHash, idempotencyKey ?? null),
-      );
+      const submission = await this.store(office, to, hashed, requestHash, idempotencyKey ?? null);
+      this.relay.nudge();
       this.metrics.counter('careplan_submissions_total', 'Submissions accepted by the gateway').inc();
       return { submission, replayed: false };
     } catch (e) {
@@ -114,65 +119,69 @@ export class SubmissionsService {
     );
   }
 
-  private async checkParties(office: AuthenticatedOffice, to: string | undefined): Promise<string> {
-    if (!office.licenseActive) throw SubmissionErrors.senderUnlicensed(office.officeNumber);
-    if (!to) throw SubmissionErrors.receiverMissing();
-    if (!OFFICE_NUMBER_PATTERN.test(to)) throw SubmissionErrors.receiverInvalid(to);
-    if (to === office.officeNumber) throw SubmissionErrors.sendToSelf();
+  /** The receiver is registered and licensed (the accepting statement checks it again, as it stores). */
+  private async checkReceiver(to: string): Promise<void> {
     const receiver = await this.offices.find(to);
     if (!receiver) throw SubmissionErrors.receiverUnknown(to);
     if (!receiver.licenseActive) throw SubmissionErrors.receiverUnlicensed(to);
-    return to;
   }
 
+  /** Stores the bundle in one statement (SubmissionsRepository.accept), refusing it if the receiver may not receive. */
   private async store(
-    m: EntityManager,
     office: AuthenticatedOffice,
     to: string,
-    files: CheckedFile[],
+    files: (CheckedFile & { sha256: string })[],
     requestHash: string,
     idempotencyKey: string | null,
   ): Promise<SubmissionDto> {
-    // Serialises accepts of one sender → receiver pair until this transaction commits, then numbers the
-    // submission. So for one pair, sequence order = outbox id order = commit order = acceptance order,
-    // and the relay can never publish a later bundle of the pair before an earlier one.
-    const from = office.officeNumber;
-    await advisoryLock(m, pairKey(from, to));
-    const pairSeq = await this.submissions.nextPairSequence(m, from, to);
-    const receivedEventId = randomUUID();
-    const submission = await this.submissions.insert(m, {
+    const submission = {
       id: randomUUID(),
-      senderOfficeNumber: from,
+      senderOfficeNumber: office.officeNumber,
       receiverOfficeNumber: to,
-      pairSeq,
-      status: 'accepted',
       idempotencyKey,
       requestHash,
-      report: null,
-      acceptedAt: new Date(),
-      receivedEventId,
+      receivedEventId: randomUUID(),
       senderActor: actorOf(office) ?? null,
+    };
+    const rows = files.map((f, position) => ({
+      id: randomUUID(),
+      submissionId: submission.id,
+      position,
+      name: f.name,
+      kind: f.kind,
+      contentType: f.contentType,
+      size: f.bytes.length,
+      sha256: f.sha256,
+    }));
+    // Its occurredAt is the acceptance time, which the statement sets as it stores the submission.
+    const { topic, key, event } = receivedEvent(
+      { ...submission, acceptedAt: new Date() },
+      rows,
+      submission.receivedEventId,
+    );
+    const outcome = await this.submissions.accept({
+      submission,
+      files: rows.map((r, i) => ({ ...r, bytes: files[i].bytes })),
+      outbox: { topic, key, payload: JSON.stringify(event) },
     });
-    // One statement for the bytes and one for the rows: the pair's lock is held for this whole transaction.
-    const hashes = await this.blobs.putMany(
-      files.map((f) => f.bytes),
-      m,
+    if ('refused' in outcome) throw SubmissionErrors[outcome.refused](to);
+    return toSubmissionDto(
+      {
+        ...submission,
+        pairSeq: outcome.pairSeq,
+        acceptedAt: outcome.acceptedAt,
+        status: 'accepted',
+        report: null,
+        validatedAt: null,
+        rejectedAt: null,
+        deliveredAt: null,
+        downloadedAt: null,
+        acknowledgedAt: null,
+        redrivenAt: null,
+        redriveCount: 0,
+      },
+      rows,
     );
-    const rows = await this.submissions.insertFiles(
-      m,
-      files.map((f, position) => ({
-        id: randomUUID(),
-        submissionId: submission.id,
-        position,
-        name: f.name,
-        kind: f.kind,
-        contentType: f.contentType,
-        size: f.bytes.length,
-        sha256: hashes[position],
-      })),
-    );
-    await publishReceived(m, submission, rows, receivedEventId);
-    return toSubmissionDto(submission, rows);
   }
 
   private async findByIdempotencyKey(
@@ -187,16 +196,24 @@ export class SubmissionsService {
   }
 }
 
+/** The sender may send, and to a receiver that is well-formed and not itself (what needs no lookup). */
+function checkParties(office: AuthenticatedOffice, to: string | undefined): string {
+  if (!office.licenseActive) throw SubmissionErrors.senderUnlicensed(office.officeNumber);
+  if (!to) throw SubmissionErrors.receiverMissing();
+  if (!OFFICE_NUMBER_PATTERN.test(to)) throw SubmissionErrors.receiverInvalid(to);
+  if (to === office.officeNumber) throw SubmissionErrors.sendToSelf();
+  return to;
+}
+
 /** Identifies a request's content: the receiver and every file's name and bytes, in order. */
-function hashRequest(to: string, files: CheckedFile[]): string {
-  const parts = [to, ...files.map((f) => `${f.name}\u0000${sha256Hex(f.bytes)}`)];
+function hashRequest(to: string, files: { name: string; sha256: string }[]): string {
+  const parts = [to, ...files.map((f) => `${f.name}\u0000${f.sha256}`)];
   return createHash('sha256').update(parts.join('\u0001')).digest('hex');
 }
 
+/** A unique violation, raised by the pg driver itself or wrapped by TypeORM. */
 function isUniqueViolation(e: unknown): boolean {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    (e as { driverError?: { code?: string } }).driverError?.code === '23505'
-  );
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { code?: string; driverError?: { code?: string } };
+  return (err.driverError?.code ?? err.code) === '23505';
 }
