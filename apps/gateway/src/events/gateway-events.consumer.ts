@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   DeliveryDeliveredEvent,
+  EventClass,
   SubmissionRejectedEvent,
   SubmissionValidatedEvent,
 } from '@careplan/contracts';
-import { EventConsumer, KafkaService } from '@careplan/messaging';
+import { EventConsumer, EventHandler, KafkaService } from '@careplan/messaging';
 import { MetricsService } from '@careplan/platform';
 import { GATEWAY_SCHEMA } from '../database/schema';
 import { InboxService } from '../inbox/inbox.service';
@@ -28,22 +29,30 @@ export class GatewayEventsConsumer extends EventConsumer {
       // Applying an event again changes nothing (statuses only move on, timestamps and inbox entries are set
       // once), so no processed-event row is written.
       idempotentEffects: true,
+      // Each type's batch in one statement (handleAll); one event alone is a batch of one.
       handlers: [
-        {
-          event: SubmissionValidatedEvent,
-          handle: (e: SubmissionValidatedEvent, m) =>
-            submissions.advanceStatus(m, e.submissionId, 'validated', new Date(e.occurredAt), e.report),
-        },
-        {
-          event: SubmissionRejectedEvent,
-          handle: (e: SubmissionRejectedEvent, m) =>
-            submissions.advanceStatus(m, e.submissionId, 'rejected', new Date(e.occurredAt), e.report),
-        },
+        verdictHandler(SubmissionValidatedEvent, 'validated', submissions),
+        verdictHandler(SubmissionRejectedEvent, 'rejected', submissions),
         {
           event: DeliveryDeliveredEvent,
-          handle: (e: DeliveryDeliveredEvent, m) => inbox.addDelivery(m, e),
+          handle: (e: DeliveryDeliveredEvent, m) => inbox.addDeliveries(m, [e]),
+          handleAll: (es: DeliveryDeliveredEvent[], m) => inbox.addDeliveries(m, es),
         },
       ],
     });
   }
+}
+
+function verdictHandler<T extends SubmissionValidatedEvent | SubmissionRejectedEvent>(
+  event: EventClass<T>,
+  status: 'validated' | 'rejected',
+  submissions: SubmissionsRepository,
+): EventHandler<T> {
+  const steps = (es: T[]) =>
+    es.map((e) => ({ submissionId: e.submissionId, at: new Date(e.occurredAt), report: e.report }));
+  return {
+    event,
+    handle: (e, m) => submissions.advanceStatuses(m, status, steps([e])),
+    handleAll: (es, m) => submissions.advanceStatuses(m, status, steps(es)),
+  };
 }

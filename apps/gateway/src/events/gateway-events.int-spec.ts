@@ -134,4 +134,60 @@ describe('the gateway consumer on the real Kafka and PostgreSQL', () => {
     // Its effects are idempotent by themselves: no processed-event row is kept.
     expect(ledger).toHaveLength(0);
   });
+
+  it('advances a batch of verdicts together: each its status, first time and report, a repeat changing nothing', async () => {
+    // Submissions accepted, not yet validated (the helper above makes them validated).
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await submission());
+    await ds.query(`UPDATE gateway.submissions SET status = 'accepted' WHERE id = ANY($1::uuid[])`, [ids]);
+    const verdict = (
+      cls: typeof SubmissionValidatedEvent | typeof SubmissionRejectedEvent,
+      id: string,
+      at: string,
+      ok: boolean,
+    ) =>
+      Object.assign(new cls(), {
+        eventId: randomUUID(),
+        occurredAt: at,
+        submissionId: id,
+        senderOfficeNumber: CARE_OFFICE,
+        receiverOfficeNumber: HOME_HELP_OFFICE,
+        files: delivered(id, randomUUID(), at).files,
+        ok,
+        report: { ok, files: [] },
+      });
+    const validated = ids
+      .slice(0, 4)
+      .map((id, i) => verdict(SubmissionValidatedEvent, id, `2025-06-01T10:0${i}:00.000Z`, true));
+    // The first one again, later: a re-published verdict keeps the first time.
+    const again = verdict(SubmissionValidatedEvent, ids[0], '2025-06-01T11:00:00.000Z', true);
+    await kafka.send(
+      SubmissionValidatedEvent.topic,
+      [...validated, again].map((e) => ({ key: 'k', value: JSON.stringify(e) })),
+    );
+    const rejected = ids
+      .slice(4)
+      .map((id) => verdict(SubmissionRejectedEvent, id, '2025-06-01T10:30:00.000Z', false));
+    await kafka.send(
+      SubmissionRejectedEvent.topic,
+      rejected.map((e) => ({ key: 'k', value: JSON.stringify(e) })),
+    );
+    const rows = () =>
+      ds.query<
+        { id: string; status: string; validated_at: Date | null; rejected_at: Date | null; report: unknown }[]
+      >(
+        `SELECT id, status, validated_at, rejected_at, report FROM gateway.submissions WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    const settled = await eventually(rows, (rs) => rs.every((r) => r.status !== 'accepted'));
+    const byId = new Map(settled.map((r) => [r.id, r]));
+    ids.slice(0, 4).forEach((id, i) => {
+      expect(byId.get(id)).toMatchObject({ status: 'validated', report: { ok: true, files: [] } });
+      expect(byId.get(id)?.validated_at?.toISOString()).toBe(`2025-06-01T10:0${i}:00.000Z`);
+    });
+    for (const id of ids.slice(4)) {
+      expect(byId.get(id)).toMatchObject({ status: 'rejected', report: { ok: false, files: [] } });
+      expect(byId.get(id)?.rejected_at?.toISOString()).toBe('2025-06-01T10:30:00.000Z');
+    }
+  });
 });

@@ -8,16 +8,18 @@ import { advanceParams, advanceStatusUpdate } from '../submissions/submissions.r
 import { InboxState } from './dto/inbox.dto';
 import { InboxEntryEntity } from './inbox-entry.entity';
 
-// advanceStatus's UPDATE ($1–$5: the submission, the delivery time …) after the entry's insert ($6–$8).
-const ADD_DELIVERY = {
-  name: 'gateway-add-delivery',
-  text: `WITH entry AS (
+// The entries of the steps' deliveries, then advanceStatuses's UPDATE: one statement for a batch.
+const ADD_DELIVERIES = {
+  name: 'gateway-add-deliveries',
+  text: advanceStatusUpdate(
+    'delivered',
+    `entries AS (
     INSERT INTO "${GATEWAY_SCHEMA}"."inbox_entries"
         (id, submission_id, receiver_office_number, sender_office_number, delivered_at)
-    VALUES ($6::uuid, $1::uuid, $7::varchar, $8::varchar, $2::timestamptz)
+    SELECT delivery_id, id, receiver, sender, at FROM steps
     ON CONFLICT DO NOTHING
-  )
-  ${advanceStatusUpdate('delivered')}`,
+  )`,
+  ),
 };
 
 const STATE_CONDITION: Record<InboxState, string> = {
@@ -52,13 +54,18 @@ export class InboxRepository {
    * A delivery: its inbox entry (a repeated one adds nothing) and its submission marked delivered for the
    * sender, in one statement of the consumer's transaction.
    */
-  async addDelivery(m: EntityManager, entry: NewInboxEntry): Promise<void> {
-    await runPrepared(m, ADD_DELIVERY, [
-      ...advanceParams(entry.submissionId, 'delivered', entry.deliveredAt),
-      entry.id,
-      entry.receiverOfficeNumber,
-      entry.senderOfficeNumber,
-    ]);
+  /** The entries and their submissions' delivered status, in one statement; an entry is added once. */
+  async addDeliveries(m: EntityManager, entries: NewInboxEntry[]): Promise<void> {
+    const steps = entries.map((e) => ({
+      submissionId: e.submissionId,
+      at: e.deliveredAt,
+      delivery: {
+        id: e.id,
+        receiverOfficeNumber: e.receiverOfficeNumber,
+        senderOfficeNumber: e.senderOfficeNumber,
+      },
+    }));
+    await runPrepared(m, ADD_DELIVERIES, advanceParams('delivered', steps));
   }
 
   async insertIfAbsent(m: EntityManager, entry: NewInboxEntry): Promise<void> {

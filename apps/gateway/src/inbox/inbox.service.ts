@@ -52,14 +52,17 @@ export class InboxService {
   ) {}
 
   /** Projects a router delivery into the inbox and the sender's status; a repeated event adds nothing. */
-  async addDelivery(m: EntityManager, e: DeliveryDeliveredEvent): Promise<void> {
-    await this.entries.addDelivery(m, {
-      id: e.deliveryId,
-      submissionId: e.submissionId,
-      receiverOfficeNumber: e.receiverOfficeNumber,
-      senderOfficeNumber: e.senderOfficeNumber,
-      deliveredAt: new Date(e.occurredAt),
-    });
+  addDeliveries(m: EntityManager, events: DeliveryDeliveredEvent[]): Promise<void> {
+    return this.entries.addDeliveries(
+      m,
+      events.map((e) => ({
+        id: e.deliveryId,
+        submissionId: e.submissionId,
+        receiverOfficeNumber: e.receiverOfficeNumber,
+        senderOfficeNumber: e.senderOfficeNumber,
+        deliveredAt: new Date(e.occurredAt),
+      })),
+    );
   }
 
   /** The receiver's deliveries, newest first; filters narrow, never widen, to this office. */

@@ -153,14 +153,19 @@ export class SubmissionsRepository {
   }
 
   /** Records that a submission reached `status` at `at`: the timestamp once, the status only if it advances. */
-  async advanceStatus(
+  advanceStatus(
     m: EntityManager,
     submissionId: string,
     status: LaterStatus,
     at: Date,
     report?: ValidationReport,
   ): Promise<void> {
-    await runPrepared(m, advanceStatement(status), advanceParams(submissionId, status, at, report));
+    return this.advanceStatuses(m, status, [{ submissionId, at, report }]);
+  }
+
+  /** advanceStatus of a batch's submissions in one statement. */
+  async advanceStatuses(m: EntityManager, status: LaterStatus, steps: StatusStep[]): Promise<void> {
+    await runPrepared(m, advanceStatement(status), advanceParams(status, steps));
   }
 
   /** One reconciler at a time across instances: false when another holds it (until its transaction ends). */
@@ -257,26 +262,51 @@ function acceptStatement(blobRows: number, blobInsert: string): PreparedStatemen
   return statement;
 }
 
-/**
- * The UPDATE of advanceStatus, parameters $1 id, $2 at, $3 statuses it advances from, $4 status, $5 report
- * (advanceParams): a caller may put a data-modifying CTE of its own in front, numbering its parameters from $6.
- */
-export function advanceStatusUpdate(status: LaterStatus): string {
-  const column = timestampColumn(status);
-  return `UPDATE ${SUBMISSIONS}
-      SET ${column} = COALESCE(${column}, $2::timestamptz),
-          status = CASE WHEN status = ANY($3::text[]) THEN $4::varchar ELSE status END,
-          report = COALESCE($5::jsonb, report)
-    WHERE id = $1::uuid`;
+/** A submission's step: when, the verdict's report if any, the inbox entry of a delivery. */
+export interface StatusStep {
+  submissionId: string;
+  at: Date;
+  report?: ValidationReport;
+  delivery?: { id: string; receiverOfficeNumber: string; senderOfficeNumber: string };
 }
 
-export function advanceParams(
-  submissionId: string,
-  status: LaterStatus,
-  at: Date,
-  report?: ValidationReport,
-): unknown[] {
-  return [submissionId, at, statusesBelow(status), status, report ? JSON.stringify(report) : null];
+/**
+ * The steps as the recordset `steps` of advanceStatusUpdate reads them (one JSON parameter, $1): a submission
+ * twice in a batch counts by its first step, as applying them one by one would keep the first timestamp.
+ */
+const STEPS = `steps AS (
+    SELECT DISTINCT ON (id) * FROM ROWS FROM (
+      jsonb_to_recordset($1::jsonb)
+        AS (id uuid, at timestamptz, report jsonb, delivery_id uuid, receiver varchar, sender varchar)
+    ) WITH ORDINALITY AS s(id, at, report, delivery_id, receiver, sender, n)
+    ORDER BY id, n
+  )`;
+
+/**
+ * The UPDATE of advanceStatuses, parameters $1 the steps, $2 statuses it advances from, $3 status
+ * (advanceParams): a caller may add a data-modifying CTE of its own reading `steps`.
+ */
+export function advanceStatusUpdate(status: LaterStatus, cte = ''): string {
+  const column = timestampColumn(status);
+  return `WITH ${STEPS}${cte ? `, ${cte}` : ''}
+  UPDATE ${SUBMISSIONS} AS t
+      SET ${column} = COALESCE(t.${column}, steps.at),
+          status = CASE WHEN t.status = ANY($2::text[]) THEN $3::varchar ELSE t.status END,
+          report = COALESCE(steps.report, t.report)
+     FROM steps
+    WHERE t.id = steps.id`;
+}
+
+export function advanceParams(status: LaterStatus, steps: StatusStep[]): unknown[] {
+  const rows = steps.map((s) => ({
+    id: s.submissionId,
+    at: s.at.toISOString(),
+    report: s.report ?? null,
+    delivery_id: s.delivery?.id ?? null,
+    receiver: s.delivery?.receiverOfficeNumber ?? null,
+    sender: s.delivery?.senderOfficeNumber ?? null,
+  }));
+  return [JSON.stringify(rows), statusesBelow(status), status];
 }
 
 const advanceStatements = new Map<LaterStatus, PreparedStatement>();
