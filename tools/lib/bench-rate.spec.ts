@@ -7,13 +7,15 @@ describe('openLoop', () => {
   /** Runs the loop on fake time; each send answers after answerMs and records when it started. */
   async function run(o: { rate: number; count: number; maxInFlight: number }, answerMs: number) {
     const starts: number[] = [];
+    const late: number[] = [];
     const t0 = Date.now();
-    const done = openLoop({ ...o, now: () => Date.now() }, async () => {
+    const done = openLoop({ ...o, now: () => Date.now() }, async (_, lateMs) => {
       starts.push(Date.now() - t0);
+      late.push(lateMs);
       await new Promise((r) => setTimeout(r, answerMs));
     });
     await jest.advanceTimersByTimeAsync(60_000);
-    return { starts, result: await done };
+    return { starts, late, result: await done };
   }
 
   it('starts a send every 1/rate s', async () => {
@@ -32,12 +34,14 @@ describe('openLoop', () => {
   });
 
   it('waits for a free slot at the bound, counts it and reports how late the send started', async () => {
-    const { starts, result } = await run({ rate: 100, count: 4, maxInFlight: 2 }, 50);
+    const { starts, late, result } = await run({ rate: 100, count: 4, maxInFlight: 2 }, 50);
     // 0 and 10 fill the bound; 20 waits for the first answer (50), 30 for the second (60).
     expect(starts).toEqual([0, 10, 50, 60]);
     expect(result.boundHits).toBe(2);
     expect(result.peakInFlight).toBe(2);
     expect(result.lateMs).toEqual([0, 0, 30, 30]);
+    // Each send is told its own lateness.
+    expect(late).toEqual([0, 0, 30, 30]);
   });
 
   it('catches up after a late start instead of shifting the schedule', async () => {

@@ -27,10 +27,14 @@ export interface OpenLoopResult {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Runs `send(i)` for i = 0 … count − 1 at `rate` a second, at most `maxInFlight` at once; waits for all. */
+/**
+ * Runs `send(i, lateMs)` for i = 0 … count − 1 at `rate` a second, at most `maxInFlight` at once, lateMs being how
+ * long after its scheduled time the send starts (so its latency can be counted from the schedule, as a client's
+ * would); waits for all.
+ */
 export async function openLoop(
   o: OpenLoopOptions,
-  send: (i: number) => Promise<void>,
+  send: (i: number, lateMs: number) => Promise<void>,
 ): Promise<OpenLoopResult> {
   if (!(o.rate > 0) || !(o.maxInFlight >= 1)) throw new Error('openLoop needs rate > 0 and maxInFlight ≥ 1');
   const now = o.now ?? (() => performance.now());
@@ -48,9 +52,10 @@ export async function openLoop(
       boundHits++;
       while (inFlight.size >= o.maxInFlight) await Promise.race(inFlight);
     }
-    lateMs.push(Math.max(0, now() - due));
+    const late = Math.max(0, now() - due);
+    lateMs.push(late);
     // A send that throws counts as answered; the caller records its own failures.
-    const p: Promise<void> = send(i)
+    const p: Promise<void> = send(i, late)
       .catch(() => undefined)
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
