@@ -35,11 +35,11 @@ import { Ceiling, type CeilingResult } from './lib/bench-ceiling';
 import {
   byConsumer,
   countsSince,
-  groupMembers,
   messageCounts,
   serviceOf,
   type GroupMember,
   type MessageCounts,
+  waitCaughtUp,
 } from './lib/bench-instances';
 import { parsePids, PhaseMeter, STATS_FLUSH_MS, type PhaseCost } from './lib/bench-measure';
 import { defaultMaxInFlight, openLoop, type OpenLoopResult } from './lib/bench-rate';
@@ -241,9 +241,16 @@ runTool('bench-pipeline', async () => {
   const settled = await waitSettled(gateway, pairs, key, timeoutMs);
   const { peak, series } = await sampler.stop();
   const after = await sampleAll(all);
-  const handled = byConsumer(countsSinceAll(countsBefore, await countsOf(all)));
-  const members = await groupMembers(brokers, env.KAFKA_GROUP_PREFIX, `${env.KAFKA_GROUP_PREFIX}.ceiling.`);
   const windowMs = performance.now() - t0;
+  // Delivered is not the end of every consumer's work (the archive's history, the gateway's projection): what
+  // each instance handled is read once every group has committed all it was given.
+  const { members, lag } = await waitCaughtUp(
+    brokers,
+    env.KAFKA_GROUP_PREFIX,
+    `${env.KAFKA_GROUP_PREFIX}.ceiling.`,
+    30_000,
+  );
+  const handled = byConsumer(countsSinceAll(countsBefore, await countsOf(all)));
   const loadAfter = loadavg()[0];
   const pipelineCost = await pipelineMeter.end(accepted.length);
 
@@ -441,7 +448,11 @@ runTool('bench-pipeline', async () => {
     consumers: Object.fromEntries(
       Object.entries(handled).map(([c, byInstance]) => [
         c,
-        { memberPartitions: (members[c] ?? []).map((m) => m.partitions), handled: byInstance },
+        {
+          memberPartitions: (members[c] ?? []).map((m) => m.partitions),
+          lagWhenCounted: lag[c] ?? null,
+          handled: byInstance,
+        },
       ]),
     ),
     memory,
@@ -719,7 +730,10 @@ function printTable(
     };
     errors: Record<string, number>;
     machine: { cpus: number; loadBefore: number; loadAfter: number };
-    consumers: Record<string, { memberPartitions: number[]; handled: MessageCounts }>;
+    consumers: Record<
+      string,
+      { memberPartitions: number[]; lagWhenCounted: number | null; handled: MessageCounts }
+    >;
   },
   memory: Record<string, object>,
   checks: Record<string, Check>,
@@ -773,7 +787,7 @@ function printTable(
       `consumer ${c}`,
       `partitions per member ${v.memberPartitions.join('+') || '?'}; handled ${Object.entries(v.handled)
         .map(([i, o]) => `${i} ${outcomes(o)}`)
-        .join(', ')}`,
+        .join(', ')}${v.lagWhenCounted ? `; ${v.lagWhenCounted} not yet committed` : ''}`,
     ]),
     ...Object.entries(memory).map(([s, m]): Row => {
       const v = m as {

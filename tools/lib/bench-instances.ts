@@ -116,3 +116,50 @@ export async function groupMembers(
     await admin.disconnect();
   }
 }
+
+/** Messages not yet committed by each group on the topics its members were assigned. */
+export async function groupLag(
+  brokers: string[],
+  groupPrefix: string,
+  groups: Record<string, GroupMember[]>,
+): Promise<Record<string, number>> {
+  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const out: Record<string, number> = {};
+    for (const [name, members] of Object.entries(groups)) {
+      const topics = [...new Set(members.flatMap((m) => Object.keys(m.assignment)))];
+      let lag = 0;
+      if (topics.length) {
+        const committed = await admin.fetchOffsets({ groupId: `${groupPrefix}.${name}`, topics });
+        for (const { topic, partitions } of committed) {
+          const high = new Map(
+            (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]),
+          );
+          for (const p of partitions)
+            lag += Math.max(0, (high.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+        }
+      }
+      out[name] = lag;
+    }
+    return out;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Waits until every group of the run has committed all it was given (or timeoutMs); returns the last lag. */
+export async function waitCaughtUp(
+  brokers: string[],
+  groupPrefix: string,
+  exclude: string,
+  timeoutMs: number,
+): Promise<{ members: Record<string, GroupMember[]>; lag: Record<string, number> }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const members = await groupMembers(brokers, groupPrefix, exclude);
+    const lag = await groupLag(brokers, groupPrefix, members);
+    if (Object.values(lag).every((n) => n === 0) || Date.now() > deadline) return { members, lag };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
