@@ -216,7 +216,9 @@ runTool('bench-pipeline', async () => {
     const bundle = bundleAt(i);
     const { sender, receiver } = pairs[bundle.pair];
     const credential = credentialOf(i);
-    const g = gateways[i % gateways.length];
+    // A round of one bundle a pair goes to one gateway, the next round to the next: each pair's bundles go
+    // through every gateway (its order must hold across them), independently of the credential (i % 2).
+    const g = gateways[Math.floor(i / pairCount) % gateways.length];
     sent.push({
       ...(await send(all[g], g, headersFor(sender, credential), credential, receiver, bundle)),
       lateMs,

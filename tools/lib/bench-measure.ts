@@ -209,14 +209,13 @@ export class PhaseMeter {
       for (const name of this.o.counterNames)
         trips[name] = (stop.roundTrips[name] ?? 0) - (start.roundTrips[name] ?? 0);
     }
-    const several = hasInstances([...Object.keys(cpu), ...this.o.counterNames]);
     return {
       bundles,
       cpuMsPerBundle: withTotal(byService(cpu)),
-      cpuMsPerBundleByInstance: several ? perEach(cpu) : null,
+      cpuMsPerBundleByInstance: hasInstances(Object.keys(cpu)) ? perEach(cpu) : null,
       transactionsPerBundle: per(transactions),
       roundTripsPerBundle: trips && withTotal(byService(trips)),
-      roundTripsPerBundleByInstance: trips && several ? perEach(trips) : null,
+      roundTripsPerBundleByInstance: trips && hasInstances(this.o.counterNames) ? perEach(trips) : null,
       kafkaRecordsPerBundle: per(stop.records - start.records),
       load: { before: start.load, after: stop.load },
     };
