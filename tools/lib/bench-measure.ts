@@ -99,6 +99,21 @@ export async function roundTrips(counterUrl: string): Promise<Record<string, num
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v.roundTrips]));
 }
 
+/**
+ * A topic created a moment ago (the ceiling's) may not have its partition leaders known to every listener yet:
+ * "not the leader" is retried for a few seconds rather than ending the run.
+ */
+async function untilLeaders<T>(read: () => Promise<T>, tries = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (i >= tries || !(e as { retriable?: boolean }).retriable) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Records produced so far to the topics whose name starts with `prefix` (end offsets, summed). */
 export async function kafkaRecords(brokers: string[], prefix: string, exclude?: string): Promise<number> {
   const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
@@ -108,7 +123,8 @@ export async function kafkaRecords(brokers: string[], prefix: string, exclude?: 
       (t) => t.startsWith(prefix) && !(exclude && t.startsWith(exclude)),
     );
     let n = 0;
-    for (const t of topics) for (const p of await admin.fetchTopicOffsets(t)) n += Number(p.high);
+    for (const t of topics)
+      for (const p of await untilLeaders(() => admin.fetchTopicOffsets(t))) n += Number(p.high);
     return n;
   } finally {
     await admin.disconnect();
