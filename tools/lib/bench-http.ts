@@ -1,5 +1,6 @@
 // HTTP side of the pipeline benchmark (tools/bench-pipeline.ts): the services' resident memory from their
 // /metrics, and paging through the gateway's lists.
+import { instanceName } from './bench-instances';
 
 export const SERVICES = ['gateway', 'validator', 'router', 'archive'] as const;
 export type Service = (typeof SERVICES)[number];
@@ -10,12 +11,28 @@ export type ServiceUrls = Record<Service, string>;
  * next three ports, which is how npm start (3000–3003) and scripts/bench.sh (4000–4003) lay them out.
  */
 export function serviceUrls(flag: string | undefined, gatewayUrl: string): ServiceUrls {
+  const first = instanceUrls(flag, gatewayUrl);
+  return Object.fromEntries(SERVICES.map((s) => [s, first[s]])) as ServiceUrls;
+}
+
+/**
+ * Every instance's base URL by instance name (gateway, …, then gateway-2, …): `--urls` may name four URLs per
+ * instance, the instances one after the other (scripts/bench.sh --instances N).
+ */
+export function instanceUrls(flag: string | undefined, gatewayUrl: string): Record<string, string> {
   if (flag) {
     const urls = flag.split(',').map((u) => u.trim());
-    if (urls.length !== SERVICES.length || urls.some((u) => !/^https?:\/\//.test(u))) {
-      throw new Error(`--urls needs ${SERVICES.length} comma-separated URLs: ${SERVICES.join(',')}`);
+    if (urls.length % SERVICES.length !== 0 || urls.some((u) => !/^https?:\/\//.test(u))) {
+      throw new Error(
+        `--urls needs ${SERVICES.length} comma-separated URLs (${SERVICES.join(',')}) per instance`,
+      );
     }
-    return Object.fromEntries(SERVICES.map((s, i) => [s, urls[i]])) as ServiceUrls;
+    return Object.fromEntries(
+      urls.map((u, i) => [
+        instanceName(SERVICES[i % SERVICES.length], Math.floor(i / SERVICES.length) + 1),
+        u,
+      ]),
+    );
   }
   const base = new URL(gatewayUrl);
   const port = Number(base.port || 80);
@@ -25,7 +42,7 @@ export function serviceUrls(flag: string | undefined, gatewayUrl: string): Servi
       u.port = String(port + i);
       return [s, u.origin];
     }),
-  ) as ServiceUrls;
+  );
 }
 
 /** A sample of one service's /metrics (the default metrics carry a `service` label). */
@@ -39,48 +56,80 @@ function metric(text: string, name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** process_resident_memory_bytes and process_cpu_seconds_total of one service; null when it does not answer. */
-export async function processSample(url: string): Promise<ProcessSample | null> {
+/** The text of a service's /metrics; null when it does not answer. */
+export async function metricsText(url: string): Promise<string | null> {
   try {
     const res = await fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(5000) });
-    if (!res.ok) return null;
-    const text = await res.text();
-    const residentBytes = metric(text, 'process_resident_memory_bytes');
-    const cpuSeconds = metric(text, 'process_cpu_seconds_total');
-    return residentBytes === null || cpuSeconds === null ? null : { residentBytes, cpuSeconds };
+    return res.ok ? await res.text() : null;
   } catch {
     return null;
   }
 }
 
-export type Samples = Record<Service, ProcessSample | null>;
-export type Memory = Record<Service, number | null>;
-
-export async function sampleAll(urls: ServiceUrls): Promise<Samples> {
-  const values = await Promise.all(SERVICES.map((s) => processSample(urls[s])));
-  return Object.fromEntries(SERVICES.map((s, i) => [s, values[i]])) as Samples;
+/** process_resident_memory_bytes and process_cpu_seconds_total of one service; null when it does not answer. */
+export async function processSample(url: string): Promise<ProcessSample | null> {
+  const text = await metricsText(url);
+  if (text === null) return null;
+  const residentBytes = metric(text, 'process_resident_memory_bytes');
+  const cpuSeconds = metric(text, 'process_cpu_seconds_total');
+  return residentBytes === null || cpuSeconds === null ? null : { residentBytes, cpuSeconds };
 }
 
-/** Samples the services' memory every intervalMs until stopped; keeps each service's peak. */
-export function memorySampler(urls: ServiceUrls, intervalMs = 1000): { stop: () => Promise<Memory> } {
-  const peak = Object.fromEntries(SERVICES.map((s) => [s, null])) as Memory;
+/** By instance name (gateway, gateway-2, …). */
+export type Samples = Record<string, ProcessSample | null>;
+export type Memory = Record<string, number | null>;
+
+export async function sampleAll(urls: Record<string, string>): Promise<Samples> {
+  const names = Object.keys(urls);
+  const values = await Promise.all(names.map((n) => processSample(urls[n])));
+  return Object.fromEntries(names.map((n, i) => [n, values[i]]));
+}
+
+/** Resident memory of every instance at one moment of a run. */
+export interface MemorySample {
+  atSeconds: number;
+  residentBytes: Memory;
+}
+
+/**
+ * Samples the instances' memory every intervalMs until stopped; keeps each one's peak and, every seriesEveryMs
+ * (when given), a sample for the series (a soak's).
+ */
+export function memorySampler(
+  urls: Record<string, string>,
+  intervalMs = 1000,
+  seriesEveryMs?: number,
+): { stop: () => Promise<{ peak: Memory; series: MemorySample[] }> } {
+  const names = Object.keys(urls);
+  const peak: Memory = Object.fromEntries(names.map((n) => [n, null]));
+  const series: MemorySample[] = [];
+  const t0 = performance.now();
+  let lastSeries = -Infinity;
   let running: Promise<void> = Promise.resolve();
-  const sample = async () => {
+  const sample = async (last = false) => {
+    const at = performance.now() - t0;
     const m = await sampleAll(urls);
-    for (const s of SERVICES) {
-      const v = m[s]?.residentBytes ?? null;
-      if (v !== null) peak[s] = Math.max(peak[s] ?? 0, v);
+    const now: Memory = {};
+    for (const n of names) {
+      const v = m[n]?.residentBytes ?? null;
+      now[n] = v;
+      if (v !== null) peak[n] = Math.max(peak[n] ?? 0, v);
+    }
+    if (seriesEveryMs !== undefined && (last || at - lastSeries >= seriesEveryMs - intervalMs / 2)) {
+      lastSeries = at;
+      series.push({ atSeconds: Math.round(at / 1000), residentBytes: now });
     }
   };
+  running = sample();
   const timer = setInterval(() => {
-    running = running.then(sample);
+    running = running.then(() => sample());
   }, intervalMs);
   return {
     stop: async () => {
       clearInterval(timer);
       await running;
-      await sample();
-      return peak;
+      await sample(true);
+      return { peak, series };
     },
   };
 }

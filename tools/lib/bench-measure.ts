@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { byService, hasInstances } from './bench-instances';
 import { round } from './bench-stats';
 
 /** Clock ticks per second of /proc/<pid>/stat on Linux (USER_HZ). */
@@ -22,7 +23,10 @@ export function cpuMsOf(pid: number): number | null {
   }
 }
 
-/** "gateway=12,validator=13" → {gateway: [12], ...}; several pids of one name add up. */
+/**
+ * "gateway=12,validator=13" → {gateway: [12], ...}; several pids of one name add up. A second instance has a
+ * name of its own (router-2=14): PhaseCost adds it to its service's and shows it apart too.
+ */
 export function parsePids(spec: string): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const part of spec.split(',').filter(Boolean)) {
@@ -95,6 +99,21 @@ export async function roundTrips(counterUrl: string): Promise<Record<string, num
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v.roundTrips]));
 }
 
+/**
+ * A topic created a moment ago (the ceiling's) may not have its partition leaders known to every listener yet:
+ * "not the leader" is retried for a few seconds rather than ending the run.
+ */
+async function untilLeaders<T>(read: () => Promise<T>, tries = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (i >= tries || !(e as { retriable?: boolean }).retriable) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Records produced so far to the topics whose name starts with `prefix` (end offsets, summed). */
 export async function kafkaRecords(brokers: string[], prefix: string, exclude?: string): Promise<number> {
   const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
@@ -104,7 +123,8 @@ export async function kafkaRecords(brokers: string[], prefix: string, exclude?: 
       (t) => t.startsWith(prefix) && !(exclude && t.startsWith(exclude)),
     );
     let n = 0;
-    for (const t of topics) for (const p of await admin.fetchTopicOffsets(t)) n += Number(p.high);
+    for (const t of topics)
+      for (const p of await untilLeaders(() => admin.fetchTopicOffsets(t))) n += Number(p.high);
     return n;
   } finally {
     await admin.disconnect();
@@ -114,11 +134,16 @@ export async function kafkaRecords(brokers: string[], prefix: string, exclude?: 
 /** What one phase of the benchmark cost, per accepted bundle. */
 export interface PhaseCost {
   bundles: number;
+  /** Per service (its instances added up) and process group, and the total. */
   cpuMsPerBundle: Record<string, number>;
+  /** Per instance (router, router-2, …) when a service ran more than one; null otherwise. */
+  cpuMsPerBundleByInstance: Record<string, number> | null;
   /** pg_stat_database xact_commit + xact_rollback of the phase's database. */
   transactionsPerBundle: number;
-  /** Counted by the proxy per client; null when the clients connect directly. */
+  /** Counted by the proxy per client (instances added up per service); null when the clients connect directly. */
   roundTripsPerBundle: Record<string, number> | null;
+  /** Per instance when a service ran more than one; null otherwise. */
+  roundTripsPerBundleByInstance: Record<string, number> | null;
   /** End offsets of the phase's topics, summed (produced records, dead letters included). */
   kafkaRecordsPerBundle: number;
   /** os.loadavg() (1, 5, 15 min) when the phase started and ended. */
@@ -187,25 +212,26 @@ export class PhaseMeter {
     const transactions =
       (await this.withAdmin((pg) => transactionsOf(pg, this.o.database))) - this.startTransactions;
     const per = (n: number) => (bundles > 0 ? round(n / bundles, 2) : 0);
+    const perEach = (o: Record<string, number>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, per(v)]));
+    const withTotal = (o: Record<string, number>) => ({
+      ...perEach(o),
+      total: per(Object.values(o).reduce((a, b) => a + b, 0)),
+    });
     const cpu = cpuDelta(start.cpu, stop.cpu);
-    const cpuMsPerBundle = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, per(v)]));
-    cpuMsPerBundle.total = per(Object.values(cpu).reduce((a, b) => a + b, 0));
     let trips: Record<string, number> | null = null;
     if (start.roundTrips && stop.roundTrips) {
       trips = {};
-      let total = 0;
-      for (const name of this.o.counterNames) {
-        const n = (stop.roundTrips[name] ?? 0) - (start.roundTrips[name] ?? 0);
-        trips[name] = per(n);
-        total += n;
-      }
-      trips.total = per(total);
+      for (const name of this.o.counterNames)
+        trips[name] = (stop.roundTrips[name] ?? 0) - (start.roundTrips[name] ?? 0);
     }
     return {
       bundles,
-      cpuMsPerBundle,
+      cpuMsPerBundle: withTotal(byService(cpu)),
+      cpuMsPerBundleByInstance: hasInstances(Object.keys(cpu)) ? perEach(cpu) : null,
       transactionsPerBundle: per(transactions),
-      roundTripsPerBundle: trips,
+      roundTripsPerBundle: trips && withTotal(byService(trips)),
+      roundTripsPerBundleByInstance: trips && hasInstances(this.o.counterNames) ? perEach(trips) : null,
       kafkaRecordsPerBundle: per(stop.records - start.records),
       load: { before: start.load, after: stop.load },
     };
