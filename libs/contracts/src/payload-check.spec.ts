@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { plainToInstance, Type } from 'class-transformer';
+import { Expose, plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsEmail,
   IsInt,
@@ -452,6 +452,12 @@ describe('the compiled payload checks', () => {
     class Bare {
       to!: string;
     }
+    class Transformed {
+      @Transform(({ value }) => String(value)) @IsString() to!: string;
+    }
+    class Exposed {
+      @Expose({ name: 'recipient' }) @IsString() to!: string;
+    }
     it.each<[string, new () => object, string]>([
       ['a custom constraint', Custom, 'Custom.n: no compiled rule for @even'],
       ['a decorator without a rule', Email, 'Email.to: no compiled rule for @isEmail'],
@@ -460,6 +466,8 @@ describe('the compiled payload checks', () => {
       ['a nested class without a rule', Nested, 'Email.to: no compiled rule'],
       ['a field initialiser', Initialised, 'field initialisers (to)'],
       ['a class without decorators', Bare, 'Bare has no class-validator decorators'],
+      ['Transform', Transformed, 'Transformed.to: @Transform is not supported'],
+      ['Expose', Exposed, 'Exposed: @Expose and @Exclude are not supported'],
     ])('%s', (_what, cls, message) => {
       expect(() => payloadCheck(cls)).toThrow(message);
     });

@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
+import { TransformationType } from 'class-transformer';
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
 import {
   ARRAY_MAX_SIZE,
@@ -97,19 +98,22 @@ function compile(cls: new () => object): Check<object> {
   };
 }
 
-/** The JSON Schema of `cls`, its ancestors' and nested classes' under `definitions`. Exported for the spec. */
-export function schemaOf(cls: new () => object): SchemaObject {
-  const fields = Object.entries(new cls()).filter(([, v]) => v !== undefined);
-  if (fields.length > 0)
-    throw new Error(
-      `${cls.name}: field initialisers (${fields.map(([k]) => k).join(', ')}) are not supported`,
-    );
+/** The JSON Schema of `cls`, its ancestors' and nested classes' under `definitions`. */
+function schemaOf(cls: new () => object): SchemaObject {
   const classes = classTree(cls);
   const byName = new Map<string, Class>();
   for (const c of classes) {
+    if (transformerStorage.getStrategy(c) !== 'none' || transformerStorage.getExposedMetadatas(c).length)
+      throw new Error(`${c.name}: @Expose and @Exclude are not supported`);
     if (byName.has(c.name) && byName.get(c.name) !== c)
       throw new Error(`two classes named ${c.name} in ${cls.name}`);
     byName.set(c.name, c);
+    // plainToInstance would fill a missing field with its initial value; the compiled check does not construct.
+    const fields = Object.entries(new (c as new () => object)()).filter(([, v]) => v !== undefined);
+    if (fields.length > 0)
+      throw new Error(
+        `${c.name}: field initialisers (${fields.map(([k]) => k).join(', ')}) are not supported`,
+      );
   }
   const metas = classes.flatMap((c) => metadataOf(c).filter((m) => m.target === c));
   const definitions = validationMetadataArrayToSchemas(metas, {
@@ -139,6 +143,11 @@ function classTree(cls: Class): Class[] {
     const parent = Object.getPrototypeOf(c) as Class;
     if (parent !== Function.prototype) pending.push(parent);
     for (const m of metadataOf(c)) {
+      // What plainToInstance would change before validating: the compiled check sees the payload as it is.
+      if (
+        transformerStorage.findTransformMetadatas(c, m.propertyName, TransformationType.PLAIN_TO_CLASS).length
+      )
+        throw new Error(`${c.name}.${m.propertyName}: @Transform is not supported`);
       if (m.type !== ValidationTypes.NESTED_VALIDATION) continue;
       const type = transformerStorage.findTypeMetadata(m.target as Class, m.propertyName);
       if (!type) throw new Error(`${c.name}.${m.propertyName}: @ValidateNested without @Type`);
@@ -198,10 +207,11 @@ function fixProperties(cls: Class, schema: SchemaObject | undefined): void {
     if (outer) property.type = outer;
     if (metas.some((m) => m.each)) {
       property.type = typeOf(where, [outer, 'array']);
-      (property.items as SchemaObject).type = typeOf(
+      const inner = typeOf(
         `${where}[]`,
         metas.filter((m) => m.each).map((m) => RULES[m.type].type),
       );
+      if (inner) (property.items as SchemaObject).type = inner;
     }
     if (metas.some((m) => m.name === IS_OPTIONAL))
       properties[name] = { if: { type: 'null' }, else: property };
