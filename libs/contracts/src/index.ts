@@ -4,6 +4,7 @@ export * from './events';
 export * from './registry.events';
 export * from './queues';
 export * from './validation-report';
+export { payloadCheck, type Checked } from './payload-check';
 export * from './http/paging';
 export * from './http/prefecture';
 export * from './http/history.contract';

@@ -1,6 +1,5 @@
-import { IsIn, IsISO8601, IsObject, IsOptional, IsUUID, Matches, validateSync } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
-import { OFFICE_NUMBER_PATTERN } from '@careplan/contracts';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsUUID, Matches } from 'class-validator';
+import { OFFICE_NUMBER_PATTERN, payloadCheck } from '@careplan/contracts';
 
 // Event types of the webhook body and the X-Careplan-Event header: a contract with vendors, never renamed.
 export const WEBHOOK_EVENT_TYPES = [
@@ -31,12 +30,12 @@ export function webhookJobId(eventId: string, officeNumber: string): string {
   return `${eventId}.${officeNumber}`;
 }
 
-/** The job data as a validated instance, or the reasons it is not one. */
+const checkJob = payloadCheck(WebhookJobData);
+
+/** The job data as a validated instance (the object given, now a WebhookJobData), or the reasons it is not one. */
 export function parseWebhookJob(plain: unknown): { job: WebhookJobData } | { error: string } {
-  const job = plainToInstance(WebhookJobData, plain);
-  const errors = validateSync(job);
-  if (errors.length === 0) return { job };
-  return { error: errors.map((e) => e.toString(false).trim()).join('; ') };
+  const checked = checkJob(plain);
+  return checked.error === undefined ? { job: checked.value } : { error: checked.error };
 }
 
 /** The exact body that is signed and sent. */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import {
   DeliveryAcknowledgedEvent,
   DeliveryDeliveredEvent,
@@ -6,7 +8,7 @@ import {
   FileRef,
   SubmissionRejectedEvent,
 } from '@careplan/contracts';
-import { parseWebhookJob, webhookJobId } from './webhook-job';
+import { parseWebhookJob, WebhookJobData, webhookJobId } from './webhook-job';
 import {
   deliveredNotification,
   receiptNotification,
@@ -120,17 +122,42 @@ describe('webhook jobs', () => {
     expect(id).not.toContain(':');
   });
 
+  const job = {
+    eventId: common.eventId,
+    type: 'delivery.delivered',
+    occurredAt: common.occurredAt,
+    officeNumber: RECEIVER,
+    submissionId: common.submissionId,
+    deliveryId: randomUUID(),
+    data: {},
+  };
+  const byClassValidator = (plain: object) =>
+    validateSync(plainToInstance(WebhookJobData, plain)).length === 0;
+
   it('are validated before they are sent', () => {
     expect(parseWebhookJob({ eventId: 'x' })).toHaveProperty('error');
-    const ok = parseWebhookJob({
-      eventId: common.eventId,
-      type: 'delivery.delivered',
-      occurredAt: common.occurredAt,
-      officeNumber: RECEIVER,
-      submissionId: common.submissionId,
-      deliveryId: null,
-      data: {},
+    for (const plain of [job, { ...job, deliveryId: null }, { ...job, deliveryId: undefined }]) {
+      expect(byClassValidator(plain)).toBe(true);
+      const parsed = parseWebhookJob(structuredClone(plain));
+      expect('job' in parsed && parsed.job).toBeInstanceOf(WebhookJobData);
+    }
+  });
+
+  // The compiled check of WebhookJobData decides as its decorators do, and names the field.
+  it.each<[keyof typeof job, unknown, string]>([
+    ['eventId', 'x', 'eventId fails isUUID'],
+    ['type', 'delivery.lost', 'type must be one of'],
+    ['occurredAt', 'yesterday', 'occurredAt fails isISO8601'],
+    ['officeNumber', '13I1500420', 'officeNumber must match pattern'],
+    ['submissionId', undefined, 'submissionId is missing'],
+    ['deliveryId', 'x', 'deliveryId fails isUUID'],
+    ['data', [], 'data must be object'],
+    ['data', null, 'data must be object'],
+  ])('refuse %s = %p', (field, value, reason) => {
+    const plain = { ...job, [field]: value };
+    expect(byClassValidator(plain)).toBe(false);
+    expect(parseWebhookJob(structuredClone(plain))).toEqual({
+      error: expect.stringContaining(reason) as string,
     });
-    expect(ok).toHaveProperty('job');
   });
 });
