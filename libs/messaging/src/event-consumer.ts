@@ -131,6 +131,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async start(): Promise<void> {
+    this.stopping = new AbortController();
     const consumer = this.kafka.kafka.consumer({
       groupId: this.kafka.groupId(this.options.name),
       // A killed instance is dropped from the group within 8 s, so its partitions move on soon; a live one
@@ -187,9 +188,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async stop(): Promise<void> {
-    // Messages waiting for a retry give up their wait now, uncommitted, instead of holding the disconnect.
+    // Messages waiting for a retry give up their wait now, uncommitted, instead of holding the disconnect; the
+    // signal stays aborted until the next start, so a retry that was mid-try when stop came gives up at its wait.
     this.stopping.abort();
-    this.stopping = new AbortController();
     await this.consumer?.disconnect();
     this.consumer = null;
   }

@@ -268,6 +268,34 @@ describe('messaging on the real Kafka and PostgreSQL', () => {
     expect(deadLettersOf(dlq, 'handover', e)()).toHaveLength(0);
   });
 
+  it('stops promptly when stop comes while a retried message is mid-try, not waiting', async () => {
+    const e = ping('mid-try');
+    await kafka.send(PingEvent.topic, [{ key: 'm', value: JSON.stringify(e) }]);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let tries = 0;
+    const c = consumer('mid-try', async (event) => {
+      if (event.eventId !== e.eventId) return;
+      tries++;
+      if (tries === 3) {
+        entered();
+        await gate; // stop() is called while this try runs
+      }
+      throw refused();
+    });
+    await c.start();
+    await inside;
+    const stopping = Date.now();
+    const stopped = c.stop();
+    release();
+    await stopped;
+    expect(Date.now() - stopping).toBeLessThan(5000);
+    expect(tries).toBe(3);
+    expect(await effectsOf('mid-try')()).not.toContain('mid-try');
+  });
+
   it('gives up on a failure of the work itself, whatever infrastructure retries came before it', async () => {
     const dlq = await collect(dlqTopicOf(PingEvent.topic));
     const e = ping('broken');
