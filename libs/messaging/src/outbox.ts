@@ -129,6 +129,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private wake: (() => void) | null = null;
+  /** A nudge came while a batch was being published: its rows may have missed that batch's SELECT. */
+  private nudged = false;
   private loop: Promise<void> | null = null;
 
   constructor(
@@ -150,6 +152,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Publish now rather than at the next poll (called after a commit that added events). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -186,9 +189,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let backoff = IDLE_MS;
     while (this.running) {
       try {
+        this.nudged = false;
         const sent = await this.publishBatch();
         backoff = IDLE_MS;
-        if (sent === BATCH) continue;
+        // A full batch, or a commit nudged meanwhile: go again now instead of waiting for the next poll.
+        if (sent === BATCH || this.nudged) continue;
       } catch (e) {
         this.logger.warn(`outbox publish failed, retrying in ${backoff} ms: ${String(e)}`);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
