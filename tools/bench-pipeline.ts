@@ -512,7 +512,7 @@ function levelledCheck(byInstance: Record<string, LevelOff>): Check {
         detail: growing
           .map(
             ([n, l]) =>
-              `${n} peaked ${l.lastThirdMaxMB} MB in the last third, ${l.middleThirdMaxMB} in the middle`,
+              `${n} peaked ${l.lastThirdMaxMB} MB in the last third, ${l.beforeLastThirdMaxMB} before it`,
           )
           .join('; '),
       }
@@ -838,7 +838,7 @@ function printSeries(soak: {
   for (const [n, l] of Object.entries(soak.levelOff)) {
     lines.push([
       `levels off ${n}`,
-      `${l.levelled === null ? 'not judged' : l.levelled ? 'yes' : 'NO'}: peak ${l.middleThirdMaxMB} MB in the middle third, ${l.lastThirdMaxMB} in the last (tolerance ${l.toleranceMB}); last half ${l.lastHalfGrowthMBPerMin} MB/min`,
+      `${l.levelled === null ? 'not judged' : l.levelled ? 'yes' : 'NO'}: peak ${l.beforeLastThirdMaxMB} MB in the first two thirds, ${l.lastThirdMaxMB} in the last (tolerance ${l.toleranceMB}); last half ${l.lastHalfGrowthMBPerMin} MB/min`,
     ]);
   }
   printRows(lines);

@@ -9,7 +9,7 @@ describe('levelOff', () => {
     const warm = series(300, (t) => (t < 60 ? 150 + t : 210 + (t % 30 === 0 ? 8 : 0)));
     const l = levelOff(warm);
     expect(l.levelled).toBe(true);
-    expect(l.middleThirdMaxMB).toBe(218);
+    expect(l.beforeLastThirdMaxMB).toBe(218);
     expect(l.lastThirdMaxMB).toBe(218);
     expect(l.samples).toBe(31);
   });
@@ -19,11 +19,21 @@ describe('levelOff', () => {
     const l = levelOff(leak);
     expect(l.levelled).toBe(false);
     expect(l.lastHalfGrowthMBPerMin).toBeCloseTo(10, 5);
-    expect(l.middleThirdMaxMB).toBeCloseTo(233.3, 1);
+    expect(l.beforeLastThirdMaxMB).toBeCloseTo(231.7, 1);
     expect(l.lastThirdMaxMB).toBe(250);
   });
 
-  it('allows the last third 5 % or at least 10 MB above the middle one', () => {
+  it('calls a long saw levelled: its trough may fill the middle third, its peaks do not grow', () => {
+    // As the archive's RSS in a 300 s soak: up to 350 MB, given back to 193, up to 325, given back again.
+    const saw = series(300, (t) =>
+      t <= 90 ? 190 + t * 1.8 : t <= 240 ? 193 + (t - 100) * 0.94 : 197 + (t - 250) * 1.6,
+    );
+    const l = levelOff(saw);
+    expect(l.levelled).toBe(true);
+    expect(l.beforeLastThirdMaxMB).toBe(352);
+  });
+
+  it('allows the last third 5 % or at least 10 MB above its peak before', () => {
     const step = (to: number) => series(300, (t) => (t > 250 ? to : 300));
     expect(levelOff(step(315)).levelled).toBe(true);
     expect(levelOff(step(316)).levelled).toBe(false);

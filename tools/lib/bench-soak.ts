@@ -1,7 +1,9 @@
 // Whether a service's resident memory levelled off over a soak (tools/bench-pipeline.ts --soak): its samples
-// are split in thirds by time; the first third is warm-up (heaps and pools growing to their working size), and
-// memory that levelled off peaks no higher in the last third than in the middle one. Garbage collection makes RSS
-// saw up and down by some MB, hence a tolerance; the growth over the last half (least squares) is reported too.
+// are split in thirds by time, and memory that levelled off peaks no higher in the last third than it did before
+// it (warm-up included: heaps and pools grow to their working size, then saw under it). Garbage collection makes
+// RSS saw up and down, by some MB and, when the heap gives pages back, by 100 MB or more over minutes — a saw whose
+// trough can fill a whole third, so the middle third alone is no reference. Hence the peak of the first two
+// thirds, and a tolerance; the growth over the last half (least squares) is reported too.
 import { round } from './bench-stats';
 
 export interface MemoryPoint {
@@ -12,11 +14,12 @@ export interface MemoryPoint {
 
 export interface LevelOff {
   samples: number;
-  middleThirdMaxMB: number | null;
+  /** The peak of the first two thirds. */
+  beforeLastThirdMaxMB: number | null;
   lastThirdMaxMB: number | null;
   /** Slope of a least-squares line through the last half's samples. */
   lastHalfGrowthMBPerMin: number | null;
-  /** How much higher the last third may peak than the middle one: 5 % of the middle's peak, at least 10 MB. */
+  /** How much higher the last third may peak than before it: 5 % of the earlier peak, at least 10 MB. */
   toleranceMB: number | null;
   /** null: too few samples to say (fewer than 6, two a third). */
   levelled: boolean | null;
@@ -30,7 +33,7 @@ export function levelOff(points: readonly MemoryPoint[]): LevelOff {
   const sorted = [...points].sort((a, b) => a.atSeconds - b.atSeconds);
   const none: LevelOff = {
     samples: sorted.length,
-    middleThirdMaxMB: null,
+    beforeLastThirdMaxMB: null,
     lastThirdMaxMB: null,
     lastHalfGrowthMBPerMin: null,
     toleranceMB: null,
@@ -42,19 +45,19 @@ export function levelOff(points: readonly MemoryPoint[]): LevelOff {
   if (span <= 0) return none;
   const within = (a: number, b: number) =>
     sorted.filter((p) => p.atSeconds - from >= a * span && p.atSeconds - from <= b * span);
-  const middle = within(1 / 3, 2 / 3);
+  const before = sorted.filter((p) => p.atSeconds - from < (2 / 3) * span);
   const last = within(2 / 3, 1);
-  if (middle.length === 0 || last.length === 0) return none;
-  const middleMax = Math.max(...middle.map((p) => p.mb));
+  if (before.length === 0 || last.length === 0) return none;
+  const beforeMax = Math.max(...before.map((p) => p.mb));
   const lastMax = Math.max(...last.map((p) => p.mb));
-  const tolerance = Math.max(TOLERANCE_SHARE * middleMax, TOLERANCE_MIN_MB);
+  const tolerance = Math.max(TOLERANCE_SHARE * beforeMax, TOLERANCE_MIN_MB);
   return {
     samples: sorted.length,
-    middleThirdMaxMB: round(middleMax, 1),
+    beforeLastThirdMaxMB: round(beforeMax, 1),
     lastThirdMaxMB: round(lastMax, 1),
     lastHalfGrowthMBPerMin: round(slope(within(1 / 2, 1)) * 60, 2),
     toleranceMB: round(tolerance, 1),
-    levelled: lastMax <= middleMax + tolerance,
+    levelled: lastMax <= beforeMax + tolerance,
   };
 }
 
