@@ -66,6 +66,19 @@ describe('who did what: actors in the history, the receipt and the audit trail (
     const keys = await call<{ items: { id: string; label: string }[] }>(office.apiKey, 'GET', '/v1/keys');
     return { type: 'key', id, label: keys.body.items.find((k) => k.id === id)!.label };
   };
+  /** The receiver's inbox entry of a submission, once it has been delivered. */
+  const inboxEntryOf = (submissionId: string) =>
+    eventually(
+      async () =>
+        (
+          await call<{ items: { id: string; submissionId: string; files: { id: string }[] }[] }>(
+            receiver.apiKey,
+            'GET',
+            '/v1/inbox',
+          )
+        ).body.items.find((i) => i.submissionId === submissionId),
+      (found) => found !== undefined,
+    );
   const historyOf = async (office: Office, query = '') =>
     (await call<{ items: HistoryItem[] }>(office.apiKey, 'GET', `/v1/history?limit=200${query}`)).body.items;
 
@@ -137,17 +150,7 @@ describe('who did what: actors in the history, the receipt and the audit trail (
   });
 
   it("names who downloaded and acknowledged in the receiver's history only", async () => {
-    const entry = await eventually(
-      async () =>
-        (
-          await call<{ items: { id: string; submissionId: string; files: { id: string }[] }[] }>(
-            receiver.apiKey,
-            'GET',
-            '/v1/inbox',
-          )
-        ).body.items.find((i) => i.submissionId === byStaff),
-      (found) => found !== undefined,
-    );
+    const entry = await inboxEntryOf(byStaff);
     const file = await fetch(gatewayUrl(`/v1/inbox/${entry!.id}/files/${entry!.files[0].id}`), {
       headers: { 'x-api-key': receiver.apiKey },
     });
@@ -189,17 +192,7 @@ describe('who did what: actors in the history, the receipt and the audit trail (
     expect(signedIn.status).toBe(200);
     const readerToken = ((await signedIn.json()) as { access_token: string }).access_token;
 
-    const entry = await eventually(
-      async () =>
-        (
-          await call<{ items: { id: string; submissionId: string; files: { id: string }[] }[] }>(
-            receiver.apiKey,
-            'GET',
-            '/v1/inbox',
-          )
-        ).body.items.find((i) => i.submissionId === byKey),
-      (found) => found !== undefined,
-    );
+    const entry = await inboxEntryOf(byKey);
     // The whole bundle with the office's key, then one file with the staff user's token.
     const zip = await fetch(gatewayUrl(`/v1/inbox/${entry!.id}/zip`), {
       headers: { 'x-api-key': receiver.apiKey },

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { loadEnv } from '@careplan/platform';
+import { CARE_OFFICE } from '@careplan/spec/testing';
 import { AccessTokensService, Clock } from '../auth/access-tokens.service';
 import { TokenKeyRepository } from '../auth/token-key.repository';
 import { TokenKeysService } from '../auth/token-keys.service';
@@ -20,6 +21,15 @@ export function officesServiceOn(ds: DataSource): OfficesService {
 
 /** What a member key's request authenticates as, for specs that call services with a made-up office. */
 export const MEMBER_KEY = { role: 'member', credential: 'apiKey' } as const;
+
+/** A licensed care office sending with a member key, for specs that call the submissions service. */
+export const CARE_SENDER = {
+  officeNumber: CARE_OFFICE,
+  name: '居宅',
+  licenseActive: true,
+  apiKeyId: 'it',
+  ...MEMBER_KEY,
+};
 
 /** The access tokens service over a data source (its signing key generated there), for specs that build guards. */
 export function accessTokensOn(ds: DataSource, clock?: Clock): AccessTokensService {

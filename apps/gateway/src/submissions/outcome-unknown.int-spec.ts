@@ -12,7 +12,7 @@ import { OfficesService } from '../offices/offices.service';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { registeredOffice } from '../registry/registry.testing';
-import { MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
+import { CARE_SENDER, officesServiceOn } from '../offices/offices.testing';
 
 /**
  * A TCP proxy in front of the real PostgreSQL that, once armed, forwards the next accepting statement (which
@@ -89,13 +89,7 @@ describe('a submission whose COMMIT answer is lost, on the real PostgreSQL', () 
   });
 
   it('answers 503 OUTCOME_UNKNOWN, and the retry with the same Idempotency-Key stores it once', async () => {
-    const sender = {
-      officeNumber: CARE_OFFICE,
-      name: '居宅',
-      licenseActive: true,
-      apiKeyId: 'it',
-      ...MEMBER_KEY,
-    };
+    const sender = CARE_SENDER;
     const file = buildFile('UPPLAN');
     const bundle = { to: HOME_HELP_OFFICE, files: [{ rawName: file.name, bytes: Buffer.from(file.bytes) }] };
 

@@ -19,7 +19,7 @@ import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { applyLicenseChanged } from '../registry/registry.projection';
 import { registeredOffice } from '../registry/registry.testing';
-import { MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
+import { CARE_SENDER, MEMBER_KEY, officesServiceOn } from '../offices/offices.testing';
 
 describe('accepting bundles of one pair concurrently, on the real PostgreSQL', () => {
   let db: TestDatabase;
@@ -55,13 +55,7 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
   });
 
   it('numbers them 1…n and queues their events in the same order', async () => {
-    const sender = {
-      officeNumber: CARE_OFFICE,
-      name: '居宅',
-      licenseActive: true,
-      apiKeyId: 'it',
-      ...MEMBER_KEY,
-    };
+    const sender = CARE_SENDER;
     const bundle = (i: number) => ({
       to: HOME_HELP_OFFICE,
       files: [
@@ -90,13 +84,7 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
   });
 
   it("renders a JSON bundle sent again under its Idempotency-Key with the first one's serial, else with now", async () => {
-    const sender = {
-      officeNumber: CARE_OFFICE,
-      name: '居宅',
-      licenseActive: true,
-      apiKeyId: 'it',
-      ...MEMBER_KEY,
-    };
+    const sender = CARE_SENDER;
     const serial = '20250425113000';
     const file = buildFile('UPPLAN', { parties: { ...DEFAULT_PARTIES, serial } });
     const key = `it-serial-${randomBytes(4).toString('hex')}`;
@@ -138,13 +126,7 @@ describe('accepting bundles of one pair concurrently, on the real PostgreSQL', (
   });
 
   it("continues a pair's numbers from the submissions it has, and stores nothing for a receiver that may not receive", async () => {
-    const sender = {
-      officeNumber: CARE_OFFICE,
-      name: '居宅',
-      licenseActive: true,
-      apiKeyId: 'it',
-      ...MEMBER_KEY,
-    };
+    const sender = CARE_SENDER;
     const bundle = (to: string, serial: string) => {
       const f = buildFile('UPPLAN', { parties: { ...DEFAULT_PARTIES, receiver: to, serial } });
       return { to, files: [{ rawName: f.name, bytes: Buffer.from(f.bytes) }] };
