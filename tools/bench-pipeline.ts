@@ -518,7 +518,7 @@ function levelledCheck(byInstance: Record<string, LevelOff>): Check {
       }
     : {
         ok: true,
-        detail: `all ${entries.length} instances peaked no higher in the last third than in the middle`,
+        detail: `all ${entries.length} instances peaked no higher in the last third than before it`,
       };
 }
 
