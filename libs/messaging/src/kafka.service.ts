@@ -3,6 +3,7 @@ import { Admin, Kafka, logLevel, Message, Partitioners, Producer, TopicMessages 
 import { dlqTopicOf } from '@careplan/contracts';
 import { DEFAULT_KAFKA_PARTITIONS } from '@careplan/platform';
 import type { PartitionWatermarks } from './topic-reader';
+import { stopIdleRequestQueueTimer } from './kafkajs-idle-timer';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -67,6 +68,7 @@ export class KafkaService implements OnModuleInit, OnApplicationShutdown {
   private readonly admin: Admin;
 
   constructor(readonly options: KafkaOptions) {
+    stopIdleRequestQueueTimer();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
