@@ -116,6 +116,8 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.inflight = new InflightLedger(dataSource, options.schema, options.name);
     if (options.idempotentEffects && options.handlers.some((h) => h.onDuplicate !== undefined))
       throw new Error(`consumer ${options.name}: onDuplicate needs the processed-event rows`);
+    if (!options.idempotentEffects && options.handlers.some((h) => h.handleAll !== undefined))
+      throw new Error(`consumer ${options.name}: handleAll is for consumers with idempotent effects`);
     for (const h of options.handlers) {
       this.byTopic.set(kafka.topic(h.event.topic), h as EventHandler<BaseEvent>);
       payloadCheck(h.event); // compiled now: a class it cannot express stops the start, not its messages
